@@ -1,0 +1,62 @@
+package com.orderdesk.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderdesk.app.web.Problems;
+import com.orderdesk.shared.error.ErrorCode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may call what, by path (API.md): staff change orders; auditors read and change nothing; guests reach
+ * only {@code /api/my/**}; the gateway's webhook proves itself by its own scheme.
+ */
+@Configuration
+public class SecurityConfiguration {
+    private static final String[] STAFF = {"RENTAL_MANAGER", "SERVICE_MANAGER"};
+    private static final String[] STAFF_AND_AUDITOR = {"RENTAL_MANAGER", "SERVICE_MANAGER", "AUDITOR"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+                Problems.write(response, json, ErrorCode.UNAUTHENTICATED, "Требуется вход в систему.");
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                Problems.write(response, json, ErrorCode.FORBIDDEN, "Недостаточно прав для этого действия.");
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/api/webhooks/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/catalog/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**").hasAnyRole(STAFF_AND_AUDITOR)
+                        .requestMatchers("/api/orders", "/api/orders/**").hasAnyRole(STAFF)
+                        .requestMatchers("/api/my/**").hasRole("GUEST")
+                        .requestMatchers("/api/audit/**", "/api/admin/**").hasRole("AUDITOR")
+                        .requestMatchers("/api/**", "/actuator/**").denyAll()
+                        .anyRequest().permitAll())
+                // No WWW-Authenticate challenge: browsers then never cache Basic credentials (which would make
+                // cookie-less CSRF possible); API clients send credentials up front.
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                // CSRF protects cookie sessions; requests without a session or with explicit credentials carry no ambient authority.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> request.getRequestedSessionId() == null || request.getHeader("Authorization") != null));
+        return http.build();
+    }
+
+    /** Outside the demo there are no built-in identities and no generated default password. */
+    @Bean
+    @Profile("!demo")
+    UserDetailsService noBuiltInUsers() {
+        return username -> {
+            throw new UsernameNotFoundException("No built-in users outside the demo profile");
+        };
+    }
+}

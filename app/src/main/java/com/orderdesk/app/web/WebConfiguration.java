@@ -1,0 +1,52 @@
+package com.orderdesk.app.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderdesk.app.security.CurrentActorResolver;
+import com.orderdesk.shared.value.Actor;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+@Configuration
+public class WebConfiguration implements WebMvcConfigurer {
+    static {
+        // the actor comes from the session, never from the request: keep it out of the OpenAPI document
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+
+    private final CurrentActorResolver actorResolver;
+
+    public WebConfiguration(CurrentActorResolver actorResolver) {
+        this.actorResolver = actorResolver;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(actorResolver);
+    }
+
+    /**
+     * Request bodies are read strictly: an unknown field, a number where text belongs or a fraction where an
+     * integer belongs is a 400, not silently ignored. (Stored events keep the lenient shared mapper.)
+     */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters) {
+            if (converter instanceof MappingJackson2HttpMessageConverter jackson) {
+                ObjectMapper strict = jackson.getObjectMapper().copy()
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                jackson.setObjectMapper(strict);
+            }
+        }
+    }
+}

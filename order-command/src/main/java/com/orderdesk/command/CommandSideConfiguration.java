@@ -1,0 +1,38 @@
+package com.orderdesk.command;
+
+import com.orderdesk.command.catalog.Catalog;
+import com.orderdesk.command.catalog.CatalogProperties;
+import com.orderdesk.shared.error.RejectedException;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(CatalogProperties.class)
+public class CommandSideConfiguration {
+
+    @Bean
+    public Catalog catalog(CatalogProperties properties) {
+        return new Catalog(properties);
+    }
+
+    /**
+     * A refusal travels as the details of a {@link CommandExecutionException}, so the caller gets the stable
+     * code and message whether the command bus is local or distributed (Axon Server).
+     */
+    @Autowired
+    public void registerRejectionTranslator(CommandBus commandBus) {
+        commandBus.registerHandlerInterceptor((MessageHandlerInterceptor<CommandMessage<?>>) (unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (RejectedException rejected) {
+                throw new CommandExecutionException(rejected.getMessage(), rejected, rejected.rejection());
+            }
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package com.orderdesk.command.catalog;
+
+import com.orderdesk.shared.error.InvalidValueException;
+import com.orderdesk.shared.order.OrderLine;
+import com.orderdesk.shared.order.PaymentPlan;
+import com.orderdesk.shared.order.ServiceRef;
+import com.orderdesk.shared.order.TariffRef;
+import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.RentalPeriod;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The services and tariffs on offer, and the one place orders are priced: quantity = started hours of
+ * the rental period, amount = quantity × unit price. Clients never send a price.
+ */
+public final class Catalog {
+    private final Map<String, Service> services = new LinkedHashMap<>();
+
+    public record Tariff(String id, String name, Money unitPrice, boolean partialPayment, int prepaymentPercent) {
+        public Tariff {
+            if (partialPayment && (prepaymentPercent < 1 || prepaymentPercent > 99)) {
+                throw new IllegalArgumentException("Tariff " + id + ": prepayment percent must be 1..99 when partial payment is allowed");
+            }
+        }
+    }
+
+    public record Service(String id, String name, ZoneId timeZone, Money minimumRemainder, Map<String, Tariff> tariffs) {
+        public List<Tariff> tariffList() {
+            return List.copyOf(tariffs.values());
+        }
+    }
+
+    /** What placing an order costs and what must be paid before it is confirmed online. */
+    public record Pricing(ServiceRef service, TariffRef tariff, List<OrderLine> lines, Money total,
+                          Money dueOnline, Money minimumRemainder, ZoneId zone) {
+    }
+
+    public Catalog(CatalogProperties properties) {
+        for (CatalogProperties.ServiceSpec spec : properties.services()) {
+            require(spec.id() != null && !spec.id().isBlank(), "a service without id");
+            require(spec.name() != null && !spec.name().isBlank(), "service " + spec.id() + " has no name");
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(spec.timeZone());
+            } catch (DateTimeException | NullPointerException e) {
+                throw new IllegalArgumentException("Service " + spec.id() + ": bad time zone " + spec.timeZone(), e);
+            }
+            Map<String, Tariff> tariffs = new LinkedHashMap<>();
+            for (CatalogProperties.TariffSpec t : spec.tariffs()) {
+                require(t.id() != null && !t.id().isBlank(), "service " + spec.id() + " has a tariff without id");
+                require(t.unitPrice() != null, "tariff " + t.id() + " has no unit price");
+                Money price = Money.parse(t.unitPrice().toPlainString(), "unitPrice");
+                require(tariffs.put(t.id(), new Tariff(t.id(), t.name(), price, t.partialPayment(), t.prepaymentPercent())) == null,
+                        "duplicate tariff " + t.id());
+            }
+            Money minimum = Money.parse(spec.minimumRemainder().toPlainString(), "minimumRemainder");
+            require(services.put(spec.id(), new Service(spec.id(), spec.name(), zone, minimum, tariffs)) == null,
+                    "duplicate service " + spec.id());
+        }
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException("Catalog: " + problem);
+        }
+    }
+
+    public List<Service> services() {
+        return List.copyOf(services.values());
+    }
+
+    public Optional<Service> service(String id) {
+        return Optional.ofNullable(id == null ? null : services.get(id));
+    }
+
+    public Pricing price(String serviceId, String tariffId, RentalPeriod period, PaymentPlan plan) {
+        Service service = service(serviceId)
+                .orElseThrow(() -> new InvalidValueException("serviceId", "Неизвестная услуга: " + serviceId + "."));
+        Tariff tariff = Optional.ofNullable(tariffId == null ? null : service.tariffs().get(tariffId))
+                .orElseThrow(() -> new InvalidValueException("tariffId", "Неизвестный тариф: " + tariffId + "."));
+        if (plan == PaymentPlan.PARTIAL && !tariff.partialPayment()) {
+            throw new InvalidValueException("paymentPlan", "Частичная оплата для этого тарифа недоступна.");
+        }
+        long quantity = period.startedHours();
+        Money amount = tariff.unitPrice().times(quantity);
+        String description = service.name() + ", тариф «" + tariff.name() + "»";
+        OrderLine line = new OrderLine(description, quantity, tariff.unitPrice(), amount);
+        Money dueOnline = amount;
+        if (plan == PaymentPlan.PARTIAL) {
+            Money prepayment = amount.percent(tariff.prepaymentPercent());
+            Money rest = amount.minusOrZero(prepayment);
+            // the rule «остаток не менее минимума» holds from the first payment on
+            dueOnline = rest.isPositive() && rest.isLessThan(service.minimumRemainder()) ? amount : prepayment;
+        }
+        return new Pricing(
+                new ServiceRef(service.id(), service.name(), service.timeZone().getId()),
+                new TariffRef(tariff.id(), tariff.name(), tariff.unitPrice(), "HOUR"),
+                List.of(line), amount, dueOnline, service.minimumRemainder(), service.timeZone());
+    }
+}

@@ -1,0 +1,28 @@
+package com.orderdesk.command.catalog;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The catalog as operators write it under {@code orderdesk.catalog}. Validated into a {@link Catalog} at start-up. */
+@ConfigurationProperties("orderdesk.catalog")
+public record CatalogProperties(@DefaultValue List<ServiceSpec> services) {
+
+    public record ServiceSpec(
+            String id,
+            String name,
+            String timeZone,
+            @DefaultValue("50.00") BigDecimal minimumRemainder,
+            @DefaultValue List<TariffSpec> tariffs) {
+    }
+
+    public record TariffSpec(
+            String id,
+            String name,
+            BigDecimal unitPrice,
+            @DefaultValue("false") boolean partialPayment,
+            @DefaultValue("0") int prepaymentPercent) {
+    }
+}

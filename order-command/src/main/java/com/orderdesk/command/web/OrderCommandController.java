@@ -1,0 +1,151 @@
+package com.orderdesk.command.web;
+
+import com.orderdesk.command.order.OrderNumbers;
+import com.orderdesk.command.web.Requests.CancellationRequest;
+import com.orderdesk.command.web.Requests.Changed;
+import com.orderdesk.command.web.Requests.DeskRefundRequest;
+import com.orderdesk.command.web.Requests.ExecutorRequest;
+import com.orderdesk.command.web.Requests.ManagerPaymentRequest;
+import com.orderdesk.command.web.Requests.MessageRecorded;
+import com.orderdesk.command.web.Requests.MessageRequest;
+import com.orderdesk.command.web.Requests.PaymentRecorded;
+import com.orderdesk.command.web.Requests.PlaceOrderRequest;
+import com.orderdesk.command.web.Requests.PlacedOrder;
+import com.orderdesk.command.web.Requests.RefundRecorded;
+import com.orderdesk.shared.order.command.AssignExecutor;
+import com.orderdesk.shared.order.command.CancelOrder;
+import com.orderdesk.shared.order.command.CompleteOrder;
+import com.orderdesk.shared.order.command.PlaceOrder;
+import com.orderdesk.shared.order.command.PostMessage;
+import com.orderdesk.shared.order.command.RecordDeskRefund;
+import com.orderdesk.shared.order.command.RecordManagerPayment;
+import com.orderdesk.shared.order.command.UnassignExecutor;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Check;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/**
+ * The staff command endpoints of API.md. Thin: parse, build the command, send it, map the answer.
+ * Authorization is by path in the application's security rules; errors map to problem+json in one place.
+ */
+@RestController
+@RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+public class OrderCommandController {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IF_MATCH = "If-Match";
+
+    private final CommandGateway commands;
+    private final OrderNumbers numbers;
+
+    public OrderCommandController(CommandGateway commands, OrderNumbers numbers) {
+        this.commands = commands;
+        this.numbers = numbers;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<PlacedOrder> place(@RequestBody PlaceOrderRequest body, Actor actor,
+                                             @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        String orderId = CommandHeaders.newId(actor, key, "order");
+        Check.present(body, "body", "тело запроса");
+        commands.sendAndWait(new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
+                body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), body.guestId(), actor));
+        String number = numbers.numberOf(orderId).orElseThrow().value();
+        return ResponseEntity.created(URI.create("/api/orders/" + orderId)).eTag("\"0\"")
+                .body(new PlacedOrder(orderId, number, 0));
+    }
+
+    @PostMapping(path = "/{orderId}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<PaymentRecorded> recordPayment(@PathVariable String orderId, @RequestBody ManagerPaymentRequest body,
+                                                         Actor actor,
+                                                         @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
+                                                         @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        Check.present(body, "body", "тело запроса");
+        String paymentId = body.paymentId() != null ? Check.text(body.paymentId(), "paymentId", "идентификатор платежа", 200)
+                : CommandHeaders.newId(actor, key, "payment");
+        long version = send(new RecordManagerPayment(id, paymentId, body.amount(), body.method(), body.note(), actor,
+                CommandHeaders.expectedVersion(ifMatch)));
+        return created(id, version, new PaymentRecorded(id, paymentId, version));
+    }
+
+    @PutMapping(path = "/{orderId}/executor", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Changed> assignExecutor(@PathVariable String orderId, @RequestBody ExecutorRequest body, Actor actor,
+                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        Check.present(body, "body", "тело запроса");
+        return changed(id, send(new AssignExecutor(id, body.executorId(), body.executorName(), actor,
+                CommandHeaders.expectedVersion(ifMatch))));
+    }
+
+    @DeleteMapping("/{orderId}/executor")
+    public ResponseEntity<Changed> unassignExecutor(@PathVariable String orderId, Actor actor,
+                                                    @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        return changed(id, send(new UnassignExecutor(id, actor, CommandHeaders.expectedVersion(ifMatch))));
+    }
+
+    @PostMapping(path = "/{orderId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Changed> cancel(@PathVariable String orderId, @RequestBody CancellationRequest body, Actor actor,
+                                          @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        Check.present(body, "body", "тело запроса");
+        return changed(id, send(new CancelOrder(id, body.reason(), actor, CommandHeaders.expectedVersion(ifMatch))));
+    }
+
+    @PostMapping(path = "/{orderId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<MessageRecorded> postMessage(@PathVariable String orderId, @RequestBody MessageRequest body, Actor actor,
+                                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
+                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        Check.present(body, "body", "тело запроса");
+        String messageId = CommandHeaders.newId(actor, key, "message");
+        long version = send(new PostMessage(id, messageId, body.visibility(), body.text(), actor,
+                CommandHeaders.expectedVersion(ifMatch)));
+        return created(id, version, new MessageRecorded(id, messageId, version));
+    }
+
+    @PostMapping("/{orderId}/completion")
+    public ResponseEntity<Changed> complete(@PathVariable String orderId, Actor actor,
+                                            @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        return changed(id, send(new CompleteOrder(id, actor, CommandHeaders.expectedVersion(ifMatch))));
+    }
+
+    @PostMapping(path = "/{orderId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<RefundRecorded> recordRefund(@PathVariable String orderId, @RequestBody DeskRefundRequest body, Actor actor,
+                                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
+                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        Check.present(body, "body", "тело запроса");
+        String refundId = body.refundId() != null ? Check.text(body.refundId(), "refundId", "идентификатор возврата", 200)
+                : CommandHeaders.newId(actor, key, "refund");
+        long version = send(new RecordDeskRefund(id, refundId, body.amount(), body.method(), actor,
+                CommandHeaders.expectedVersion(ifMatch)));
+        return created(id, version, new RefundRecorded(id, refundId, version));
+    }
+
+    private long send(Object command) {
+        Object version = commands.sendAndWait(command);
+        return ((Number) version).longValue();
+    }
+
+    private static <T> ResponseEntity<T> created(String orderId, long version, T body) {
+        return ResponseEntity.created(URI.create("/api/orders/" + orderId)).eTag("\"" + version + "\"").body(body);
+    }
+
+    private static ResponseEntity<Changed> changed(String orderId, long version) {
+        return ResponseEntity.ok().eTag("\"" + version + "\"").body(new Changed(orderId, version));
+    }
+}

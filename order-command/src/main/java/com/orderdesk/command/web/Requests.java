@@ -1,0 +1,49 @@
+package com.orderdesk.command.web;
+
+import com.orderdesk.shared.order.PaymentMethod;
+import com.orderdesk.shared.order.PaymentPlan;
+import com.orderdesk.shared.order.Visibility;
+import com.orderdesk.shared.value.Applicant;
+import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.Person;
+import com.orderdesk.shared.value.RentalPeriod;
+
+/** Bodies of the command endpoints (API.md). Value objects validate themselves while JSON is read. */
+public final class Requests {
+    private Requests() {
+    }
+
+    public record PlaceOrderRequest(String serviceId, String tariffId, RentalPeriod rentalPeriod, String ticketNumber,
+                                    Person visitor, Applicant applicant, PaymentPlan paymentPlan, String guestId) {
+    }
+
+    public record ManagerPaymentRequest(Money amount, PaymentMethod method, String note, String paymentId) {
+    }
+
+    public record ExecutorRequest(String executorId, String executorName) {
+    }
+
+    public record CancellationRequest(String reason) {
+    }
+
+    public record MessageRequest(Visibility visibility, String text) {
+    }
+
+    public record DeskRefundRequest(Money amount, PaymentMethod method, String refundId) {
+    }
+
+    public record PlacedOrder(String orderId, String number, long version) {
+    }
+
+    public record Changed(String orderId, long version) {
+    }
+
+    public record PaymentRecorded(String orderId, String paymentId, long version) {
+    }
+
+    public record MessageRecorded(String orderId, String messageId, long version) {
+    }
+
+    public record RefundRecorded(String orderId, String refundId, long version) {
+    }
+}

@@ -1,0 +1,590 @@
+package com.orderdesk.command.order;
+
+import com.orderdesk.shared.error.ErrorCode;
+import com.orderdesk.shared.error.RejectedException;
+import com.orderdesk.shared.order.GatewayRefundDue;
+import com.orderdesk.shared.order.OrderLine;
+import com.orderdesk.shared.order.OrderStatus;
+import com.orderdesk.shared.order.PaymentMethod;
+import com.orderdesk.shared.order.PaymentPlan;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.order.Visibility;
+import com.orderdesk.shared.order.command.AssignExecutor;
+import com.orderdesk.shared.order.command.CancelOrder;
+import com.orderdesk.shared.order.command.CompleteOrder;
+import com.orderdesk.shared.order.command.PlaceOrder;
+import com.orderdesk.shared.order.command.PostMessage;
+import com.orderdesk.shared.order.command.RecordDeskRefund;
+import com.orderdesk.shared.order.command.RecordGatewayPayment;
+import com.orderdesk.shared.order.command.RecordManagerPayment;
+import com.orderdesk.shared.order.command.UnassignExecutor;
+import com.orderdesk.shared.order.event.DeskRefundRecorded;
+import com.orderdesk.shared.order.event.ExecutorAssigned;
+import com.orderdesk.shared.order.event.ExecutorUnassigned;
+import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
+import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
+import com.orderdesk.shared.order.event.MessagePosted;
+import com.orderdesk.shared.order.event.OrderCancelled;
+import com.orderdesk.shared.order.event.OrderCompleted;
+import com.orderdesk.shared.order.event.OrderConfirmed;
+import com.orderdesk.shared.order.event.OrderPlaced;
+import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.RentalPeriod;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static com.orderdesk.command.order.OrderFixtures.APPLICANT;
+import static com.orderdesk.command.order.OrderFixtures.FOUR_HOURS;
+import static com.orderdesk.command.order.OrderFixtures.GATEWAY;
+import static com.orderdesk.command.order.OrderFixtures.GUEST;
+import static com.orderdesk.command.order.OrderFixtures.MANAGER;
+import static com.orderdesk.command.order.OrderFixtures.ORDER_ID;
+import static com.orderdesk.command.order.OrderFixtures.SERVICE;
+import static com.orderdesk.command.order.OrderFixtures.TARIFF;
+import static com.orderdesk.command.order.OrderFixtures.VISITOR;
+import static com.orderdesk.command.order.OrderFixtures.placedAtDesk;
+import static com.orderdesk.command.order.OrderFixtures.placedOnline;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules of SPEC.md §3–4, one test each, as given events → command → expected events or refusal. */
+class OrderTest {
+    private static final Instant NOW = Instant.parse("2030-08-01T08:32:00Z");
+    private FixtureConfiguration<Order> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(OrderFixtures.demoCatalog());
+        fixture.registerInjectableResource(new OrderFixtures.InMemoryOrderNumbers());
+    }
+
+    static Matcher<Throwable> rejectedWith(ErrorCode code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable item) {
+                return item instanceof RejectedException rejected && rejected.code() == code;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("refusal with code " + code.code());
+            }
+        };
+    }
+
+    private static Money rub(long rubles) {
+        return Money.ofRubles(rubles);
+    }
+
+    private static Money kop(long kopecks) {
+        return Money.ofMinor(kopecks);
+    }
+
+    private static RecordManagerPayment pay(String id, Money amount) {
+        return new RecordManagerPayment(ORDER_ID, id, amount, PaymentMethod.CASH, null, MANAGER, null);
+    }
+
+    private static ManagerPaymentRecorded paid(String id, Money amount, Money paidAfter, Money remainderAfter, PaymentStatus status) {
+        return new ManagerPaymentRecorded(ORDER_ID, id, amount, PaymentMethod.CASH, null, MANAGER, NOW, paidAfter, remainderAfter, status);
+    }
+
+    private static PlaceOrder place(PaymentPlan plan, String tariff, RentalPeriod period, com.orderdesk.shared.value.Actor by) {
+        return new PlaceOrder(ORDER_ID, SERVICE, tariff, period, "207", VISITOR, APPLICANT, plan, null, by);
+    }
+
+    @Nested
+    class PlaceOrderRules {
+        @Test
+        void deskOrderIsPricedByTheServerAndConfirmedAtOnce() {
+            fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
+                    .when(place(PaymentPlan.FULL, TARIFF, FOUR_HOURS, MANAGER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new OrderPlaced(ORDER_ID, com.orderdesk.shared.value.OrderNumber.of(1_006_313), NOW, MANAGER,
+                            null, OrderFixtures.SERVICE_REF, OrderFixtures.TARIFF_REF,
+                            List.of(new OrderLine("Коворкинг на 2 этаже, тариф «Стандарт»", 4, rub(100), rub(400))),
+                            FOUR_HOURS, "207", VISITOR, APPLICANT, PaymentPlan.FULL, rub(400), Money.ZERO, rub(50),
+                            java.time.LocalDate.of(2030, 8, 11), OrderStatus.CONFIRMED, PaymentStatus.UNPAID));
+        }
+
+        @Test
+        void onlineOrderWithSomethingToPayWaitsForItsPrepaymentOfTwentyFivePercent() {
+            fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
+                    .when(place(PaymentPlan.PARTIAL, TARIFF, FOUR_HOURS, GUEST))
+                    .expectEvents(placedOnline(NOW));
+        }
+
+        @Test
+        void onlineOrderOnTheFullPlanWaitsForTheWholeTotal() {
+            fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
+                    .when(place(PaymentPlan.FULL, TARIFF, FOUR_HOURS, GUEST))
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(new TypeSafeMatcher<OrderPlaced>() {
+                                @Override
+                                protected boolean matchesSafely(OrderPlaced e) {
+                                    return e.status() == OrderStatus.AWAITING_PAYMENT && e.prepaymentDue().equals(rub(400))
+                                            && "guest".equals(e.guestId());
+                                }
+
+                                @Override
+                                public void describeTo(Description d) {
+                                    d.appendText("awaiting 400 ₽, owned by the guest");
+                                }
+                            }), org.axonframework.test.matchers.Matchers.andNoMore()));
+        }
+
+        @Test
+        void prepaymentBecomesTheWholeTotalWhenTheRestWouldBeBelowTheMinimum() {
+            // 1 h × 40 ₽: 25 % is 10 ₽ and would leave 30 ₽ < 50 ₽
+            RentalPeriod oneHour = new RentalPeriod(FOUR_HOURS.start(), FOUR_HOURS.start().plusSeconds(3600));
+            fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
+                    .when(place(PaymentPlan.PARTIAL, "cheap", oneHour, GUEST))
+                    .expectSuccessfulHandlerExecution();
+            assertThat(lastPlaced().prepaymentDue()).isEqualTo(rub(40));
+        }
+
+        @Test
+        void everyStartedHourIsBilled() {
+            RentalPeriod ninetyMinutes = new RentalPeriod(FOUR_HOURS.start(), FOUR_HOURS.start().plusSeconds(90 * 60));
+            fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
+                    .when(place(PaymentPlan.FULL, TARIFF, ninetyMinutes, MANAGER))
+                    .expectSuccessfulHandlerExecution();
+            assertThat(lastPlaced().lines().get(0).quantity()).isEqualTo(2);
+            assertThat(lastPlaced().total()).isEqualTo(rub(200));
+        }
+
+        @Test
+        void partialPaymentIsRefusedWhenTheTariffDoesNotAllowIt() {
+            fixture.givenNoPriorActivity().when(place(PaymentPlan.PARTIAL, "full-only", FOUR_HOURS, MANAGER))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        @Test
+        void unknownServiceOrTariffIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new PlaceOrder(ORDER_ID, "sauna", TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, PaymentPlan.FULL, null, MANAGER))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+            fixture.givenNoPriorActivity().when(place(PaymentPlan.FULL, "vip", FOUR_HOURS, MANAGER))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        @Test
+        void missingPeriodVisitorOrPlanIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new PlaceOrder(ORDER_ID, SERVICE, TARIFF, null, null, VISITOR, APPLICANT, PaymentPlan.FULL, null, MANAGER))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, null, APPLICANT, PaymentPlan.FULL, null, MANAGER))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, null, null, MANAGER))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        @Test
+        void tooLongTicketNumberIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, "7".repeat(Order.MAX_TICKET + 1), VISITOR, APPLICANT,
+                            PaymentPlan.FULL, null, MANAGER))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        @Test
+        void onlineOrderForAPeriodAlreadyOverIsRefused() {
+            fixture.givenNoPriorActivity().andGivenCurrentTime(FOUR_HOURS.end().plusSeconds(1))
+                    .when(place(PaymentPlan.FULL, TARIFF, FOUR_HOURS, GUEST))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        private OrderPlaced lastPlaced() {
+            List<?> events = fixture.getEventStore().readEvents(ORDER_ID).asStream().map(m -> m.getPayload()).toList();
+            return (OrderPlaced) events.get(0);
+        }
+    }
+
+    @Nested
+    class ExecutorRules {
+        @Test
+        void assigningRecordsWhoChangedItFromWhomToWhom() {
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
+                    .when(new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", MANAGER, null))
+                    .expectEvents(new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW));
+        }
+
+        @Test
+        void reassigningNamesThePreviousExecutor() {
+            fixture.given(placedAtDesk(4, NOW), new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW))
+                    .andGivenCurrentTime(NOW)
+                    .when(new AssignExecutor(ORDER_ID, "manager", "Ирина Соколова", MANAGER, null))
+                    .expectEvents(new ExecutorAssigned(ORDER_ID, "manager", "Ирина Соколова", "service", "Пётр Иванов", MANAGER, NOW));
+        }
+
+        @Test
+        void assigningTheSameExecutorAgainChangesNothing() {
+            fixture.given(placedAtDesk(4, NOW), new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW))
+                    .when(new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", MANAGER, null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void unassigningRecordsWhoWasUnassigned() {
+            fixture.given(placedAtDesk(4, NOW), new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW))
+                    .andGivenCurrentTime(NOW)
+                    .when(new UnassignExecutor(ORDER_ID, MANAGER, null))
+                    .expectEvents(new ExecutorUnassigned(ORDER_ID, "service", "Пётр Иванов", MANAGER, NOW));
+        }
+
+        @Test
+        void unassigningWhenNobodyIsAssignedChangesNothing() {
+            fixture.given(placedAtDesk(4, NOW)).when(new UnassignExecutor(ORDER_ID, MANAGER, null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void executorOfAFinalOrderCannotChange() {
+            fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
+                    .when(new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
+        }
+
+        @Test
+        void blankExecutorIsRefused() {
+            fixture.given(placedAtDesk(4, NOW)).when(new AssignExecutor(ORDER_ID, " ", "Пётр Иванов", MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ManagerPaymentRules {
+        @Test
+        void paymentLeavingExactlyTheMinimumOfFiftyRoublesIsAccepted() {
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
+                    .when(pay("p1", rub(350)))
+                    .expectEvents(paid("p1", rub(350), rub(350), rub(50), PaymentStatus.PARTIALLY_PAID));
+        }
+
+        @Test
+        void paymentLeaving49RoublesAnd99KopecksIsRefused() {
+            fixture.given(placedAtDesk(4, NOW))
+                    .when(pay("p1", kop(35_001)))
+                    .expectException(rejectedWith(ErrorCode.REMAINDER_BELOW_MINIMUM))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("Остаток к оплате не должен быть менее 50"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void paymentOfTheWholeRemainderLeavesZeroAndMarksTheOrderPaid() {
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
+                    .when(pay("p1", rub(400)))
+                    .expectEvents(paid("p1", rub(400), rub(400), Money.ZERO, PaymentStatus.PAID));
+        }
+
+        @Test
+        void givenPaid300Of400_paying60WouldLeave40AndIsRefused() {
+            fixture.given(placedAtDesk(4, NOW), paid("p1", rub(300), rub(300), rub(100), PaymentStatus.PARTIALLY_PAID))
+                    .when(pay("p2", rub(60)))
+                    .expectException(rejectedWith(ErrorCode.REMAINDER_BELOW_MINIMUM)).expectNoEvents();
+        }
+
+        @Test
+        void anyNumberOfPaymentsIsAllowedWhileTheRuleHolds() {
+            fixture.given(placedAtDesk(4, NOW), paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID),
+                            paid("p2", rub(100), rub(200), rub(200), PaymentStatus.PARTIALLY_PAID),
+                            paid("p3", rub(100), rub(300), rub(100), PaymentStatus.PARTIALLY_PAID))
+                    .andGivenCurrentTime(NOW)
+                    .when(pay("p4", rub(100)))
+                    .expectEvents(paid("p4", rub(100), rub(400), Money.ZERO, PaymentStatus.PAID));
+        }
+
+        @Test
+        void overpaymentIsRefused() {
+            fixture.given(placedAtDesk(4, NOW))
+                    .when(pay("p1", kop(40_001)))
+                    .expectException(rejectedWith(ErrorCode.AMOUNT_EXCEEDS_REMAINDER)).expectNoEvents();
+        }
+
+        @Test
+        void zeroAmountIsRefused() {
+            fixture.given(placedAtDesk(4, NOW)).when(pay("p1", Money.ZERO))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        @Test
+        void paymentOnACancelledOrderIsRefused() {
+            fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
+                    .when(pay("p1", rub(100)))
+                    .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
+        }
+
+        @Test
+        void paymentOnACompletedOrderIsRefused() {
+            fixture.given(placedAtDesk(4, NOW), new OrderCompleted(ORDER_ID, MANAGER, NOW))
+                    .when(pay("p1", rub(100)))
+                    .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
+        }
+
+        @Test
+        void paymentOnAFullyPaidOrderIsRefused() {
+            fixture.given(placedAtDesk(4, NOW), paid("p1", rub(400), rub(400), Money.ZERO, PaymentStatus.PAID))
+                    .when(pay("p2", rub(50)))
+                    .expectException(rejectedWith(ErrorCode.ORDER_NOT_PAYABLE)).expectNoEvents();
+        }
+
+        @Test
+        void theSamePaymentIdIsRecordedOnlyOnce() {
+            fixture.given(placedAtDesk(4, NOW), paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID))
+                    .when(pay("p1", rub(100)))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void gatewayMethodsCannotBeRecordedAtTheDesk() {
+            fixture.given(placedAtDesk(4, NOW))
+                    .when(new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.BANK_CARD, null, MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        @Test
+        void aDeskPaymentCoveringThePrepaymentConfirmsAnOnlineOrder() {
+            fixture.given(placedOnline(NOW)).andGivenCurrentTime(NOW)
+                    .when(pay("p1", rub(100)))
+                    .expectEvents(paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID),
+                            new OrderConfirmed(ORDER_ID, MANAGER, NOW));
+        }
+
+        @Test
+        void aStaleVersionIsRefusedAndTheCurrentOneAccepted() {
+            fixture.given(placedAtDesk(4, NOW))
+                    .when(new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CASH, null, MANAGER, 7L))
+                    .expectException(rejectedWith(ErrorCode.VERSION_MISMATCH)).expectNoEvents();
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
+                    .when(new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CASH, null, MANAGER, 0L))
+                    .expectResultMessagePayload(1L)
+                    .expectEvents(paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID));
+        }
+    }
+
+    @Nested
+    class GatewayPaymentRules {
+        private GatewayPaymentRecorded gatewayPaid(String id, Money amount, Money paidAfter, Money remainderAfter,
+                                                   Money refundDueAfter, PaymentStatus status) {
+            return new GatewayPaymentRecorded(ORDER_ID, id, amount, PaymentMethod.BANK_CARD, GATEWAY, NOW, paidAfter,
+                    remainderAfter, refundDueAfter, status);
+        }
+
+        private RecordGatewayPayment gateway(String id, Money amount) {
+            return new RecordGatewayPayment(ORDER_ID, id, amount, PaymentMethod.BANK_CARD, NOW, GATEWAY);
+        }
+
+        @Test
+        void thePrepaymentFromTheGatewayConfirmsTheOrder() {
+            fixture.given(placedOnline(NOW)).andGivenCurrentTime(NOW)
+                    .when(gateway("g1", rub(100)))
+                    .expectEvents(gatewayPaid("g1", rub(100), rub(100), rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID),
+                            new OrderConfirmed(ORDER_ID, GATEWAY, NOW));
+        }
+
+        @Test
+        void theSameGatewayPaymentIsRecordedOnlyOnce() {
+            fixture.given(placedOnline(NOW), gatewayPaid("g1", rub(100), rub(100), rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID),
+                            new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
+                    .when(gateway("g1", rub(100)))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void moneyTakenAfterCancellationIsRecordedAndOwedBack() {
+            fixture.given(placedOnline(NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
+                    .andGivenCurrentTime(NOW)
+                    .when(gateway("g1", rub(100)))
+                    .expectEvents(gatewayPaid("g1", rub(100), rub(100), Money.ZERO, rub(100), PaymentStatus.REFUND_PENDING));
+        }
+
+        @Test
+        void anOverpaymentIsRecordedAndTheExcessOwedBack() {
+            fixture.given(placedAtDesk(4, NOW), paid("p1", rub(350), rub(350), rub(50), PaymentStatus.PARTIALLY_PAID))
+                    .andGivenCurrentTime(NOW)
+                    .when(gateway("g1", rub(100)))
+                    .expectEvents(gatewayPaid("g1", rub(100), rub(450), Money.ZERO, rub(50), PaymentStatus.PAID));
+        }
+    }
+
+    private static OrderCancelled cancelled(Money refundDue, Money deskRefundDue, List<GatewayRefundDue> gateway, PaymentStatus status) {
+        return new OrderCancelled(ORDER_ID, "Гость передумал", MANAGER, NOW, refundDue, deskRefundDue, gateway, status);
+    }
+
+    @Nested
+    class CancellationRules {
+        @Test
+        void cancellingAnUnpaidOrderOwesNothing() {
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
+                    .when(new CancelOrder(ORDER_ID, "  Гость передумал ", MANAGER, null))
+                    .expectEvents(cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID));
+        }
+
+        @Test
+        void everythingReceivedIsOwedBackGatewayThroughTheGatewayDeskAtTheDesk() {
+            fixture.given(placedOnline(NOW),
+                            new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW, rub(100),
+                                    rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID),
+                            new OrderConfirmed(ORDER_ID, GATEWAY, NOW),
+                            paid("p1", rub(150), rub(250), rub(150), PaymentStatus.PARTIALLY_PAID))
+                    .andGivenCurrentTime(NOW)
+                    .when(new CancelOrder(ORDER_ID, "Гость передумал", MANAGER, null))
+                    .expectEvents(cancelled(rub(250), rub(150), List.of(new GatewayRefundDue("g1", rub(100))),
+                            PaymentStatus.REFUND_PENDING));
+        }
+
+        @Test
+        void aCancelledOrderCannotBeCancelledAgain() {
+            fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
+                    .when(new CancelOrder(ORDER_ID, "ещё раз", MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
+        }
+
+        @Test
+        void aCompletedOrderCannotBeCancelled() {
+            fixture.given(placedAtDesk(4, NOW), new OrderCompleted(ORDER_ID, MANAGER, NOW))
+                    .when(new CancelOrder(ORDER_ID, "поздно", MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
+        }
+
+        @Test
+        void aReasonIsRequiredAndBounded() {
+            fixture.given(placedAtDesk(4, NOW)).when(new CancelOrder(ORDER_ID, "   ", MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+            fixture.given(placedAtDesk(4, NOW)).when(new CancelOrder(ORDER_ID, "x".repeat(Order.MAX_REASON + 1), MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        @Test
+        void theGuestMayCancelTheirOwnOrder() {
+            fixture.given(placedOnline(NOW)).andGivenCurrentTime(NOW)
+                    .when(new CancelOrder(ORDER_ID, "Планы изменились", GUEST, null))
+                    .expectEvents(new OrderCancelled(ORDER_ID, "Планы изменились", GUEST, NOW, Money.ZERO, Money.ZERO, List.of(),
+                            PaymentStatus.UNPAID));
+        }
+    }
+
+    @Nested
+    class DeskRefundRules {
+        private final Object[] cancelledAfterDeskPayment = {placedAtDesk(4, NOW),
+                paid("p1", rub(150), rub(150), rub(250), PaymentStatus.PARTIALLY_PAID),
+                cancelled(rub(150), rub(150), List.of(), PaymentStatus.REFUND_PENDING)};
+
+        @Test
+        void aPartialRefundLeavesTheRestPending() {
+            fixture.given(cancelledAfterDeskPayment).andGivenCurrentTime(NOW)
+                    .when(new RecordDeskRefund(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, MANAGER, null))
+                    .expectEvents(new DeskRefundRecorded(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, MANAGER, NOW, rub(50),
+                            PaymentStatus.REFUND_PENDING));
+        }
+
+        @Test
+        void refundingEverythingOwedMarksThePaymentRefunded() {
+            fixture.given(cancelledAfterDeskPayment).andGivenCurrentTime(NOW)
+                    .when(new RecordDeskRefund(ORDER_ID, "r1", rub(150), PaymentMethod.CASH, MANAGER, null))
+                    .expectEvents(new DeskRefundRecorded(ORDER_ID, "r1", rub(150), PaymentMethod.CASH, MANAGER, NOW, Money.ZERO,
+                            PaymentStatus.REFUNDED));
+        }
+
+        @Test
+        void refundingMoreThanOwedIsRefused() {
+            fixture.given(cancelledAfterDeskPayment)
+                    .when(new RecordDeskRefund(ORDER_ID, "r1", kop(15_001), PaymentMethod.CASH, MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.AMOUNT_EXCEEDS_REFUND_DUE)).expectNoEvents();
+        }
+
+        @Test
+        void refundingWhenNothingIsOwedIsRefused() {
+            fixture.given(placedAtDesk(4, NOW), paid("p1", rub(150), rub(150), rub(250), PaymentStatus.PARTIALLY_PAID))
+                    .when(new RecordDeskRefund(ORDER_ID, "r1", rub(10), PaymentMethod.CASH, MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.NOTHING_TO_REFUND)).expectNoEvents();
+        }
+
+        @Test
+        void theSameRefundIdIsRecordedOnlyOnce() {
+            fixture.given(cancelledAfterDeskPayment)
+                    .andGiven(new DeskRefundRecorded(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, MANAGER, NOW, rub(50),
+                            PaymentStatus.REFUND_PENDING))
+                    .when(new RecordDeskRefund(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, MANAGER, null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+    }
+
+    @Nested
+    class MessageRules {
+        @Test
+        void publicAndInternalMessagesAreRecordedTrimmed() {
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
+                    .when(new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "  Место у окна  ", MANAGER, null))
+                    .expectEvents(new MessagePosted(ORDER_ID, "m1", Visibility.INTERNAL, "Место у окна", MANAGER, NOW));
+        }
+
+        @Test
+        void aMessageHasOneTo4000Characters() {
+            fixture.given(placedAtDesk(4, NOW)).when(new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, " \n ", MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+            fixture.given(placedAtDesk(4, NOW))
+                    .when(new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "я".repeat(Order.MAX_MESSAGE + 1), MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+            fixture.given(placedAtDesk(4, NOW))
+                    .when(new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "я".repeat(Order.MAX_MESSAGE), MANAGER, null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aGuestCannotPostAnInternalMessage() {
+            fixture.given(placedOnline(NOW)).when(new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "секрет", GUEST, null))
+                    .expectException(rejectedWith(ErrorCode.FORBIDDEN)).expectNoEvents();
+        }
+
+        @Test
+        void theSameMessageIdIsRecordedOnlyOnce() {
+            fixture.given(placedAtDesk(4, NOW), new MessagePosted(ORDER_ID, "m1", Visibility.PUBLIC, "Ждём вас", MANAGER, NOW))
+                    .when(new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "Ждём вас", MANAGER, null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+    }
+
+    @Nested
+    class CompletionRules {
+        @Test
+        void aConfirmedOrderIsCompletedAfterItsRentalPeriod() {
+            Instant after = FOUR_HOURS.end().plusSeconds(60);
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(after)
+                    .when(new CompleteOrder(ORDER_ID, MANAGER, null))
+                    .expectEvents(new OrderCompleted(ORDER_ID, MANAGER, after));
+        }
+
+        @Test
+        void notBeforeTheRentalPeriodIsOver() {
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(FOUR_HOURS.end().minusSeconds(60))
+                    .when(new CompleteOrder(ORDER_ID, MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.RENTAL_NOT_OVER)).expectNoEvents();
+        }
+
+        @Test
+        void anOrderAwaitingPaymentCannotBeCompleted() {
+            fixture.given(placedOnline(NOW)).andGivenCurrentTime(FOUR_HOURS.end().plusSeconds(60))
+                    .when(new CompleteOrder(ORDER_ID, MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.ORDER_NOT_CONFIRMED)).expectNoEvents();
+        }
+
+        @Test
+        void aCancelledOrderCannotBeCompleted() {
+            fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
+                    .andGivenCurrentTime(FOUR_HOURS.end().plusSeconds(60))
+                    .when(new CompleteOrder(ORDER_ID, MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
+        }
+    }
+}

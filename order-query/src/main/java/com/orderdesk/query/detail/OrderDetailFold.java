@@ -1,0 +1,147 @@
+package com.orderdesk.query.detail;
+
+import com.orderdesk.shared.order.OrderLine;
+import com.orderdesk.shared.order.OrderStatus;
+import com.orderdesk.shared.order.PaymentPlan;
+import com.orderdesk.shared.order.PaymentSource;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.order.ServiceRef;
+import com.orderdesk.shared.order.event.DeskRefundRecorded;
+import com.orderdesk.shared.order.event.ExecutorAssigned;
+import com.orderdesk.shared.order.event.ExecutorUnassigned;
+import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
+import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
+import com.orderdesk.shared.order.event.OrderCancelled;
+import com.orderdesk.shared.order.event.OrderCompleted;
+import com.orderdesk.shared.order.event.OrderConfirmed;
+import com.orderdesk.shared.order.event.OrderPlaced;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Applicant;
+import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.Person;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds an {@link OrderDetail} from an order's events, one at a time. The single implementation of
+ * "what the order form shows": the live read model, the auditor's "as of" and replays all use it.
+ */
+public final class OrderDetailFold {
+    private String orderId;
+    private String number;
+    private Instant createdAt;
+    private ServiceRef service;
+    private ZoneId zone = ZoneId.of("UTC");
+    private OrderStatus status;
+    private PaymentStatus paymentStatus;
+    private OrderDetail.Executor executor;
+    private String ticketNumber;
+    private Person visitor;
+    private Applicant applicant;
+    private List<OrderLine> lines = List.of();
+    private Instant rentalStart;
+    private Instant rentalEnd;
+    private Money total = Money.ZERO;
+    private Money paid = Money.ZERO;
+    private Money remainder = Money.ZERO;
+    private Money refundDue = Money.ZERO;
+    private Money prepaymentDue = Money.ZERO;
+    private Money minimumRemainder = Money.ZERO;
+    private PaymentPlan paymentPlan;
+    private final List<OrderDetail.Payment> payments = new ArrayList<>();
+    private final List<OrderDetail.Refund> refunds = new ArrayList<>();
+    private LocalDate dueDate;
+    private OrderDetail.Cancellation cancellation;
+    private Instant completedAt;
+    private String guestId;
+    private long version = -1;
+
+    /** Applies one event of the order's stream; events this view does not show only move the version. */
+    public OrderDetailFold apply(Object event, long sequence) {
+        version = sequence;
+        if (event instanceof OrderPlaced e) {
+            orderId = e.orderId();
+            number = e.number().value();
+            createdAt = e.placedAt();
+            service = e.service();
+            zone = ZoneId.of(e.service().timeZone());
+            status = e.status();
+            paymentStatus = e.paymentStatus();
+            ticketNumber = e.ticketNumber();
+            visitor = e.visitor();
+            applicant = e.applicant();
+            lines = List.copyOf(e.lines());
+            rentalStart = e.rentalPeriod().start();
+            rentalEnd = e.rentalPeriod().end();
+            total = e.total();
+            remainder = e.total();
+            prepaymentDue = e.prepaymentDue();
+            minimumRemainder = e.minimumRemainder();
+            paymentPlan = e.paymentPlan();
+            dueDate = e.dueDate();
+            guestId = e.guestId();
+        } else if (event instanceof ExecutorAssigned e) {
+            executor = new OrderDetail.Executor(e.executorId(), e.executorName());
+        } else if (event instanceof ExecutorUnassigned) {
+            executor = null;
+        } else if (event instanceof ManagerPaymentRecorded e) {
+            payments.add(new OrderDetail.Payment(e.paymentId(), PaymentSource.MANAGER, e.method(), e.method().label(),
+                    e.amount(), local(e.at()), recorder(e.by()), e.note()));
+            paid = e.paidAfter();
+            remainder = e.remainderAfter();
+            paymentStatus = e.paymentStatusAfter();
+        } else if (event instanceof GatewayPaymentRecorded e) {
+            payments.add(new OrderDetail.Payment(e.paymentId(), PaymentSource.GATEWAY, e.method(), e.method().label(),
+                    e.amount(), local(e.at()), null, null));
+            paid = e.paidAfter();
+            remainder = e.remainderAfter();
+            refundDue = e.refundDueAfter();
+            paymentStatus = e.paymentStatusAfter();
+        } else if (event instanceof OrderConfirmed) {
+            status = OrderStatus.CONFIRMED;
+        } else if (event instanceof OrderCancelled e) {
+            status = OrderStatus.CANCELLED;
+            cancellation = new OrderDetail.Cancellation(local(e.at()), recorder(e.by()), e.reason());
+            refundDue = e.refundDue();
+            remainder = Money.ZERO;
+            paymentStatus = e.paymentStatusAfter();
+        } else if (event instanceof DeskRefundRecorded e) {
+            refunds.add(new OrderDetail.Refund(e.refundId(), PaymentSource.MANAGER, e.method(), e.amount(), local(e.at()),
+                    recorder(e.by())));
+            refundDue = e.refundDueAfter();
+            paymentStatus = e.paymentStatusAfter();
+        } else if (event instanceof OrderCompleted e) {
+            status = OrderStatus.COMPLETED;
+            completedAt = e.at();
+        }
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return orderId == null;
+    }
+
+    public OrderDetail toDetail() {
+        if (isEmpty()) {
+            throw new IllegalStateException("No OrderPlaced applied yet");
+        }
+        return new OrderDetail(orderId, number, local(createdAt), service, status, status.label(), paymentStatus,
+                paymentStatus.label(), executor, new OrderDetail.Ticket(ticketNumber), visitor, applicant, lines,
+                new OrderDetail.Period(local(rentalStart), local(rentalEnd)), total, total, paid, remainder, refundDue,
+                prepaymentDue, minimumRemainder, paymentPlan, List.copyOf(payments), List.copyOf(refunds), dueDate,
+                cancellation, completedAt == null ? null : local(completedAt), guestId, version);
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return instant.atZone(zone).toOffsetDateTime();
+    }
+
+    private static OrderDetail.Recorder recorder(Actor actor) {
+        return actor == null ? null : new OrderDetail.Recorder(actor.id(), actor.name(), actor.role().name());
+    }
+}

@@ -1,0 +1,45 @@
+package com.orderdesk.shared.error;
+
+/**
+ * The stable error codes of the HTTP contract (API.md, "Error codes"), with their HTTP status.
+ * Clients switch on {@link #code()}; never rename one.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED("validation-failed", 400),
+    UNAUTHENTICATED("unauthenticated", 401),
+    FORBIDDEN("forbidden", 403),
+    NOT_FOUND("not-found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", 406),
+    ORDER_NOT_PAYABLE("order-not-payable", 409),
+    ORDER_FINAL("order-final", 409),
+    ORDER_NOT_CONFIRMED("order-not-confirmed", 409),
+    RENTAL_NOT_OVER("rental-not-over", 409),
+    NOTHING_TO_REFUND("nothing-to-refund", 409),
+    CONCURRENT_MODIFICATION("concurrent-modification", 409),
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409),
+    VERSION_MISMATCH("version-mismatch", 412),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    AMOUNT_EXCEEDS_REMAINDER("amount-exceeds-remainder", 422),
+    AMOUNT_EXCEEDS_REFUND_DUE("amount-exceeds-refund-due", 422),
+    REMAINDER_BELOW_MINIMUM("remainder-below-minimum", 422),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
+    INTERNAL_ERROR("internal-error", 500),
+    UNAVAILABLE("unavailable", 503);
+
+    private final String code;
+    private final int httpStatus;
+
+    ErrorCode(String code, int httpStatus) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,5 @@
+package com.orderdesk.shared.order;
+
+public enum PaymentSource {
+    GATEWAY, MANAGER
+}

@@ -1,0 +1,14 @@
+package com.orderdesk.shared.order.command;
+
+import com.orderdesk.shared.order.Visibility;
+import com.orderdesk.shared.value.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record PostMessage(
+        @TargetAggregateIdentifier String orderId,
+        String messageId,
+        Visibility visibility,
+        String text,
+        Actor author,
+        Long expectedVersion) {
+}

@@ -1,0 +1,15 @@
+package com.orderdesk.shared.order.event;
+
+import com.orderdesk.shared.value.Actor;
+
+import java.time.Instant;
+
+public record ExecutorAssigned(
+        String orderId,
+        String executorId,
+        String executorName,
+        String previousExecutorId,
+        String previousExecutorName,
+        Actor by,
+        Instant at) {
+}

@@ -1,0 +1,13 @@
+package com.orderdesk.shared.order.event;
+
+import com.orderdesk.shared.value.Actor;
+
+import java.time.Instant;
+
+public record ExecutorUnassigned(
+        String orderId,
+        String previousExecutorId,
+        String previousExecutorName,
+        Actor by,
+        Instant at) {
+}

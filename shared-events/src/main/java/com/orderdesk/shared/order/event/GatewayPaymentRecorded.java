@@ -1,0 +1,25 @@
+package com.orderdesk.shared.order.event;
+
+import com.orderdesk.shared.order.PaymentMethod;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Money;
+
+import java.time.Instant;
+
+/**
+ * The gateway took money for this order. Always recorded — money already taken is never refused;
+ * whatever exceeds the remainder (or arrives after a cancellation) is owed back ({@code refundDueAfter}).
+ */
+public record GatewayPaymentRecorded(
+        String orderId,
+        String paymentId,
+        Money amount,
+        PaymentMethod method,
+        Actor by,
+        Instant at,
+        Money paidAfter,
+        Money remainderAfter,
+        Money refundDueAfter,
+        PaymentStatus paymentStatusAfter) {
+}

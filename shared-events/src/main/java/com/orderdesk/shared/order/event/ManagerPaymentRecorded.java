@@ -1,0 +1,21 @@
+package com.orderdesk.shared.order.event;
+
+import com.orderdesk.shared.order.PaymentMethod;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Money;
+
+import java.time.Instant;
+
+public record ManagerPaymentRecorded(
+        String orderId,
+        String paymentId,
+        Money amount,
+        PaymentMethod method,
+        String note,
+        Actor by,
+        Instant at,
+        Money paidAfter,
+        Money remainderAfter,
+        PaymentStatus paymentStatusAfter) {
+}

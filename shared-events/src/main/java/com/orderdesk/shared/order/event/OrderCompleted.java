@@ -1,0 +1,8 @@
+package com.orderdesk.shared.order.event;
+
+import com.orderdesk.shared.value.Actor;
+
+import java.time.Instant;
+
+public record OrderCompleted(String orderId, Actor by, Instant at) {
+}

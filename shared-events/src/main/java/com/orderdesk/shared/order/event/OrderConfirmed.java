@@ -1,0 +1,9 @@
+package com.orderdesk.shared.order.event;
+
+import com.orderdesk.shared.value.Actor;
+
+import java.time.Instant;
+
+/** An order that was awaiting payment received what it needed. */
+public record OrderConfirmed(String orderId, Actor by, Instant at) {
+}

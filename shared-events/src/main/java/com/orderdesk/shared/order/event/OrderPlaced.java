@@ -1,0 +1,45 @@
+package com.orderdesk.shared.order.event;
+
+import com.orderdesk.shared.order.OrderLine;
+import com.orderdesk.shared.order.OrderStatus;
+import com.orderdesk.shared.order.PaymentPlan;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.order.ServiceRef;
+import com.orderdesk.shared.order.TariffRef;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Applicant;
+import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.OrderNumber;
+import com.orderdesk.shared.value.Person;
+import com.orderdesk.shared.value.RentalPeriod;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An order exists. Carries the priced facts as they were at placement, so that no reader ever needs
+ * today's catalog to understand yesterday's order. {@code prepaymentDue} is what must arrive before an
+ * online order is confirmed (zero for desk orders).
+ */
+public record OrderPlaced(
+        String orderId,
+        OrderNumber number,
+        Instant placedAt,
+        Actor placedBy,
+        String guestId,
+        ServiceRef service,
+        TariffRef tariff,
+        List<OrderLine> lines,
+        RentalPeriod rentalPeriod,
+        String ticketNumber,
+        Person visitor,
+        Applicant applicant,
+        PaymentPlan paymentPlan,
+        Money total,
+        Money prepaymentDue,
+        Money minimumRemainder,
+        LocalDate dueDate,
+        OrderStatus status,
+        PaymentStatus paymentStatus) {
+}
