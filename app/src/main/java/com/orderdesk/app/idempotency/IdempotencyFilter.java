@@ -82,8 +82,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
                 + "\n" + sha256(body));
 
-        if (!store.claim(scope, principal, fingerprint)) {
-            Optional<IdempotencyRecord> existing = store.find(scope);
+        Optional<IdempotencyRecord> seen = store.find(scope);
+        if (seen.isPresent() || !store.claim(scope, principal, fingerprint)) {
+            Optional<IdempotencyRecord> existing = seen.isPresent() ? seen : store.find(scope);
             if (existing.isEmpty()) {
                 // released between our claim and our read: the holder failed; ask the client to retry
                 inUse(response);

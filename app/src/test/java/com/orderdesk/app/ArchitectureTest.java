@@ -1,0 +1,63 @@
+package com.orderdesk.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** STYLE.md: dependencies point one way; every module may use shared-events; no module uses another's insides. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.orderdesk");
+    }
+
+    @Test
+    void sharedEventsDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("com.orderdesk.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.orderdesk.command..", "com.orderdesk.query..",
+                        "com.orderdesk.payment..", "com.orderdesk.app..")
+                .check(classes);
+    }
+
+    @Test
+    void sharedEventsIsFreeOfFrameworkRuntime() {
+        noClasses().that().resideInAPackage("com.orderdesk.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..")
+                .check(classes);
+    }
+
+    @Test
+    void modulesDoNotUseEachOthersInsides() {
+        slices().matching("com.orderdesk.(command|query|payment)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void onlyTheApplicationWiresModules() {
+        noClasses().that().resideInAnyPackage("com.orderdesk.command..", "com.orderdesk.query..", "com.orderdesk.payment..")
+                .should().dependOnClassesThat().resideInAPackage("com.orderdesk.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandSideDecidesWithoutReadingViews() {
+        noClasses().that().resideInAPackage("com.orderdesk.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.queryhandling..")
+                .check(classes);
+    }
+
+    @Test
+    void modulesNeverTouchSecurityTypes() {
+        noClasses().that().resideInAnyPackage("com.orderdesk.command..", "com.orderdesk.query..", "com.orderdesk.payment..",
+                        "com.orderdesk.shared..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.security..")
+                .check(classes);
+    }
+}

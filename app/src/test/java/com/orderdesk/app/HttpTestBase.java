@@ -1,0 +1,84 @@
+package com.orderdesk.app;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application on a random port, demo profile, H2 in a fresh data directory. One configuration for
+ * all HTTP tests, so Spring starts it once per run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@AutoConfigureObservability
+public abstract class HttpTestBase {
+    protected static final ZoneId PERM = ZoneId.of("Asia/Yekaterinburg");
+
+    @LocalServerPort
+    protected int port;
+    protected Api anonymous;
+    protected Api manager;
+    protected Api service;
+    protected Api auditor;
+    protected Api guest;
+    protected Api guest2;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        String dir = Files.createTempDirectory("orderdesk-test-").toString();
+        registry.add("orderdesk.data-dir", () -> dir);
+    }
+
+    @BeforeEach
+    void clients() {
+        anonymous = Api.at(port);
+        manager = anonymous.as("manager");
+        service = anonymous.as("service");
+        auditor = anonymous.as("auditor");
+        guest = anonymous.as("guest");
+        guest2 = anonymous.as("guest2");
+    }
+
+    /** A place-order body: {@code hours} from 10:00 local time, {@code daysAhead} days from today. */
+    protected static String orderBody(int daysAhead, int hours, String plan) {
+        LocalDate day = LocalDate.now(PERM).plusDays(daysAhead);
+        String start = day.atTime(10, 0).atZone(PERM).toOffsetDateTime().toString();
+        String end = day.atTime(10 + hours, 0).atZone(PERM).toOffsetDateTime().toString();
+        return """
+                {"serviceId":"coworking-2nd-floor","tariffId":"standard",
+                 "rentalPeriod":{"start":"%s","end":"%s"},"ticketNumber":"301",
+                 "visitor":{"name":"Светлана Орлова","phone":"+7 912 555-12-34"},
+                 "applicant":{"name":"Светлана Орлова","role":"Гость локации","phone":"8 912 555 12 34"},
+                 "paymentPlan":"%s"}""".formatted(start, end, plan);
+    }
+
+    /** Places a desk order and returns its id. */
+    protected String placeDeskOrder(int hours) {
+        Api.Response placed = manager.post("/api/orders", orderBody(3, hours, "PARTIAL"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        return placed.text("/orderId");
+    }
+
+    protected static String money(String value) {
+        return "{\"value\":\"" + value + "\",\"currency\":\"RUB\"}";
+    }
+
+    protected static String payment(String value, String method) {
+        return "{\"amount\":" + money(value) + ",\"method\":\"" + method + "\"}";
+    }
+
+    protected Api.Response detail(String orderId) {
+        return manager.get("/api/orders/" + orderId);
+    }
+}
