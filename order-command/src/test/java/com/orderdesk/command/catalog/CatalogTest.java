@@ -1,0 +1,62 @@
+package com.orderdesk.command.catalog;
+
+import com.orderdesk.shared.error.InvalidValueException;
+import com.orderdesk.shared.order.PaymentPlan;
+import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.RentalPeriod;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The catalog is configuration: a bad one stops the start, a good one prices every order. */
+class CatalogTest {
+    private static CatalogProperties catalog(String zone, String price, boolean partial, int percent) {
+        return new CatalogProperties(List.of(new CatalogProperties.ServiceSpec("coworking-2nd-floor", "Коворкинг на 2 этаже", zone,
+                new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal(price), partial, percent)))));
+    }
+
+    @Test
+    void aNegativePriceIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> new Catalog(catalog("Asia/Yekaterinburg", "-1.00", false, 0)))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void aPriceWithFractionsOfAKopeckIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> new Catalog(catalog("Asia/Yekaterinburg", "100.001", false, 0)))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void anUnknownTimeZoneIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> new Catalog(catalog("Mars/Olympus", "100.00", false, 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time zone");
+    }
+
+    @Test
+    void partialPaymentNeedsAPrepaymentPercentBetween1And99() {
+        assertThatThrownBy(() -> new Catalog(catalog("Asia/Yekaterinburg", "100.00", true, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Catalog(catalog("Asia/Yekaterinburg", "100.00", true, 100)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theServerPricesStartedHoursTimesTheUnitPrice() {
+        Catalog demo = new Catalog(catalog("Asia/Yekaterinburg", "100.00", true, 25));
+        Instant start = Instant.parse("2030-08-11T11:00:00Z");
+        Catalog.Pricing pricing = demo.price("coworking-2nd-floor", "standard", new RentalPeriod(start, start.plusSeconds(4 * 3600)),
+                PaymentPlan.PARTIAL);
+        assertThat(pricing.total()).isEqualTo(Money.ofRubles(400));
+        assertThat(pricing.lines().get(0).quantity()).isEqualTo(4);
+        assertThat(pricing.dueOnline()).isEqualTo(Money.ofRubles(100));
+        assertThat(pricing.minimumRemainder()).isEqualTo(Money.ofRubles(50));
+        assertThat(demo.price("coworking-2nd-floor", "standard", new RentalPeriod(start, start.plusSeconds(4 * 3600)),
+                PaymentPlan.FULL).dueOnline()).isEqualTo(Money.ofRubles(400));
+    }
+}
