@@ -46,10 +46,12 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The aggregate decides from its own events only; only the web layer may wait for read models (read your writes). */
     @Test
-    void theCommandSideDecidesWithoutReadingViews() {
-        noClasses().that().resideInAPackage("com.orderdesk.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.queryhandling..")
+    void theAggregateDecidesWithoutReadingViews() {
+        noClasses().that().resideInAnyPackage("com.orderdesk.command.order..", "com.orderdesk.command.catalog..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.queryhandling..",
+                        "com.orderdesk.shared.order.query..")
                 .check(classes);
     }
 

@@ -3,7 +3,6 @@ package com.orderdesk.app.idempotency;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -29,8 +28,7 @@ class IdempotencyRecord {
     String location;
     @Column(name = "etag", length = 100)
     String etag;
-    @Lob
-    @Column(name = "body")
+    @Column(name = "body", length = 1_048_576)
     byte[] body;
     @Column(name = "created_at", nullable = false)
     Instant createdAt;

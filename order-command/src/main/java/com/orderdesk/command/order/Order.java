@@ -68,6 +68,8 @@ public class Order {
     private Money prepaymentDue;
     private Money minimumRemainder;
     private Instant rentalEnd;
+    /** The guest account that owns the order, if any: the only guest who may see or act on it. */
+    private String guestId;
     private String executorId;
     private String executorName;
     /** Everything received, gross. */
@@ -113,6 +115,7 @@ public class Order {
 
     @CommandHandler
     public long handle(AssignExecutor command) {
+        requireAccess(command.by());
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя сменить исполнителя");
         String id = Check.text(command.executorId(), "executorId", "исполнитель", 200);
@@ -126,6 +129,7 @@ public class Order {
 
     @CommandHandler
     public long handle(UnassignExecutor command) {
+        requireAccess(command.by());
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя сменить исполнителя");
         if (executorId == null) {
@@ -137,6 +141,7 @@ public class Order {
 
     @CommandHandler
     public long handle(RecordManagerPayment command) {
+        requireAccess(command.by());
         String paymentId = Check.text(command.paymentId(), "paymentId", "идентификатор платежа", 200);
         if (paymentIds.contains(paymentId)) {
             return version(); // the same payment again: recorded once
@@ -205,6 +210,7 @@ public class Order {
 
     @CommandHandler
     public long handle(CancelOrder command) {
+        requireAccess(command.by());
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя отменить заказ");
         String reason = Check.text(command.reason(), "reason", "причина отмены", MAX_REASON);
@@ -218,6 +224,7 @@ public class Order {
 
     @CommandHandler
     public long handle(RecordDeskRefund command) {
+        requireAccess(command.by());
         String refundId = Check.text(command.refundId(), "refundId", "идентификатор возврата", 200);
         if (refundIds.contains(refundId)) {
             return version();
@@ -246,6 +253,7 @@ public class Order {
 
     @CommandHandler
     public long handle(PostMessage command) {
+        requireAccess(command.author());
         String messageId = Check.text(command.messageId(), "messageId", "идентификатор сообщения", 200);
         if (messageIds.contains(messageId)) {
             return version();
@@ -263,6 +271,7 @@ public class Order {
 
     @CommandHandler
     public long handle(CompleteOrder command) {
+        requireAccess(command.by());
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя выполнить заказ");
         if (status != OrderStatus.CONFIRMED) {
@@ -284,6 +293,13 @@ public class Order {
     private void confirmIfPaidEnough(Actor by) {
         if (status == OrderStatus.AWAITING_PAYMENT && !paid.isLessThan(prepaymentDue)) {
             apply(new OrderConfirmed(orderId, by, now()));
+        }
+    }
+
+    /** A guest reaches only their own order; to anyone else's it does not exist. */
+    private void requireAccess(Actor actor) {
+        if (actor != null && actor.isGuest() && !actor.id().equals(guestId)) {
+            throw RejectedException.notFound();
         }
     }
 
@@ -338,6 +354,7 @@ public class Order {
         prepaymentDue = event.prepaymentDue();
         minimumRemainder = event.minimumRemainder();
         rentalEnd = event.rentalPeriod().end();
+        guestId = event.guestId();
     }
 
     @EventSourcingHandler

@@ -22,7 +22,6 @@ import com.orderdesk.shared.order.command.RecordManagerPayment;
 import com.orderdesk.shared.order.command.UnassignExecutor;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,13 +42,13 @@ import java.net.URI;
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 public class OrderCommandController {
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IF_MATCH = "If-Match";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String IF_MATCH = "If-Match";
 
-    private final CommandGateway commands;
+    private final ReadYourWrites commands;
     private final OrderNumbers numbers;
 
-    public OrderCommandController(CommandGateway commands, OrderNumbers numbers) {
+    public OrderCommandController(ReadYourWrites commands, OrderNumbers numbers) {
         this.commands = commands;
         this.numbers = numbers;
     }
@@ -59,7 +58,7 @@ public class OrderCommandController {
                                              @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         String orderId = CommandHeaders.newId(actor, key, "order");
         Check.present(body, "body", "тело запроса");
-        commands.sendAndWait(new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
+        commands.send(orderId, new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
                 body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), body.guestId(), actor));
         String number = numbers.numberOf(orderId).orElseThrow().value();
         return ResponseEntity.created(URI.create("/api/orders/" + orderId)).eTag("\"0\"")
@@ -75,7 +74,7 @@ public class OrderCommandController {
         Check.present(body, "body", "тело запроса");
         String paymentId = body.paymentId() != null ? Check.text(body.paymentId(), "paymentId", "идентификатор платежа", 200)
                 : CommandHeaders.newId(actor, key, "payment");
-        long version = send(new RecordManagerPayment(id, paymentId, body.amount(), body.method(), body.note(), actor,
+        long version = send(id, new RecordManagerPayment(id, paymentId, body.amount(), body.method(), body.note(), actor,
                 CommandHeaders.expectedVersion(ifMatch)));
         return created(id, version, new PaymentRecorded(id, paymentId, version));
     }
@@ -85,7 +84,7 @@ public class OrderCommandController {
                                                   @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
-        return changed(id, send(new AssignExecutor(id, body.executorId(), body.executorName(), actor,
+        return changed(id, send(id, new AssignExecutor(id, body.executorId(), body.executorName(), actor,
                 CommandHeaders.expectedVersion(ifMatch))));
     }
 
@@ -93,7 +92,7 @@ public class OrderCommandController {
     public ResponseEntity<Changed> unassignExecutor(@PathVariable String orderId, Actor actor,
                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
-        return changed(id, send(new UnassignExecutor(id, actor, CommandHeaders.expectedVersion(ifMatch))));
+        return changed(id, send(id, new UnassignExecutor(id, actor, CommandHeaders.expectedVersion(ifMatch))));
     }
 
     @PostMapping(path = "/{orderId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -101,7 +100,7 @@ public class OrderCommandController {
                                           @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
-        return changed(id, send(new CancelOrder(id, body.reason(), actor, CommandHeaders.expectedVersion(ifMatch))));
+        return changed(id, send(id, new CancelOrder(id, body.reason(), actor, CommandHeaders.expectedVersion(ifMatch))));
     }
 
     @PostMapping(path = "/{orderId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -111,7 +110,7 @@ public class OrderCommandController {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
         String messageId = CommandHeaders.newId(actor, key, "message");
-        long version = send(new PostMessage(id, messageId, body.visibility(), body.text(), actor,
+        long version = send(id, new PostMessage(id, messageId, body.visibility(), body.text(), actor,
                 CommandHeaders.expectedVersion(ifMatch)));
         return created(id, version, new MessageRecorded(id, messageId, version));
     }
@@ -120,7 +119,7 @@ public class OrderCommandController {
     public ResponseEntity<Changed> complete(@PathVariable String orderId, Actor actor,
                                             @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
-        return changed(id, send(new CompleteOrder(id, actor, CommandHeaders.expectedVersion(ifMatch))));
+        return changed(id, send(id, new CompleteOrder(id, actor, CommandHeaders.expectedVersion(ifMatch))));
     }
 
     @PostMapping(path = "/{orderId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -131,21 +130,20 @@ public class OrderCommandController {
         Check.present(body, "body", "тело запроса");
         String refundId = body.refundId() != null ? Check.text(body.refundId(), "refundId", "идентификатор возврата", 200)
                 : CommandHeaders.newId(actor, key, "refund");
-        long version = send(new RecordDeskRefund(id, refundId, body.amount(), body.method(), actor,
+        long version = send(id, new RecordDeskRefund(id, refundId, body.amount(), body.method(), actor,
                 CommandHeaders.expectedVersion(ifMatch)));
         return created(id, version, new RefundRecorded(id, refundId, version));
     }
 
-    private long send(Object command) {
-        Object version = commands.sendAndWait(command);
-        return ((Number) version).longValue();
+    private long send(String orderId, Object command) {
+        return commands.send(orderId, command);
     }
 
-    private static <T> ResponseEntity<T> created(String orderId, long version, T body) {
+    static <T> ResponseEntity<T> created(String orderId, long version, T body) {
         return ResponseEntity.created(URI.create("/api/orders/" + orderId)).eTag("\"" + version + "\"").body(body);
     }
 
-    private static ResponseEntity<Changed> changed(String orderId, long version) {
+    static ResponseEntity<Changed> changed(String orderId, long version) {
         return ResponseEntity.ok().eTag("\"" + version + "\"").body(new Changed(orderId, version));
     }
 }

@@ -17,6 +17,14 @@ public final class Requests {
                                     Person visitor, Applicant applicant, PaymentPlan paymentPlan, String guestId) {
     }
 
+    /** A guest places an order for themselves: no owner field, the signed-in guest owns it. */
+    public record GuestPlaceOrderRequest(String serviceId, String tariffId, RentalPeriod rentalPeriod, String ticketNumber,
+                                         Person visitor, Applicant applicant, PaymentPlan paymentPlan) {
+    }
+
+    public record GuestMessageRequest(String text) {
+    }
+
     public record ManagerPaymentRequest(Money amount, PaymentMethod method, String note, String paymentId) {
     }
 

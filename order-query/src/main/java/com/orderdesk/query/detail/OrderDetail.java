@@ -47,6 +47,14 @@ public record OrderDetail(
         String guestId,
         long version) {
 
+    /** The guest's reading: a fully paid order reads «Подтвержден». */
+    public OrderDetail asGuestSeesIt() {
+        return new OrderDetail(orderId, number, createdAt, service, status, statusLabel, paymentStatus,
+                paymentStatus.guestLabel(), executor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid,
+                remainder, refundDue, prepaymentDue, minimumRemainder, paymentPlan, payments, refunds, dueDate, cancellation,
+                completedAt, guestId, version);
+    }
+
     public record Executor(String id, String name) {
     }
 

@@ -61,6 +61,40 @@ public final class OrderDetailFold {
     private String guestId;
     private long version = -1;
 
+    /** Continues from a detail built earlier: the detail holds everything the fold needs. */
+    public static OrderDetailFold resume(OrderDetail d) {
+        OrderDetailFold fold = new OrderDetailFold();
+        fold.orderId = d.orderId();
+        fold.number = d.number();
+        fold.createdAt = d.createdAt().toInstant();
+        fold.service = d.service();
+        fold.zone = ZoneId.of(d.service().timeZone());
+        fold.status = d.status();
+        fold.paymentStatus = d.paymentStatus();
+        fold.executor = d.executor();
+        fold.ticketNumber = d.ticket() == null ? null : d.ticket().number();
+        fold.visitor = d.visitor();
+        fold.applicant = d.applicant();
+        fold.lines = d.lines();
+        fold.rentalStart = d.rentalPeriod().start().toInstant();
+        fold.rentalEnd = d.rentalPeriod().end().toInstant();
+        fold.total = d.total();
+        fold.paid = d.paid();
+        fold.remainder = d.remainder();
+        fold.refundDue = d.refundDue();
+        fold.prepaymentDue = d.prepaymentDue();
+        fold.minimumRemainder = d.minimumRemainder();
+        fold.paymentPlan = d.paymentPlan();
+        fold.payments.addAll(d.payments());
+        fold.refunds.addAll(d.refunds());
+        fold.dueDate = d.dueDate();
+        fold.cancellation = d.cancellation();
+        fold.completedAt = d.completedAt() == null ? null : d.completedAt().toInstant();
+        fold.guestId = d.guestId();
+        fold.version = d.version();
+        return fold;
+    }
+
     /** Applies one event of the order's stream; events this view does not show only move the version. */
     public OrderDetailFold apply(Object event, long sequence) {
         version = sequence;

@@ -115,6 +115,12 @@ public record Money(long minor) implements Comparable<Money> {
         return (kopecks == 0 ? grouped : grouped + "," + String.format("%02d", kopecks)) + "\u00a0₽";
     }
 
+    /** With kopecks always, as receipts and the timeline write it: {@code "250,00 ₽"}. */
+    public String toRussianTextWithKopecks() {
+        String grouped = String.format(java.util.Locale.ROOT, "%,d", minor / 100).replace(',', '\u00a0');
+        return grouped + "," + String.format("%02d", minor % 100) + "\u00a0₽";
+    }
+
     @Override
     public int compareTo(Money other) {
         return Long.compare(minor, other.minor);

@@ -1,0 +1,104 @@
+package com.orderdesk.app;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Projection status, dead letters that park one order without stopping others, and replays that rebuild equal tables. */
+class ProjectionAdminHttpTest extends HttpTestBase {
+    private static final List<String> READ_MODELS = List.of(
+            "select * from order_summary order by order_id",
+            "select * from order_detail order by order_id",
+            "select * from timeline_entry order by entry_id");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private void awaitCaughtUp(String projection) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            Api.Response status = auditor.get("/api/admin/projections/" + projection);
+            if (!status.json().path("replaying").asBoolean() && status.json().path("lag").asLong() == 0
+                    && status.json().path("position").asLong() == status.json().path("head").asLong()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(projection + " did not catch up");
+    }
+
+    @Test
+    void statusShowsEveryProjectionWithItsPosition() {
+        Api.Response all = auditor.get("/api/admin/projections");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.json().findValuesAsText("name")).containsExactly("order-list", "order-detail", "order-timeline");
+        assertThat(all.json().get(0).path("running").asBoolean()).isTrue();
+        assertThat(all.json().get(0).path("segments").size()).isEqualTo(4);
+        assertThat(manager.get("/api/admin/projections").status()).isEqualTo(403);
+        assertThat(auditor.post("/api/admin/projections/nope/replay", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aFailingOrderIsParkedAsADeadLetterOthersGoOnAndRetryHealsIt() throws Exception {
+        String broken = placeDeskOrder(3);
+        String healthy = placeDeskOrder(3);
+        String document = jdbc.queryForObject("select document from order_detail where order_id = ?", String.class, broken);
+        jdbc.update("update order_detail set document = '{not json' where order_id = ?", broken);
+
+        assertThat(manager.post("/api/orders/" + broken + "/payments", payment("100.00", "CASH")).status()).isEqualTo(201);
+        assertThat(manager.post("/api/orders/" + healthy + "/payments", payment("100.00", "CASH")).status()).isEqualTo(201);
+        assertThat(detail(healthy).text("/paid/value")).as("other orders go on").isEqualTo("100.00");
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (auditor.get("/api/admin/projections/order-detail").json().path("deadLetters").asLong() == 0
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(auditor.get("/api/admin/projections/order-detail").json().path("deadLetters").asLong()).isEqualTo(1);
+        assertThat(anonymous.get("/actuator/prometheus").body())
+                .contains("orderdesk_projection_dead_letters{application=\"order-desk\",projection=\"order-detail\"} 1.0");
+        // a later event of the same order waits behind the parked one, in order
+        assertThat(manager.post("/api/orders/" + broken + "/messages", "{\"visibility\":\"PUBLIC\",\"text\":\"после\"}").status())
+                .isEqualTo(201);
+
+        jdbc.update("update order_detail set document = ? where order_id = ?", document, broken);
+        Api.Response retried = auditor.post("/api/admin/projections/order-detail/dead-letters/retry", null);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().path("deadLettersLeft").asLong()).isZero();
+        Api.Response healed = detail(broken);
+        assertThat(healed.text("/paid/value")).isEqualTo("100.00");
+        assertThat(healed.text("/version")).isEqualTo("2");
+    }
+
+    @Test
+    void replayRebuildsEveryReadModelRowForRow() throws Exception {
+        String order = placeDeskOrder(4);
+        manager.post("/api/orders/" + order + "/payments", payment("150.00", "CASH"));
+        manager.post("/api/orders/" + order + "/messages", "{\"visibility\":\"INTERNAL\",\"text\":\"до перестроения\"}");
+        for (String projection : List.of("order-list", "order-detail", "order-timeline")) {
+            awaitCaughtUp(projection);
+        }
+        List<List<Map<String, Object>>> before = READ_MODELS.stream().map(jdbc::queryForList).toList();
+        assertThat(before.get(0)).isNotEmpty();
+
+        for (String projection : List.of("order-list", "order-detail", "order-timeline")) {
+            Api.Response started = auditor.post("/api/admin/projections/" + projection + "/replay", null);
+            assertThat(started.status()).isEqualTo(202);
+            assertThat(started.header("Location")).isEqualTo("/api/admin/projections/" + projection);
+        }
+        for (String projection : List.of("order-list", "order-detail", "order-timeline")) {
+            awaitCaughtUp(projection);
+        }
+        List<List<Map<String, Object>>> after = READ_MODELS.stream().map(jdbc::queryForList).toList();
+        for (int i = 0; i < READ_MODELS.size(); i++) {
+            assertThat(after.get(i)).as(READ_MODELS.get(i)).hasSameSizeAs(before.get(i)).isEqualTo(before.get(i));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.orderdesk.command.web;
+
+import com.orderdesk.command.order.OrderNumbers;
+import com.orderdesk.command.web.Requests.CancellationRequest;
+import com.orderdesk.command.web.Requests.Changed;
+import com.orderdesk.command.web.Requests.GuestMessageRequest;
+import com.orderdesk.command.web.Requests.GuestPlaceOrderRequest;
+import com.orderdesk.command.web.Requests.MessageRecorded;
+import com.orderdesk.command.web.Requests.PlacedOrder;
+import com.orderdesk.shared.order.Visibility;
+import com.orderdesk.shared.order.command.CancelOrder;
+import com.orderdesk.shared.order.command.PlaceOrder;
+import com.orderdesk.shared.order.command.PostMessage;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Check;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/**
+ * What a guest may change on their own orders (API.md "Guest"): place online (it then waits for payment),
+ * write a public message, cancel. Someone else's order answers 404 — the aggregate decides.
+ */
+@RestController
+@RequestMapping(path = "/api/my/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+public class GuestCommandController {
+    private final ReadYourWrites commands;
+    private final OrderNumbers numbers;
+
+    public GuestCommandController(ReadYourWrites commands, OrderNumbers numbers) {
+        this.commands = commands;
+        this.numbers = numbers;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<PlacedOrder> place(@RequestBody GuestPlaceOrderRequest body, Actor guest,
+                                             @RequestHeader(value = OrderCommandController.IDEMPOTENCY_KEY, required = false) String key) {
+        Check.present(body, "body", "тело запроса");
+        String orderId = CommandHeaders.newId(guest, key, "order");
+        commands.send(orderId, new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
+                body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), guest.id(), guest));
+        String number = numbers.numberOf(orderId).orElseThrow().value();
+        return ResponseEntity.created(URI.create("/api/my/orders/" + orderId)).eTag("\"0\"")
+                .body(new PlacedOrder(orderId, number, 0));
+    }
+
+    @PostMapping(path = "/{orderId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<MessageRecorded> postMessage(@PathVariable String orderId, @RequestBody GuestMessageRequest body,
+                                                       Actor guest,
+                                                       @RequestHeader(value = OrderCommandController.IDEMPOTENCY_KEY, required = false) String key) {
+        String id = Check.orderId(orderId);
+        Check.present(body, "body", "тело запроса");
+        String messageId = CommandHeaders.newId(guest, key, "message");
+        long version = commands.send(id, new PostMessage(id, messageId, Visibility.PUBLIC, body.text(), guest, null));
+        return ResponseEntity.created(URI.create("/api/my/orders/" + id)).eTag("\"" + version + "\"")
+                .body(new MessageRecorded(id, messageId, version));
+    }
+
+    @PostMapping(path = "/{orderId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Changed> cancel(@PathVariable String orderId, @RequestBody CancellationRequest body, Actor guest,
+                                          @RequestHeader(value = OrderCommandController.IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        Check.present(body, "body", "тело запроса");
+        return OrderCommandController.changed(id, commands.send(id,
+                new CancelOrder(id, body.reason(), guest, CommandHeaders.expectedVersion(ifMatch))));
+    }
+}

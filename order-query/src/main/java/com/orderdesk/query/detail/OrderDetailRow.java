@@ -1,0 +1,30 @@
+package com.orderdesk.query.detail;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The order form of one order as a JSON document, with its version and owner for quick checks. */
+@Entity
+@Table(name = "order_detail")
+class OrderDetailRow {
+    @Id
+    @Column(name = "order_id", length = 64)
+    String orderId;
+    @Column(name = "number", length = 7, nullable = false, unique = true)
+    String number;
+    @Column(name = "guest_id", length = 200)
+    String guestId;
+    @Column(name = "version", nullable = false)
+    long version;
+    @Column(name = "document", nullable = false, length = 1_000_000)
+    String document;
+
+    protected OrderDetailRow() {
+    }
+
+    OrderDetailRow(String orderId) {
+        this.orderId = orderId;
+    }
+}

@@ -1,0 +1,109 @@
+package com.orderdesk.query.list;
+
+import com.orderdesk.shared.order.OrderStatus;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.value.Money;
+import jakarta.persistence.criteria.Predicate;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Filters, searches, sorts and pages the order list. */
+@Component
+public class OrderList {
+    private final OrderSummaryRepository rows;
+
+    OrderList(OrderSummaryRepository rows) {
+        this.rows = rows;
+    }
+
+    public record PageOf<T>(List<T> items, int page, int size, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public PageOf<OrderSummary> find(OrderListCriteria criteria, Function<PaymentStatus, String> paymentLabel) {
+        Sort.Direction direction = criteria.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
+        Sort sort = Sort.by(direction, criteria.sortField().property()).and(Sort.by(direction, "number"));
+        Page<OrderSummaryRow> page = rows.findAll(specification(criteria), PageRequest.of(criteria.page(), criteria.size(), sort));
+        return new PageOf<>(page.getContent().stream().map(row -> summary(row, paymentLabel)).toList(),
+                criteria.page(), criteria.size(), page.getTotalElements());
+    }
+
+    public long versionOf(String orderId) {
+        return rows.findById(orderId).map(row -> row.version).orElse(-1L);
+    }
+
+    private static Specification<OrderSummaryRow> specification(OrderListCriteria c) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (c.guestId() != null) {
+                where.add(cb.equal(root.get("guestId"), c.guestId()));
+            }
+            if (c.statuses() != null && !c.statuses().isEmpty()) {
+                where.add(root.get("status").in(c.statuses().stream().map(Enum::name).toList()));
+            }
+            if (c.paymentStatuses() != null && !c.paymentStatuses().isEmpty()) {
+                where.add(root.get("paymentStatus").in(c.paymentStatuses().stream().map(Enum::name).toList()));
+            }
+            if (c.serviceId() != null) {
+                where.add(cb.equal(root.get("serviceId"), c.serviceId()));
+            }
+            if ("none".equals(c.executorId())) {
+                where.add(cb.isNull(root.get("executorId")));
+            } else if (c.executorId() != null) {
+                where.add(cb.equal(root.get("executorId"), c.executorId()));
+            }
+            if (c.createdFrom() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), c.createdFrom()));
+            }
+            if (c.createdTo() != null) {
+                where.add(cb.lessThan(root.get("createdAt"), c.createdTo()));
+            }
+            if (c.q() != null) {
+                String lower = c.q().toLowerCase(Locale.ROOT);
+                List<Predicate> any = new ArrayList<>();
+                any.add(cb.equal(root.get("number"), c.q()));
+                any.add(cb.equal(root.get("ticketLower"), lower));
+                any.add(cb.like(root.get("visitorNameLower"), "%" + escapeLike(lower) + "%", '\\'));
+                String digits = phoneDigits(c.q());
+                if (digits.length() >= 4) {
+                    any.add(cb.like(root.get("phoneDigits"), "%" + digits + "%"));
+                }
+                where.add(cb.or(any.toArray(Predicate[]::new)));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    /** Digits of a phone as typed; a Russian trunk prefix 8 becomes the country code 7. */
+    static String phoneDigits(String typed) {
+        String digits = typed.replaceAll("\\D", "");
+        if (typed.strip().matches("[\\d\\s()+\\-.]+") && digits.length() == 11 && digits.startsWith("8")) {
+            return "7" + digits.substring(1);
+        }
+        return typed.strip().matches("[\\d\\s()+\\-.]+") ? digits : "";
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static OrderSummary summary(OrderSummaryRow row, Function<PaymentStatus, String> paymentLabel) {
+        ZoneId zone = ZoneId.of(row.timeZone);
+        OrderStatus status = OrderStatus.valueOf(row.status);
+        PaymentStatus paymentStatus = PaymentStatus.valueOf(row.paymentStatus);
+        return new OrderSummary(row.orderId, row.number, row.createdAt.atZone(zone).toOffsetDateTime(), row.serviceId,
+                row.serviceName, status, status.label(), paymentStatus, paymentLabel.apply(paymentStatus), row.visitorName,
+                row.ticketNumber, row.executorId, row.executorName, Money.ofMinor(row.totalMinor),
+                Money.ofMinor(row.remainderMinor), row.dueDate, row.version);
+    }
+}

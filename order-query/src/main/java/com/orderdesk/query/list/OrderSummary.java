@@ -1,0 +1,15 @@
+package com.orderdesk.query.list;
+
+import com.orderdesk.shared.order.OrderStatus;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.value.Money;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A line of the order list (API.md "Summary"); the creation time in the service's zone. */
+public record OrderSummary(String orderId, String number, OffsetDateTime createdAt, String serviceId, String serviceName,
+                           OrderStatus status, String statusLabel, PaymentStatus paymentStatus, String paymentStatusLabel,
+                           String visitorName, String ticketNumber, String executorId, String executorName, Money total,
+                           Money remainder, LocalDate dueDate, long version) {
+}

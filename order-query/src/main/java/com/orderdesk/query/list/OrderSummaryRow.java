@@ -1,0 +1,70 @@
+package com.orderdesk.query.list;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One line of «Обращения и заказы». Money in kopecks; search columns pre-normalised. */
+@Entity
+@Table(name = "order_summary", indexes = {
+        @Index(name = "ix_summary_created", columnList = "created_at"),
+        @Index(name = "ix_summary_status_created", columnList = "status, created_at"),
+        @Index(name = "ix_summary_payment_created", columnList = "payment_status, created_at"),
+        @Index(name = "ix_summary_service_created", columnList = "service_id, created_at"),
+        @Index(name = "ix_summary_executor_created", columnList = "executor_id, created_at"),
+        @Index(name = "ix_summary_guest_created", columnList = "guest_id, created_at"),
+        @Index(name = "ix_summary_due", columnList = "due_date"),
+        @Index(name = "ix_summary_total", columnList = "total_minor"),
+        @Index(name = "ix_summary_ticket", columnList = "ticket_lower"),
+        @Index(name = "ix_summary_phone", columnList = "phone_digits")})
+class OrderSummaryRow {
+    @Id
+    @Column(name = "order_id", length = 64)
+    String orderId;
+    @Column(name = "number", length = 7, nullable = false, unique = true)
+    String number;
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+    @Column(name = "service_id", length = 100, nullable = false)
+    String serviceId;
+    @Column(name = "service_name", length = 200, nullable = false)
+    String serviceName;
+    @Column(name = "time_zone", length = 64, nullable = false)
+    String timeZone;
+    @Column(name = "status", length = 32, nullable = false)
+    String status;
+    @Column(name = "payment_status", length = 32, nullable = false)
+    String paymentStatus;
+    @Column(name = "visitor_name", length = 200, nullable = false)
+    String visitorName;
+    @Column(name = "visitor_name_lower", length = 200, nullable = false)
+    String visitorNameLower;
+    @Column(name = "phone_digits", length = 20, nullable = false)
+    String phoneDigits;
+    @Column(name = "ticket_number", length = 32)
+    String ticketNumber;
+    @Column(name = "ticket_lower", length = 32)
+    String ticketLower;
+    @Column(name = "executor_id", length = 200)
+    String executorId;
+    @Column(name = "executor_name", length = 200)
+    String executorName;
+    @Column(name = "total_minor", nullable = false)
+    long totalMinor;
+    @Column(name = "remainder_minor", nullable = false)
+    long remainderMinor;
+    @Column(name = "due_date", nullable = false)
+    LocalDate dueDate;
+    @Column(name = "guest_id", length = 200)
+    String guestId;
+    @Column(name = "version", nullable = false)
+    long version;
+
+    protected OrderSummaryRow() {
+    }
+}

@@ -1,0 +1,95 @@
+package com.orderdesk.query.timeline;
+
+import com.orderdesk.shared.order.event.DeskRefundRecorded;
+import com.orderdesk.shared.order.event.ExecutorAssigned;
+import com.orderdesk.shared.order.event.ExecutorUnassigned;
+import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
+import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
+import com.orderdesk.shared.order.event.OrderCancelled;
+import com.orderdesk.shared.order.event.OrderCompleted;
+import com.orderdesk.shared.order.event.OrderConfirmed;
+import com.orderdesk.shared.order.event.OrderPlaced;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Channel;
+
+import java.util.Optional;
+
+/** The Russian sentences the timeline shows for system events. */
+final class TimelineTexts {
+    static final String GATEWAY_PAYMENT = "Поступила оплата через платёжный шлюз.";
+    private static final String NOBODY = "не назначен";
+
+    private TimelineTexts() {
+    }
+
+    /** The system line for an event, if it has one. Messages are not system lines. */
+    static Optional<String> of(Object event) {
+        String text = null;
+        if (event instanceof OrderPlaced e) {
+            text = placed(e);
+        } else if (event instanceof ExecutorAssigned e) {
+            text = "Исполнитель изменён: " + orNobody(e.previousExecutorName()) + " → " + e.executorName() + ".";
+        } else if (event instanceof ExecutorUnassigned e) {
+            text = "Исполнитель изменён: " + orNobody(e.previousExecutorName()) + " → " + NOBODY + ".";
+        } else if (event instanceof ManagerPaymentRecorded e) {
+            text = "Менеджер " + e.by().name() + " провела оплату " + e.amount().toRussianTextWithKopecks()
+                    + " (" + e.method().label() + ").";
+        } else if (event instanceof GatewayPaymentRecorded e) {
+            text = GATEWAY_PAYMENT + (e.refundDueAfter().isPositive()
+                    ? " К возврату гостю: " + e.refundDueAfter().toRussianTextWithKopecks() + "." : "");
+        } else if (event instanceof OrderConfirmed) {
+            text = "Заказ подтверждён.";
+        } else if (event instanceof OrderCancelled e) {
+            text = "Заказ отменён: " + sentence(e.reason())
+                    + (e.refundDue().isPositive() ? " К возврату гостю: " + e.refundDue().toRussianTextWithKopecks() + "." : "");
+        } else if (event instanceof DeskRefundRecorded e) {
+            text = "Менеджер " + e.by().name() + " провела возврат " + e.amount().toRussianTextWithKopecks()
+                    + " (" + e.method().label() + ").";
+        } else if (event instanceof OrderCompleted) {
+            text = "Заказ выполнен.";
+        }
+        return Optional.ofNullable(text);
+    }
+
+    /** Who a system line is attributed to: people by name, the gateway and the system as «Система». */
+    static Actor author(Object event) {
+        Actor actor = null;
+        if (event instanceof OrderPlaced e) {
+            actor = e.placedBy();
+        } else if (event instanceof ExecutorAssigned e) {
+            actor = e.by();
+        } else if (event instanceof ExecutorUnassigned e) {
+            actor = e.by();
+        } else if (event instanceof ManagerPaymentRecorded e) {
+            actor = e.by();
+        } else if (event instanceof OrderCancelled e) {
+            actor = e.by();
+        } else if (event instanceof DeskRefundRecorded e) {
+            actor = e.by();
+        } else if (event instanceof OrderCompleted e) {
+            actor = e.by();
+        }
+        return actor == null || actor.channel() == Channel.SYSTEM || actor.role() == com.orderdesk.shared.value.Role.SYSTEM
+                ? null : actor;
+    }
+
+    private static String placed(OrderPlaced e) {
+        String base = "Заказ " + e.number().value() + " создан";
+        String who = switch (e.placedBy().channel()) {
+            case DESK -> " менеджером " + e.placedBy().name() + ".";
+            case GUEST_APP -> " гостем в приложении.";
+            default -> ".";
+        };
+        String awaiting = e.prepaymentDue().isPositive()
+                ? " Ожидается оплата " + e.prepaymentDue().toRussianTextWithKopecks() + "." : "";
+        return base + who + awaiting;
+    }
+
+    private static String orNobody(String name) {
+        return name == null ? NOBODY : name;
+    }
+
+    private static String sentence(String text) {
+        return text.matches(".*[.!?…]$") ? text : text + ".";
+    }
+}

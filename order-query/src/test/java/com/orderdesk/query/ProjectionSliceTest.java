@@ -1,0 +1,170 @@
+package com.orderdesk.query;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import com.orderdesk.query.detail.OrderDetail;
+import com.orderdesk.query.detail.OrderDetailFold;
+import com.orderdesk.query.detail.OrderDetails;
+import com.orderdesk.query.list.OrderList;
+import com.orderdesk.query.list.OrderListCriteria;
+import com.orderdesk.query.list.OrderSummary;
+import com.orderdesk.query.timeline.Timeline;
+import com.orderdesk.query.timeline.TimelineEntry;
+import com.orderdesk.shared.order.GatewayRefundDue;
+import com.orderdesk.shared.order.OrderStatus;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.order.Visibility;
+import com.orderdesk.shared.value.Money;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.boot.test.mock.mockito.MockBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.stereotype.Component;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each projection alone, against a real database: events in, rows out. */
+@DataJpaTest
+@Import(ProjectionSliceTest.Projections.class)
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
+class ProjectionSliceTest {
+    @ComponentScan(basePackages = {"com.orderdesk.query.detail", "com.orderdesk.query.list", "com.orderdesk.query.timeline"},
+            includeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Component.class),
+            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*web.*"))
+    static class Projections {
+    }
+
+    @MockBean
+    QueryUpdateEmitter emitter;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    OrderDetails details;
+    @Autowired
+    OrderList list;
+    @Autowired
+    Timeline timeline;
+
+    private final String orderId = "11111111-0000-4000-8000-000000000001";
+
+    /** Delivers events to one projection bean, as its processor would. */
+    private void deliver(String beanClass, List<DomainEventMessage<?>> events) throws Exception {
+        Object projection = context.getBean(Class.forName(beanClass));
+        Method on = projection.getClass().getDeclaredMethod("on", Object.class, DomainEventMessage.class);
+        on.setAccessible(true);
+        for (DomainEventMessage<?> event : events) {
+            on.invoke(projection, event.getPayload(), event);
+        }
+    }
+
+    private void deliverToAll(List<DomainEventMessage<?>> events) throws Exception {
+        deliver("com.orderdesk.query.detail.OrderDetailProjection", events);
+        deliver("com.orderdesk.query.list.OrderListProjection", events);
+        deliver("com.orderdesk.query.timeline.TimelineProjection", events);
+    }
+
+    private OrderLife life() {
+        return new OrderLife(orderId).placedOnline("1006313", "Алексей Трошков", "+7 342 254-54-54", 4)
+                .assigned("service", "Пётр Иванов")
+                .gatewayPaid(100, 100, 300)
+                .deskPaid(25_000, 35_000, 5_000, PaymentStatus.PARTIALLY_PAID)
+                .message(Visibility.INTERNAL, "Место у окна", OrderLife.MANAGER)
+                .message(Visibility.PUBLIC, "Ждём вас!", OrderLife.MANAGER)
+                .cancelled("Гость передумал", 350, 250, List.of(new GatewayRefundDue("g-2", Money.ofRubles(100))))
+                .deskRefunded(250, 100);
+    }
+
+    @Test
+    void detailFollowsEveryEventAndEqualsAFoldOfTheWholeStream() throws Exception {
+        List<DomainEventMessage<?>> events = life().events();
+        deliver("com.orderdesk.query.detail.OrderDetailProjection", events);
+
+        OrderDetail projected = details.find(orderId).orElseThrow();
+        OrderDetailFold fold = new OrderDetailFold();
+        events.forEach(e -> fold.apply(e.getPayload(), e.getSequenceNumber()));
+        assertThat(projected).isEqualTo(fold.toDetail());
+        assertThat(projected.version()).isEqualTo(events.size() - 1);
+        assertThat(projected.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(projected.paid()).isEqualTo(Money.ofRubles(350));
+        assertThat(projected.refundDue()).isEqualTo(Money.ofRubles(100));
+        assertThat(projected.paymentStatus()).isEqualTo(PaymentStatus.REFUND_PENDING);
+        assertThat(projected.payments()).hasSize(2);
+        assertThat(projected.executor().name()).isEqualTo("Пётр Иванов");
+        assertThat(projected.cancellation().reason()).isEqualTo("Гость передумал");
+        assertThat(projected.createdAt().getOffset().getTotalSeconds()).as("shown in Perm time").isEqualTo(5 * 3600);
+    }
+
+    @Test
+    void redeliveredEventsChangeNothing() throws Exception {
+        List<DomainEventMessage<?>> events = new OrderLife(orderId).placedOnline("1006313", "Алексей Трошков", "+73422545454", 4)
+                .deskPaid(10_000, 10_000, 30_000, PaymentStatus.PARTIALLY_PAID).events();
+        deliverToAll(events);
+        deliverToAll(events);
+        assertThat(details.find(orderId).orElseThrow().payments()).hasSize(1);
+        assertThat(timeline.forStaff(orderId)).hasSize(2);
+        assertThat(list.versionOf(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void listRowCarriesWhatTheListFiltersAndShows() throws Exception {
+        deliverToAll(life().events());
+        OrderSummary row = list.find(criteria(null, Set.of(), Set.of()), PaymentStatus::label).items().get(0);
+        assertThat(row.number()).isEqualTo("1006313");
+        assertThat(row.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(row.statusLabel()).isEqualTo("Отменен");
+        assertThat(row.paymentStatus()).isEqualTo(PaymentStatus.REFUND_PENDING);
+        assertThat(row.executorName()).isEqualTo("Пётр Иванов");
+        assertThat(row.remainder()).isEqualTo(Money.ZERO);
+        assertThat(row.total()).isEqualTo(Money.ofRubles(400));
+    }
+
+    @Test
+    void searchMatchesNumberTicketNameInAnyCaseAndPhoneInAnyFormat() throws Exception {
+        deliverToAll(new OrderLife(orderId).placedOnline("1006313", "Алексей Трошков", "+7 342 254-54-54", 4).events());
+        deliverToAll(new OrderLife("22222222-0000-4000-8000-000000000002").placedOnline("1006314", "Мария Лебедева", "+7 902 111-22-33", 2).events());
+        for (String q : List.of("1006313", "313", "трошков", "ТРОШ", "Алексей", "8 (342) 254-54-54", "254-54-54", "+73422545454")) {
+            List<OrderSummary> found = list.find(criteria(q, Set.of(), Set.of()), PaymentStatus::label).items();
+            assertThat(found).as(q).extracting(OrderSummary::number).containsExactly("1006313");
+        }
+        assertThat(list.find(criteria("лебедева", Set.of(), Set.of()), PaymentStatus::label).items())
+                .extracting(OrderSummary::number).containsExactly("1006314");
+        assertThat(list.find(criteria("%", Set.of(), Set.of()), PaymentStatus::label).items()).isEmpty();
+    }
+
+    @Test
+    void timelineWritesRussianSystemLinesAndKeepsInternalFromGuests() throws Exception {
+        deliverToAll(life().events());
+        List<String> texts = timeline.forStaff(orderId).stream().map(TimelineEntry::text).toList();
+        assertThat(texts).containsExactly(
+                "Заказ 1006313 создан гостем в приложении. Ожидается оплата 100,00\u00a0₽.",
+                "Исполнитель изменён: не назначен → Пётр Иванов.",
+                "Поступила оплата через платёжный шлюз.",
+                "Заказ подтверждён.",
+                "Менеджер Ирина Соколова провела оплату 250,00\u00a0₽ (наличные).",
+                "Место у окна",
+                "Ждём вас!",
+                "Заказ отменён: Гость передумал. К возврату гостю: 350,00\u00a0₽.",
+                "Менеджер Ирина Соколова провела возврат 250,00\u00a0₽ (наличные).");
+        List<TimelineEntry> staff = timeline.forStaff(orderId);
+        assertThat(staff.get(2).author()).as("the gateway speaks as «Система»").isNull();
+        assertThat(staff.get(5).kind()).isEqualTo("INTERNAL");
+        assertThat(staff.get(5).author().name()).isEqualTo("Ирина Соколова");
+        assertThat(timeline.forGuest(orderId)).extracting(TimelineEntry::kind).doesNotContain("INTERNAL");
+        assertThat(timeline.forGuest(orderId)).extracting(TimelineEntry::text).doesNotContain("Место у окна").contains("Ждём вас!");
+    }
+
+    private static OrderListCriteria criteria(String q, Set<OrderStatus> statuses, Set<PaymentStatus> payments) {
+        return new OrderListCriteria(statuses, payments, null, null, q, null, null, null,
+                OrderListCriteria.SortField.CREATED_AT, false, 0, 20);
+    }
+}
