@@ -4,7 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +26,11 @@ import java.time.LocalDate;
         @Index(name = "ix_summary_total", columnList = "total_minor"),
         @Index(name = "ix_summary_ticket", columnList = "ticket_lower"),
         @Index(name = "ix_summary_phone", columnList = "phone_digits")})
-class OrderSummaryRow {
+class OrderSummaryRow implements Persistable<String> {
+    /** Rows made here are inserted without a SELECT first; loaded rows are updated. */
+    @Transient
+    private boolean fresh = true;
+
     @Id
     @Column(name = "order_id", length = 64)
     String orderId;
@@ -66,5 +74,21 @@ class OrderSummaryRow {
     long version;
 
     protected OrderSummaryRow() {
+    }
+
+    @Override
+    public String getId() {
+        return orderId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
     }
 }
