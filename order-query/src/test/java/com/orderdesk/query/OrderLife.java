@@ -77,7 +77,7 @@ public final class OrderLife {
 
     public OrderLife gatewayPaid(long rubles, long paidAfter, long remainderAfter) {
         add(new GatewayPaymentRecorded(orderId, "g-" + events.size(), Money.ofRubles(rubles), PaymentMethod.BANK_CARD, GATEWAY,
-                T0, Money.ofRubles(paidAfter), Money.ofRubles(remainderAfter), Money.ZERO, PaymentStatus.PARTIALLY_PAID));
+                T0, Money.ofRubles(paidAfter), Money.ofRubles(remainderAfter), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO));
         return add(new OrderConfirmed(orderId, GATEWAY, T0));
     }
 

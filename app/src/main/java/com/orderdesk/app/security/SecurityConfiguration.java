@@ -6,6 +6,8 @@ import com.orderdesk.shared.error.ErrorCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -23,7 +25,22 @@ public class SecurityConfiguration {
     private static final String[] STAFF = {"RENTAL_MANAGER", "SERVICE_MANAGER"};
     private static final String[] STAFF_AND_AUDITOR = {"RENTAL_MANAGER", "SERVICE_MANAGER", "AUDITOR"};
 
+    /**
+     * The demo's gateway simulator checks the shop's own Basic credentials itself; it is not part of our user
+     * security (only present in the demo profile).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain gatewaySimulatorSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/simulator/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) ->
                 Problems.write(response, json, ErrorCode.UNAUTHENTICATED, "Требуется вход в систему.");

@@ -10,6 +10,11 @@ import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.order.Visibility;
 import com.orderdesk.shared.order.command.AssignExecutor;
+import com.orderdesk.shared.order.command.ExpireOnlinePayment;
+import com.orderdesk.shared.order.command.RecordGatewayPaymentCanceled;
+import com.orderdesk.shared.order.command.RecordGatewayPaymentCreated;
+import com.orderdesk.shared.order.command.RecordGatewayRefund;
+import com.orderdesk.shared.order.command.RequestOnlinePayment;
 import com.orderdesk.shared.order.command.CancelOrder;
 import com.orderdesk.shared.order.command.CompleteOrder;
 import com.orderdesk.shared.order.command.PlaceOrder;
@@ -20,6 +25,10 @@ import com.orderdesk.shared.order.command.RecordManagerPayment;
 import com.orderdesk.shared.order.command.UnassignExecutor;
 import com.orderdesk.shared.order.event.DeskRefundRecorded;
 import com.orderdesk.shared.order.event.ExecutorAssigned;
+import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
+import com.orderdesk.shared.order.event.GatewayPaymentCreated;
+import com.orderdesk.shared.order.event.GatewayRefundRecorded;
+import com.orderdesk.shared.order.event.OnlinePaymentRequested;
 import com.orderdesk.shared.order.event.ExecutorUnassigned;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
 import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
@@ -60,6 +69,7 @@ public class Order {
     public static final int MAX_REASON = 1000;
     public static final int MAX_NOTE = 500;
     public static final int MAX_TICKET = 32;
+    public static final String EXPIRED_REASON = "Истек срок оплаты";
 
     @AggregateIdentifier
     private String orderId;
@@ -81,6 +91,13 @@ public class Order {
     private Money deskRefundDue = Money.ZERO;
     private boolean refundedAny;
     private final Set<String> paymentIds = new HashSet<>();
+    /** Gateway refunds recorded per gateway payment. */
+    private final Map<String, Money> gatewayRefunded = new LinkedHashMap<>();
+    private OrderNumber number;
+    /** The online payment asked for and not yet paid or canceled: request id → gateway payment id (null until created). */
+    private final Map<String, String> openOnlineRequests = new LinkedHashMap<>();
+    private final Set<String> onlineRequestIds = new HashSet<>();
+    private final Set<String> canceledGatewayPayments = new HashSet<>();
     private final Set<String> refundIds = new HashSet<>();
     private final Set<String> messageIds = new HashSet<>();
 
@@ -111,6 +128,10 @@ public class Order {
                 pricing.lines(), command.rentalPeriod(), ticket, command.visitor(), command.applicant(),
                 command.paymentPlan(), pricing.total(), dueOnline, pricing.minimumRemainder(),
                 command.rentalPeriod().start().atZone(pricing.zone()).toLocalDate(), initial, paymentStatus));
+        if (dueOnline.isPositive()) {
+            apply(new OnlinePaymentRequested(command.orderId(), number.value(), command.orderId() + ":prepayment", dueOnline,
+                    paymentDescription(number, dueOnline.equals(pricing.total())), true, by, now));
+        }
     }
 
     @CommandHandler
@@ -203,7 +224,7 @@ public class Order {
         Instant at = command.paidAt() == null ? now() : command.paidAt();
         apply(new GatewayPaymentRecorded(orderId, paymentId, amount,
                 command.method() == null ? PaymentMethod.BANK_CARD : command.method(), command.by(), at,
-                paidAfter, remainderAfter, refundDueAfter, statusAfter));
+                paidAfter, remainderAfter, refundDueAfter, statusAfter, owedBack));
         confirmIfPaidEnough(command.by());
         return version();
     }
@@ -214,11 +235,7 @@ public class Order {
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя отменить заказ");
         String reason = Check.text(command.reason(), "reason", "причина отмены", MAX_REASON);
-        List<GatewayRefundDue> gatewayRefunds = new ArrayList<>();
-        gatewayPayments.forEach((id, amount) -> gatewayRefunds.add(new GatewayRefundDue(id, amount)));
-        Money owed = paid; // everything received goes back
-        apply(new OrderCancelled(orderId, reason, command.by(), now(), owed, deskPaid, gatewayRefunds,
-                cancelledStatus(owed, refundedAny)));
+        cancel(reason, command.by());
         return version();
     }
 
@@ -282,6 +299,95 @@ public class Order {
         }
         apply(new OrderCompleted(orderId, command.by(), now()));
         return version();
+    }
+
+    @CommandHandler
+    public long handle(RequestOnlinePayment command) {
+        requireAccess(command.by());
+        String requestId = Check.text(command.requestId(), "requestId", "идентификатор запроса оплаты", 200);
+        if (onlineRequestIds.contains(requestId) || !openOnlineRequests.isEmpty()) {
+            return version(); // asked already: the open payment stands
+        }
+        requireNotFinal("Оплата невозможна");
+        Money remainder = remainder();
+        if (remainder.isZero()) {
+            throw new RejectedException(ErrorCode.ORDER_NOT_PAYABLE, "Заказ уже оплачен полностью.");
+        }
+        apply(new OnlinePaymentRequested(orderId, number.value(), requestId, remainder, paymentDescription(number, true),
+                status == OrderStatus.AWAITING_PAYMENT, command.by(), now()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordGatewayPaymentCreated command) {
+        String gatewayPaymentId = Check.text(command.gatewayPaymentId(), "gatewayPaymentId", "платёж шлюза", 200);
+        if (!openOnlineRequests.containsKey(command.requestId()) || gatewayPaymentId.equals(openOnlineRequests.get(command.requestId()))) {
+            return version();
+        }
+        apply(new GatewayPaymentCreated(orderId, command.requestId(), command.gatewayPaymentId(), command.confirmationUrl(), now()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordGatewayPaymentCanceled command) {
+        String paymentId = command.gatewayPaymentId();
+        if (paymentIds.contains(paymentId) || canceledGatewayPayments.contains(paymentId)) {
+            return version();
+        }
+        apply(new GatewayPaymentCanceled(orderId, paymentId,
+                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), now()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordGatewayRefund command) {
+        String refundId = Check.text(command.gatewayRefundId(), "gatewayRefundId", "возврат шлюза", 200);
+        if (refundIds.contains(refundId)) {
+            return version();
+        }
+        Money paidThroughGateway = gatewayPayments.get(command.gatewayPaymentId());
+        if (paidThroughGateway == null) {
+            throw new RejectedException(ErrorCode.NOT_FOUND, "Платёж шлюза " + command.gatewayPaymentId() + " не относится к заказу.");
+        }
+        Money amount = Check.present(command.amount(), "amount", "сумма");
+        Money refundedBefore = gatewayRefunded.getOrDefault(command.gatewayPaymentId(), Money.ZERO);
+        if (!amount.isPositive() || refundedBefore.plus(amount).isGreaterThan(paidThroughGateway)) {
+            throw new InvalidValueException("amount", "Возврат больше платежа шлюза.");
+        }
+        Money refundDueAfter = refundDue.minusOrZero(amount);
+        PaymentStatus statusAfter = status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true)
+                : liveStatus(paid.minusOrZero(amount), remainder());
+        apply(new GatewayRefundRecorded(orderId, refundId, command.gatewayPaymentId(), amount, now(), refundDueAfter, statusAfter));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ExpireOnlinePayment command) {
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            return version(); // paid (or settled otherwise) before the deadline: nothing to cancel
+        }
+        cancel(EXPIRED_REASON, Actor.system(Channel.DEADLINE));
+        return version();
+    }
+
+    /** Everything received and not yet returned goes back: gateway payments through the gateway, the rest at the desk. */
+    private void cancel(String reason, Actor by) {
+        List<GatewayRefundDue> gatewayRefunds = new ArrayList<>();
+        Money refundedThroughGateway = Money.ZERO;
+        for (Map.Entry<String, Money> payment : gatewayPayments.entrySet()) {
+            Money refunded = gatewayRefunded.getOrDefault(payment.getKey(), Money.ZERO);
+            refundedThroughGateway = refundedThroughGateway.plus(refunded);
+            Money left = payment.getValue().minusOrZero(refunded);
+            if (left.isPositive()) {
+                gatewayRefunds.add(new GatewayRefundDue(payment.getKey(), left));
+            }
+        }
+        Money owed = paid.minusOrZero(refundedThroughGateway);
+        apply(new OrderCancelled(orderId, reason, by, now(), owed, deskPaid, gatewayRefunds, cancelledStatus(owed, refundedAny)));
+    }
+
+    private static String paymentDescription(OrderNumber number, boolean whole) {
+        return "Заказ " + number.value() + (whole ? ": оплата" : ": предоплата");
     }
 
     // --- decisions shared by the handlers ---
@@ -355,6 +461,32 @@ public class Order {
         minimumRemainder = event.minimumRemainder();
         rentalEnd = event.rentalPeriod().end();
         guestId = event.guestId();
+        number = event.number();
+    }
+
+    @EventSourcingHandler
+    void on(OnlinePaymentRequested event) {
+        onlineRequestIds.add(event.requestId());
+        openOnlineRequests.put(event.requestId(), null);
+    }
+
+    @EventSourcingHandler
+    void on(GatewayPaymentCreated event) {
+        openOnlineRequests.put(event.requestId(), event.gatewayPaymentId());
+    }
+
+    @EventSourcingHandler
+    void on(GatewayPaymentCanceled event) {
+        canceledGatewayPayments.add(event.gatewayPaymentId());
+        openOnlineRequests.values().removeIf(event.gatewayPaymentId()::equals);
+    }
+
+    @EventSourcingHandler
+    void on(GatewayRefundRecorded event) {
+        refundIds.add(event.gatewayRefundId());
+        gatewayRefunded.merge(event.gatewayPaymentId(), event.amount(), Money::plus);
+        refundDue = event.refundDueAfter();
+        refundedAny = true;
     }
 
     @EventSourcingHandler
@@ -379,6 +511,7 @@ public class Order {
     @EventSourcingHandler
     void on(GatewayPaymentRecorded event) {
         paymentIds.add(event.paymentId());
+        openOnlineRequests.values().removeIf(event.paymentId()::equals);
         paid = event.paidAfter();
         refundDue = event.refundDueAfter();
         gatewayPayments.put(event.paymentId(), event.amount());
@@ -392,6 +525,7 @@ public class Order {
     @EventSourcingHandler
     void on(OrderCancelled event) {
         status = OrderStatus.CANCELLED;
+        openOnlineRequests.clear();
         refundDue = event.refundDue();
         deskRefundDue = event.deskRefundDue();
     }

@@ -27,6 +27,7 @@ import com.orderdesk.shared.order.event.MessagePosted;
 import com.orderdesk.shared.order.event.OrderCancelled;
 import com.orderdesk.shared.order.event.OrderCompleted;
 import com.orderdesk.shared.order.event.OrderConfirmed;
+import com.orderdesk.shared.order.event.OnlinePaymentRequested;
 import com.orderdesk.shared.order.event.OrderPlaced;
 import com.orderdesk.shared.value.Money;
 import com.orderdesk.shared.value.RentalPeriod;
@@ -119,7 +120,8 @@ class OrderTest {
         void onlineOrderWithSomethingToPayWaitsForItsPrepaymentOfTwentyFivePercent() {
             fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
                     .when(place(PaymentPlan.PARTIAL, TARIFF, FOUR_HOURS, GUEST))
-                    .expectEvents(placedOnline(NOW));
+                    .expectEvents(placedOnline(NOW), new OnlinePaymentRequested(ORDER_ID, "1006313", ORDER_ID + ":prepayment",
+                            rub(100), "Заказ 1006313: предоплата", true, GUEST, NOW));
         }
 
         @Test
@@ -138,7 +140,10 @@ class OrderTest {
                                 public void describeTo(Description d) {
                                     d.appendText("awaiting 400 ₽, owned by the guest");
                                 }
-                            }), org.axonframework.test.matchers.Matchers.andNoMore()));
+                            }), org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                    org.hamcrest.Matchers.equalTo(new OnlinePaymentRequested(ORDER_ID, "1006313",
+                                            ORDER_ID + ":prepayment", rub(400), "Заказ 1006313: оплата", true, GUEST, NOW))),
+                            org.axonframework.test.matchers.Matchers.andNoMore()));
         }
 
         @Test
@@ -377,7 +382,7 @@ class OrderTest {
         private GatewayPaymentRecorded gatewayPaid(String id, Money amount, Money paidAfter, Money remainderAfter,
                                                    Money refundDueAfter, PaymentStatus status) {
             return new GatewayPaymentRecorded(ORDER_ID, id, amount, PaymentMethod.BANK_CARD, GATEWAY, NOW, paidAfter,
-                    remainderAfter, refundDueAfter, status);
+                    remainderAfter, refundDueAfter, status, refundDueAfter);
         }
 
         private RecordGatewayPayment gateway(String id, Money amount) {
@@ -434,7 +439,7 @@ class OrderTest {
         void everythingReceivedIsOwedBackGatewayThroughTheGatewayDeskAtTheDesk() {
             fixture.given(placedOnline(NOW),
                             new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW, rub(100),
-                                    rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID),
+                                    rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO),
                             new OrderConfirmed(ORDER_ID, GATEWAY, NOW),
                             paid("p1", rub(150), rub(250), rub(150), PaymentStatus.PARTIALLY_PAID))
                     .andGivenCurrentTime(NOW)

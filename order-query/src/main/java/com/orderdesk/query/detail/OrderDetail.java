@@ -7,6 +7,7 @@ import com.orderdesk.shared.order.PaymentPlan;
 import com.orderdesk.shared.order.PaymentSource;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.order.ServiceRef;
+import com.orderdesk.shared.order.query.FindOnlinePayment;
 import com.orderdesk.shared.value.Applicant;
 import com.orderdesk.shared.value.Money;
 import com.orderdesk.shared.value.Person;
@@ -45,6 +46,7 @@ public record OrderDetail(
         Cancellation cancellation,
         OffsetDateTime completedAt,
         String guestId,
+        FindOnlinePayment.OnlinePayment onlinePayment,
         long version) {
 
     /** The guest's reading: a fully paid order reads «Подтвержден». */
@@ -52,7 +54,7 @@ public record OrderDetail(
         return new OrderDetail(orderId, number, createdAt, service, status, statusLabel, paymentStatus,
                 paymentStatus.guestLabel(), executor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid,
                 remainder, refundDue, prepaymentDue, minimumRemainder, paymentPlan, payments, refunds, dueDate, cancellation,
-                completedAt, guestId, version);
+                completedAt, guestId, onlinePayment, version);
     }
 
     public record Executor(String id, String name) {

@@ -5,7 +5,13 @@ import com.orderdesk.shared.order.OrderStatus;
 import com.orderdesk.shared.order.PaymentPlan;
 import com.orderdesk.shared.order.PaymentSource;
 import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.ServiceRef;
+import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
+import com.orderdesk.shared.order.event.GatewayPaymentCreated;
+import com.orderdesk.shared.order.event.GatewayRefundRecorded;
+import com.orderdesk.shared.order.event.OnlinePaymentRequested;
+import com.orderdesk.shared.order.query.FindOnlinePayment;
 import com.orderdesk.shared.order.event.DeskRefundRecorded;
 import com.orderdesk.shared.order.event.ExecutorAssigned;
 import com.orderdesk.shared.order.event.ExecutorUnassigned;
@@ -59,6 +65,7 @@ public final class OrderDetailFold {
     private OrderDetail.Cancellation cancellation;
     private Instant completedAt;
     private String guestId;
+    private FindOnlinePayment.OnlinePayment onlinePayment;
     private long version = -1;
 
     /** Continues from a detail built earlier: the detail holds everything the fold needs. */
@@ -91,6 +98,7 @@ public final class OrderDetailFold {
         fold.cancellation = d.cancellation();
         fold.completedAt = d.completedAt() == null ? null : d.completedAt().toInstant();
         fold.guestId = d.guestId();
+        fold.onlinePayment = d.onlinePayment();
         fold.version = d.version();
         return fold;
     }
@@ -136,6 +144,9 @@ public final class OrderDetailFold {
             remainder = e.remainderAfter();
             refundDue = e.refundDueAfter();
             paymentStatus = e.paymentStatusAfter();
+            if (onlinePayment != null && e.paymentId().equals(onlinePayment.gatewayPaymentId())) {
+                onlinePayment = null;
+            }
         } else if (event instanceof OrderConfirmed) {
             status = OrderStatus.CONFIRMED;
         } else if (event instanceof OrderCancelled e) {
@@ -143,10 +154,28 @@ public final class OrderDetailFold {
             cancellation = new OrderDetail.Cancellation(local(e.at()), recorder(e.by()), e.reason());
             refundDue = e.refundDue();
             remainder = Money.ZERO;
+            onlinePayment = null;
             paymentStatus = e.paymentStatusAfter();
         } else if (event instanceof DeskRefundRecorded e) {
             refunds.add(new OrderDetail.Refund(e.refundId(), PaymentSource.MANAGER, e.method(), e.amount(), local(e.at()),
                     recorder(e.by())));
+            refundDue = e.refundDueAfter();
+            paymentStatus = e.paymentStatusAfter();
+        } else if (event instanceof OnlinePaymentRequested e) {
+            onlinePayment = new FindOnlinePayment.OnlinePayment(e.requestId(), e.amount(), "REQUESTED", null, null);
+        } else if (event instanceof GatewayPaymentCreated e) {
+            if (onlinePayment != null && onlinePayment.requestId().equals(e.requestId())) {
+                onlinePayment = new FindOnlinePayment.OnlinePayment(e.requestId(), onlinePayment.amount(), "PENDING",
+                        e.gatewayPaymentId(), e.confirmationUrl());
+            }
+        } else if (event instanceof GatewayPaymentCanceled e) {
+            if (onlinePayment != null && e.gatewayPaymentId().equals(onlinePayment.gatewayPaymentId())) {
+                onlinePayment = new FindOnlinePayment.OnlinePayment(onlinePayment.requestId(), onlinePayment.amount(), "CANCELED",
+                        onlinePayment.gatewayPaymentId(), null);
+            }
+        } else if (event instanceof GatewayRefundRecorded e) {
+            refunds.add(new OrderDetail.Refund(e.gatewayRefundId(), PaymentSource.GATEWAY, PaymentMethod.BANK_CARD, e.amount(),
+                    local(e.at()), null));
             refundDue = e.refundDueAfter();
             paymentStatus = e.paymentStatusAfter();
         } else if (event instanceof OrderCompleted e) {
@@ -168,7 +197,7 @@ public final class OrderDetailFold {
                 paymentStatus.label(), executor, new OrderDetail.Ticket(ticketNumber), visitor, applicant, lines,
                 new OrderDetail.Period(local(rentalStart), local(rentalEnd)), total, total, paid, remainder, refundDue,
                 prepaymentDue, minimumRemainder, paymentPlan, List.copyOf(payments), List.copyOf(refunds), dueDate,
-                cancellation, completedAt == null ? null : local(completedAt), guestId, version);
+                cancellation, completedAt == null ? null : local(completedAt), guestId, onlinePayment, version);
     }
 
     private OffsetDateTime local(Instant instant) {

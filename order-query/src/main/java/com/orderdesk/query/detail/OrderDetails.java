@@ -1,5 +1,6 @@
 package com.orderdesk.query.detail;
 
+import com.orderdesk.shared.order.query.FindOnlinePayment;
 import com.orderdesk.shared.order.query.FindOrderDetail;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,11 @@ public class OrderDetails {
 
     public long versionOf(String orderId) {
         return rows.findById(orderId).map(row -> row.version).orElse(-1L);
+    }
+
+    @QueryHandler
+    public FindOnlinePayment.OnlinePayment handle(FindOnlinePayment query) {
+        return find(query.orderId()).map(OrderDetail::onlinePayment).orElse(null);
     }
 
     @QueryHandler

@@ -104,6 +104,8 @@ class OrderListProjection {
             row.remainderMinor = 0;
         } else if (event instanceof DeskRefundRecorded e) {
             row.paymentStatus = e.paymentStatusAfter().name();
+        } else if (event instanceof com.orderdesk.shared.order.event.GatewayRefundRecorded e) {
+            row.paymentStatus = e.paymentStatusAfter().name();
         } else if (event instanceof OrderCompleted) {
             row.status = OrderStatus.COMPLETED.name();
         }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
         @Index(name = "ix_summary_created", columnList = "created_at"),
         @Index(name = "ix_summary_status_created", columnList = "status, created_at"),
         @Index(name = "ix_summary_payment_created", columnList = "payment_status, created_at"),
+        @Index(name = "ix_summary_status_payment_created", columnList = "status, payment_status, created_at"),
         @Index(name = "ix_summary_service_created", columnList = "service_id, created_at"),
         @Index(name = "ix_summary_executor_created", columnList = "executor_id, created_at"),
         @Index(name = "ix_summary_guest_created", columnList = "guest_id, created_at"),

@@ -47,6 +47,12 @@ final class TimelineTexts {
                     + " (" + e.method().label() + ").";
         } else if (event instanceof OrderCompleted) {
             text = "Заказ выполнен.";
+        } else if (event instanceof com.orderdesk.shared.order.event.OnlinePaymentRequested e && !e.requestId().endsWith(":prepayment")) {
+            text = "Гость перешёл к онлайн-оплате " + e.amount().toRussianTextWithKopecks() + ".";
+        } else if (event instanceof com.orderdesk.shared.order.event.GatewayPaymentCanceled e) {
+            text = "Онлайн-оплата не прошла: платёжный шлюз отменил платёж" + (e.reason() == null ? "." : " (" + e.reason() + ").");
+        } else if (event instanceof com.orderdesk.shared.order.event.GatewayRefundRecorded e) {
+            text = "Возврат " + e.amount().toRussianTextWithKopecks() + " через платёжный шлюз выполнен.";
         }
         return Optional.ofNullable(text);
     }

@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * The gateway took money for this order. Always recorded — money already taken is never refused;
- * whatever exceeds the remainder (or arrives after a cancellation) is owed back ({@code refundDueAfter}).
+ * whatever exceeds the remainder (or arrives after a cancellation) is owed back ({@code owedBack}; the payment saga
+ * returns it through the gateway).
  */
 public record GatewayPaymentRecorded(
         String orderId,
@@ -21,5 +22,6 @@ public record GatewayPaymentRecorded(
         Money paidAfter,
         Money remainderAfter,
         Money refundDueAfter,
-        PaymentStatus paymentStatusAfter) {
+        PaymentStatus paymentStatusAfter,
+        Money owedBack) {
 }

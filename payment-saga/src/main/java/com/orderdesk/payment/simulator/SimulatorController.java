@@ -1,0 +1,186 @@
+package com.orderdesk.payment.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderdesk.payment.gateway.GatewayProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The simulator over HTTP, under {@code /simulator} (demo profile only): the YooKassa v3 API, the hosted payment
+ * page, and a control API for scripts and tests.
+ */
+@RestController
+@Profile("demo")
+@RequestMapping("/simulator")
+public class SimulatorController {
+    private final GatewaySimulator simulator;
+    private final GatewayProperties gateway;
+    private final ObjectMapper json;
+
+    SimulatorController(GatewaySimulator simulator, GatewayProperties gateway, ObjectMapper json) {
+        this.simulator = simulator;
+        this.gateway = gateway;
+        this.json = json;
+    }
+
+    private boolean authorized(String authorization) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString((gateway.shopId() + ":" + gateway.secretKey())
+                .getBytes(StandardCharsets.UTF_8));
+        return expected.equals(authorization);
+    }
+
+    private static ResponseEntity<JsonNode> error(HttpStatus status, String code, String description) {
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        body.put("type", "error");
+        body.put("code", code);
+        body.put("description", description);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private String base(HttpServletRequest request) {
+        return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/simulator";
+    }
+
+    @PostMapping(path = "/v3/payments", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> createPayment(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                                  @RequestHeader(value = "Idempotence-Key", required = false) String key,
+                                                  @RequestBody String body, HttpServletRequest request) throws Exception {
+        if (!authorized(authorization)) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+        }
+        if (key == null || key.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "Idempotence-Key is required");
+        }
+        synchronized (simulator) {
+            GatewaySimulator.Faults faults = simulator.faults;
+            if (faults.failCreates() > 0) {
+                simulator.faults = new GatewaySimulator.Faults(faults.failCreates() - 1, faults.timeoutCreates(), faults.duplicates(),
+                        faults.outOfOrder(), faults.delayMillis());
+                return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_server_error", "Simulated failure");
+            }
+            if (faults.timeoutCreates() > 0) {
+                simulator.faults = new GatewaySimulator.Faults(faults.failCreates(), faults.timeoutCreates() - 1, faults.duplicates(),
+                        faults.outOfOrder(), faults.delayMillis());
+                // created, but the answer never arrives in time: a retry with the same key must find this payment
+                simulator.createPayment(key, (ObjectNode) json.readTree(body), base(request));
+                Thread.sleep(gateway.readTimeout().toMillis() + 500);
+            }
+        }
+        return ResponseEntity.ok(simulator.createPayment(key, (ObjectNode) json.readTree(body), base(request)));
+    }
+
+    @GetMapping(path = "/v3/payments/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> getPayment(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                               @PathVariable String id) {
+        if (!authorized(authorization)) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+        }
+        ObjectNode payment = simulator.payments.get(id);
+        return payment == null ? error(HttpStatus.NOT_FOUND, "not_found", "No such payment") : ResponseEntity.ok(payment);
+    }
+
+    @PostMapping(path = "/v3/refunds", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> createRefund(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                                 @RequestHeader(value = "Idempotence-Key", required = false) String key,
+                                                 @RequestBody String body) throws Exception {
+        if (!authorized(authorization)) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+        }
+        ObjectNode refund = simulator.createRefund(key, (ObjectNode) json.readTree(body));
+        return refund == null ? error(HttpStatus.BAD_REQUEST, "invalid_request", "Payment cannot be refunded") : ResponseEntity.ok(refund);
+    }
+
+    @GetMapping(path = "/v3/refunds/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> getRefund(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                              @PathVariable String id) {
+        if (!authorized(authorization)) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+        }
+        ObjectNode refund = simulator.refunds.get(id);
+        return refund == null ? error(HttpStatus.NOT_FOUND, "not_found", "No such refund") : ResponseEntity.ok(refund);
+    }
+
+    /** The hosted payment page: the guest pays or declines, then goes back to the shop. */
+    @GetMapping(path = "/checkout/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> checkout(@PathVariable String id) {
+        ObjectNode payment = simulator.payments.get(id);
+        if (payment == null) {
+            return ResponseEntity.status(404).body("<h1>Платёж не найден</h1>");
+        }
+        String amount = HtmlUtils.htmlEscape(payment.path("amount").path("value").asText());
+        String description = HtmlUtils.htmlEscape(payment.path("description").asText());
+        String status = payment.path("status").asText();
+        String page = """
+                <!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+                <title>Оплата заказа</title><style>body{font-family:sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}
+                .card{border:1px solid #ddd;border-radius:12px;padding:1.5rem}button{font-size:1.1rem;padding:.7rem 1.4rem;border-radius:8px;border:0;margin:.3rem}
+                .pay{background:#2e7d32;color:#fff}.decline{background:#eee}</style></head><body><div class="card">
+                <p>Тестовый платёжный шлюз</p><h1>%s ₽</h1><p>%s</p><p>Статус: <b id="status">%s</b></p>
+                <form method="post" action="/simulator/checkout/%s/pay" style="display:inline"><button class="pay" id="pay">Оплатить</button></form>
+                <form method="post" action="/simulator/checkout/%s/decline" style="display:inline"><button class="decline" id="decline">Отказаться</button></form>
+                </div></body></html>""".formatted(amount, description, HtmlUtils.htmlEscape(status), id, id);
+        return ResponseEntity.ok(page);
+    }
+
+    @PostMapping("/checkout/{id}/pay")
+    public ResponseEntity<Void> pay(@PathVariable String id) {
+        return backToShop(simulator.succeed(id));
+    }
+
+    @PostMapping("/checkout/{id}/decline")
+    public ResponseEntity<Void> decline(@PathVariable String id) {
+        return backToShop(simulator.cancel(id));
+    }
+
+    private static ResponseEntity<Void> backToShop(ObjectNode payment) {
+        if (payment == null) {
+            return ResponseEntity.notFound().build();
+        }
+        String returnUrl = payment.path("confirmation").path("return_url").asText("/");
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", returnUrl.isBlank() ? "/" : returnUrl).build();
+    }
+
+    /** Scripts and tests: {@code curl -X POST localhost:8080/simulator/control/payments/<id>/succeed}. */
+    @PostMapping(path = "/control/payments/{id}/{outcome}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> control(@PathVariable String id, @PathVariable String outcome) {
+        ObjectNode payment = switch (outcome) {
+            case "succeed" -> simulator.succeed(id);
+            case "cancel" -> simulator.cancel(id);
+            default -> null;
+        };
+        return payment == null ? error(HttpStatus.NOT_FOUND, "not_found", "No such pending payment") : ResponseEntity.ok(payment);
+    }
+
+    @PostMapping(path = "/control/faults", produces = MediaType.APPLICATION_JSON_VALUE)
+    public GatewaySimulator.Faults faults(@RequestBody GatewaySimulator.Faults faults) {
+        simulator.faults = faults;
+        return faults;
+    }
+
+    /** Sends a notification as the gateway would, for an existing object (tests of duplicates, forgeries, order). */
+    @PostMapping(path = "/control/notify/{event}/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> notify(@PathVariable String event, @PathVariable String id) {
+        ObjectNode object = event.startsWith("refund") ? simulator.refunds.get(id) : simulator.payments.get(id);
+        if (object == null) {
+            return error(HttpStatus.NOT_FOUND, "not_found", "No such object");
+        }
+        simulator.notifyWebhook(event, object);
+        return ResponseEntity.ok(object);
+    }
+}

@@ -1,0 +1,54 @@
+package com.orderdesk.payment.webhook;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A gateway notification, stored before the gateway hears 200, processed afterwards — once, whatever the number
+ * of deliveries ({@code event:objectId} is the key).
+ */
+@Entity
+@Table(name = "payment_inbox", indexes = @Index(name = "ix_inbox_due", columnList = "processed_at, next_attempt_at"))
+class InboxEntry {
+    @Id
+    @Column(name = "notification_key", length = 250)
+    String key;
+    @Column(name = "event", length = 64, nullable = false)
+    String event;
+    @Column(name = "object_id", length = 100, nullable = false)
+    String objectId;
+    @Column(name = "body", length = 100_000, nullable = false)
+    String body;
+    @Column(name = "received_at", nullable = false)
+    Instant receivedAt;
+    @Column(name = "deliveries", nullable = false)
+    int deliveries;
+    @Column(name = "attempts", nullable = false)
+    int attempts;
+    @Column(name = "next_attempt_at", nullable = false)
+    Instant nextAttemptAt;
+    @Column(name = "claimed_until")
+    Instant claimedUntil;
+    @Column(name = "processed_at")
+    Instant processedAt;
+    @Column(name = "outcome", length = 500)
+    String outcome;
+
+    protected InboxEntry() {
+    }
+
+    InboxEntry(String event, String objectId, String body, Instant now) {
+        this.key = event + ":" + objectId;
+        this.event = event;
+        this.objectId = objectId;
+        this.body = body;
+        this.receivedAt = now;
+        this.deliveries = 1;
+        this.nextAttemptAt = now;
+    }
+}

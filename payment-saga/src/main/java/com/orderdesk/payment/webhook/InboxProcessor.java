@@ -1,0 +1,140 @@
+package com.orderdesk.payment.webhook;
+
+import com.orderdesk.payment.gateway.PaymentGateway;
+import com.orderdesk.shared.error.ErrorCode;
+import com.orderdesk.shared.error.Rejection;
+import com.orderdesk.shared.error.RejectedException;
+import com.orderdesk.shared.order.PaymentMethod;
+import com.orderdesk.shared.order.command.RecordGatewayPayment;
+import com.orderdesk.shared.order.command.RecordGatewayPaymentCanceled;
+import com.orderdesk.shared.order.command.RecordGatewayRefund;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Channel;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Acts on stored notifications. The body is never trusted: the payment or refund is fetched from the gateway by
+ * id and only that answer is recorded on the order. A notification whose order is not there yet, or whose
+ * gateway is down, is tried again later — never dropped.
+ */
+@Component
+public class InboxProcessor {
+    private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
+    private static final Actor GATEWAY = Actor.system(Channel.GATEWAY);
+
+    private final NotificationInbox inbox;
+    private final PaymentGateway gateway;
+    private final CommandGateway commands;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "payment-inbox");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    InboxProcessor(NotificationInbox inbox, PaymentGateway gateway, CommandGateway commands) {
+        this.inbox = inbox;
+        this.gateway = gateway;
+        this.commands = commands;
+    }
+
+    /** Processes soon, off the webhook's thread, so the gateway gets its 200 at once. */
+    void wakeUp() {
+        if (scheduled.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                scheduled.set(false);
+                processDue();
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${orderdesk.webhook.inbox-poll:PT1S}")
+    public synchronized void processDue() {
+        for (InboxEntry entry : inbox.claimDue(50)) {
+            try {
+                inbox.done(entry.key, process(entry));
+            } catch (PaymentGateway.GatewayUnavailableException e) {
+                inbox.later(entry.key, "gateway unavailable");
+            } catch (RuntimeException e) {
+                if (notYetThere(e)) {
+                    inbox.later(entry.key, "order not ready: " + e.getMessage());
+                } else {
+                    log.error("Payment notification {} failed; it will be tried again", entry.key, e);
+                    inbox.later(entry.key, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private String process(InboxEntry entry) {
+        switch (entry.event) {
+            case "payment.succeeded", "payment.canceled", "payment.waiting_for_capture" -> {
+                PaymentGateway.GatewayPayment payment = gateway.getPayment(entry.objectId);
+                String orderId = payment.metadata().get("orderId");
+                if (orderId == null) {
+                    return "ignored: payment has no order";
+                }
+                if (payment.succeeded()) {
+                    commands.sendAndWait(new RecordGatewayPayment(orderId, payment.id(), payment.amount(), PaymentMethod.BANK_CARD,
+                            null, GATEWAY));
+                    return "recorded payment";
+                }
+                if (payment.canceled()) {
+                    commands.sendAndWait(new RecordGatewayPaymentCanceled(orderId, payment.id(), payment.cancellationReason()));
+                    return "recorded cancellation";
+                }
+                if (entry.event.equals("payment.waiting_for_capture")) {
+                    return "nothing to do: payments are captured automatically";
+                }
+                // the notification says more than the gateway does: forged, or early; look again a few times
+                if (entry.attempts < 3) {
+                    throw new PaymentGateway.GatewayUnavailableException("gateway says " + payment.status(), null);
+                }
+                log.warn("Notification {} claims {} but the gateway says {}: recorded nothing", entry.key, entry.event, payment.status());
+                return "rejected: gateway says " + payment.status();
+            }
+            case "refund.succeeded" -> {
+                PaymentGateway.GatewayRefund refund = gateway.getRefund(entry.objectId);
+                if (!refund.succeeded()) {
+                    return "rejected: gateway says " + refund.status();
+                }
+                String orderId = gateway.getPayment(refund.paymentId()).metadata().get("orderId");
+                if (orderId == null) {
+                    return "ignored: payment has no order";
+                }
+                commands.sendAndWait(new RecordGatewayRefund(orderId, refund.id(), refund.paymentId(), refund.amount()));
+                return "recorded refund";
+            }
+            default -> {
+                return "ignored: unknown event";
+            }
+        }
+    }
+
+    /** The order (or the payment a refund belongs to) is not recorded yet: wait for it. */
+    private static boolean notYetThere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AggregateNotFoundException) {
+                return true;
+            }
+            if (t instanceof RejectedException rejected && rejected.code() == ErrorCode.NOT_FOUND) {
+                return true;
+            }
+            if (t instanceof CommandExecutionException failed && failed.getDetails().filter(Rejection.class::isInstance)
+                    .map(d -> ((Rejection) d).code() == ErrorCode.NOT_FOUND).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

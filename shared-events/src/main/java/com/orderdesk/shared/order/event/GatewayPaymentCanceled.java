@@ -1,0 +1,6 @@
+package com.orderdesk.shared.order.event;
+
+import java.time.Instant;
+
+public record GatewayPaymentCanceled(String orderId, String gatewayPaymentId, String reason, Instant at) {
+}

@@ -1,0 +1,7 @@
+package com.orderdesk.shared.order.event;
+
+import java.time.Instant;
+
+public record GatewayPaymentCreated(String orderId, String requestId, String gatewayPaymentId, String confirmationUrl,
+                                    Instant at) {
+}
