@@ -313,8 +313,12 @@ public class Order {
         if (remainder.isZero()) {
             throw new RejectedException(ErrorCode.ORDER_NOT_PAYABLE, "Заказ уже оплачен полностью.");
         }
-        apply(new OnlinePaymentRequested(orderId, number.value(), requestId, remainder, paymentDescription(number, true),
-                status == OrderStatus.AWAITING_PAYMENT, command.by(), now()));
+        // an order still waiting for its prepayment asks for what is missing of it; a confirmed one for the rest
+        boolean awaiting = status == OrderStatus.AWAITING_PAYMENT;
+        Money missingPrepayment = prepaymentDue.minusOrZero(paid);
+        Money amount = awaiting && missingPrepayment.isPositive() ? missingPrepayment : remainder;
+        apply(new OnlinePaymentRequested(orderId, number.value(), requestId, amount, paymentDescription(number, amount.equals(remainder)),
+                awaiting, command.by(), now()));
         return version();
     }
 

@@ -28,6 +28,7 @@ import com.orderdesk.shared.order.event.OrderCancelled;
 import com.orderdesk.shared.order.event.OrderCompleted;
 import com.orderdesk.shared.order.event.OrderConfirmed;
 import com.orderdesk.shared.order.event.OnlinePaymentRequested;
+import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.OrderPlaced;
 import com.orderdesk.shared.value.Money;
 import com.orderdesk.shared.value.RentalPeriod;
@@ -592,4 +593,91 @@ class OrderTest {
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
         }
     }
+
+    @Nested
+    class OnlinePaymentRules {
+        private final OnlinePaymentRequested prepaymentRequested = new OnlinePaymentRequested(ORDER_ID, "1006313",
+                ORDER_ID + ":prepayment", rub(100), "Заказ 1006313: предоплата", true, GUEST, NOW);
+        private final GatewayPaymentCreated created = new GatewayPaymentCreated(ORDER_ID, ORDER_ID + ":prepayment", "pay-1",
+                "http://gateway/checkout/pay-1", NOW);
+        private final GatewayPaymentRecorded paidOnline = new GatewayPaymentRecorded(ORDER_ID, "pay-1", rub(100), PaymentMethod.BANK_CARD,
+                GATEWAY, NOW, rub(100), rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO);
+
+        @Test
+        void payingTheRestOnlineAsksForTheWholeRemainder() {
+            fixture.given(placedOnline(NOW), prepaymentRequested, created, paidOnline, new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
+                    .andGivenCurrentTime(NOW)
+                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r2", GUEST))
+                    .expectEvents(new OnlinePaymentRequested(ORDER_ID, "1006313", "r2", rub(300), "Заказ 1006313: оплата", false, GUEST, NOW));
+        }
+
+        @Test
+        void afterADeclineTheGuestIsAskedForTheMissingPrepaymentAgain() {
+            fixture.given(placedOnline(NOW), prepaymentRequested, created,
+                            new com.orderdesk.shared.order.event.GatewayPaymentCanceled(ORDER_ID, "pay-1", "Отказ", NOW))
+                    .andGivenCurrentTime(NOW)
+                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r2", GUEST))
+                    .expectEvents(new OnlinePaymentRequested(ORDER_ID, "1006313", "r2", rub(100), "Заказ 1006313: предоплата", true, GUEST, NOW));
+        }
+
+        @Test
+        void anOpenPaymentIsReusedNotDoubled() {
+            fixture.given(placedOnline(NOW), prepaymentRequested, created)
+                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r2", GUEST))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void nothingToPayOrAFinalOrAnotherGuestsOrderIsRefused() {
+            fixture.given(placedAtDesk(4, NOW), paid("p1", rub(400), rub(400), Money.ZERO, PaymentStatus.PAID))
+                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r1", MANAGER))
+                    .expectException(rejectedWith(ErrorCode.ORDER_NOT_PAYABLE)).expectNoEvents();
+            fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
+                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r1", MANAGER))
+                    .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
+            fixture.given(placedOnline(NOW), prepaymentRequested, created, paidOnline)
+                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r1",
+                            new com.orderdesk.shared.value.Actor("guest2", "Мария", com.orderdesk.shared.value.Role.GUEST,
+                                    com.orderdesk.shared.value.Channel.GUEST_APP)))
+                    .expectException(rejectedWith(ErrorCode.NOT_FOUND)).expectNoEvents();
+        }
+
+        @Test
+        void theDeadlineCancelsAnOrderStillAwaitingPayment() {
+            fixture.given(placedOnline(NOW), prepaymentRequested, created).andGivenCurrentTime(NOW)
+                    .when(new com.orderdesk.shared.order.command.ExpireOnlinePayment(ORDER_ID, ORDER_ID + ":prepayment"))
+                    .expectEvents(new OrderCancelled(ORDER_ID, "Истек срок оплаты",
+                            com.orderdesk.shared.value.Actor.system(com.orderdesk.shared.value.Channel.DEADLINE), NOW, Money.ZERO,
+                            Money.ZERO, List.of(), PaymentStatus.UNPAID));
+        }
+
+        @Test
+        void aPaymentJustBeforeTheDeadlineWins() {
+            fixture.given(placedOnline(NOW), prepaymentRequested, created, paidOnline, new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
+                    .when(new com.orderdesk.shared.order.command.ExpireOnlinePayment(ORDER_ID, ORDER_ID + ":prepayment"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void gatewayRefundsSettleWhatIsOwedOnceAndNeverMoreThanWasPaid() {
+            OrderCancelled cancelledPaid = new OrderCancelled(ORDER_ID, "Гость передумал", GUEST, NOW, rub(100), Money.ZERO,
+                    List.of(new GatewayRefundDue("pay-1", rub(100))), PaymentStatus.REFUND_PENDING);
+            Object[] history = {placedOnline(NOW), prepaymentRequested, created, paidOnline, new OrderConfirmed(ORDER_ID, GATEWAY, NOW), cancelledPaid};
+            fixture.given(history).andGivenCurrentTime(NOW)
+                    .when(new com.orderdesk.shared.order.command.RecordGatewayRefund(ORDER_ID, "ref-1", "pay-1", rub(100)))
+                    .expectEvents(new com.orderdesk.shared.order.event.GatewayRefundRecorded(ORDER_ID, "ref-1", "pay-1", rub(100), NOW,
+                            Money.ZERO, PaymentStatus.REFUNDED));
+            fixture.given(history)
+                    .when(new com.orderdesk.shared.order.command.RecordGatewayRefund(ORDER_ID, "ref-1", "pay-1", kop(10_001)))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+            fixture.given(history)
+                    .when(new com.orderdesk.shared.order.command.RecordGatewayRefund(ORDER_ID, "ref-1", "pay-unknown", rub(10)))
+                    .expectException(rejectedWith(ErrorCode.NOT_FOUND)).expectNoEvents();
+            fixture.given(history).andGiven(new com.orderdesk.shared.order.event.GatewayRefundRecorded(ORDER_ID, "ref-1", "pay-1",
+                            rub(100), NOW, Money.ZERO, PaymentStatus.REFUNDED))
+                    .when(new com.orderdesk.shared.order.command.RecordGatewayRefund(ORDER_ID, "ref-1", "pay-1", rub(100)))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+    }
+
 }

@@ -16,13 +16,13 @@ import java.time.LocalDate;
 /** One line of «Обращения и заказы». Money in kopecks; search columns pre-normalised. */
 @Entity
 @Table(name = "order_summary", indexes = {
-        @Index(name = "ix_summary_created", columnList = "created_at"),
-        @Index(name = "ix_summary_status_created", columnList = "status, created_at"),
-        @Index(name = "ix_summary_payment_created", columnList = "payment_status, created_at"),
-        @Index(name = "ix_summary_status_payment_created", columnList = "status, payment_status, created_at"),
-        @Index(name = "ix_summary_service_created", columnList = "service_id, created_at"),
-        @Index(name = "ix_summary_executor_created", columnList = "executor_id, created_at"),
-        @Index(name = "ix_summary_guest_created", columnList = "guest_id, created_at"),
+        @Index(name = "ix_summary_created", columnList = "created_at DESC"),
+        @Index(name = "ix_summary_status_created", columnList = "status, created_at DESC"),
+        @Index(name = "ix_summary_payment_created", columnList = "payment_status, created_at DESC"),
+        @Index(name = "ix_summary_status_payment_created", columnList = "status, payment_status, created_at DESC"),
+        @Index(name = "ix_summary_service_created", columnList = "service_id, created_at DESC"),
+        @Index(name = "ix_summary_executor_created", columnList = "executor_id, created_at DESC"),
+        @Index(name = "ix_summary_guest_created", columnList = "guest_id, created_at DESC"),
         @Index(name = "ix_summary_due", columnList = "due_date"),
         @Index(name = "ix_summary_total", columnList = "total_minor"),
         @Index(name = "ix_summary_ticket", columnList = "ticket_lower"),

@@ -167,6 +167,13 @@ public class SimulatorController {
         return payment == null ? error(HttpStatus.NOT_FOUND, "not_found", "No such pending payment") : ResponseEntity.ok(payment);
     }
 
+    /** Every payment the simulator holds for one order, for scripts and tests that count them. */
+    @GetMapping(path = "/control/payments", produces = MediaType.APPLICATION_JSON_VALUE)
+    public java.util.List<ObjectNode> paymentsOf(@org.springframework.web.bind.annotation.RequestParam String orderId) {
+        return simulator.payments.values().stream()
+                .filter(payment -> orderId.equals(payment.path("metadata").path("orderId").asText())).toList();
+    }
+
     @PostMapping(path = "/control/faults", produces = MediaType.APPLICATION_JSON_VALUE)
     public GatewaySimulator.Faults faults(@RequestBody GatewaySimulator.Faults faults) {
         simulator.faults = faults;

@@ -1,0 +1,185 @@
+package com.orderdesk.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Online payments end to end over real HTTP: our service, the gateway simulator in the same application, its
+ * notifications to our webhook — with duplicates, reordering, forgeries, early arrivals and gateway failures.
+ */
+class PaymentFlowHttpTest extends HttpTestBase {
+
+    @AfterEach
+    void noFaults() {
+        faults(0, 1, false, 0);
+    }
+
+    private void faults(int failCreates, int duplicates, boolean outOfOrder, long delayMillis) {
+        assertThat(anonymous.post("/simulator/control/faults", "{\"failCreates\":" + failCreates + ",\"timeoutCreates\":0,\"duplicates\":"
+                + duplicates + ",\"outOfOrder\":" + outOfOrder + ",\"delayMillis\":" + delayMillis + "}").status()).isEqualTo(200);
+    }
+
+    private Api.Response eventually(String what, java.util.function.Supplier<Api.Response> read, Predicate<Api.Response> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Api.Response last = read.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(what + " did not happen; last: " + last);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        return last;
+    }
+
+    private String placeOnline() {
+        Api.Response placed = guest.post("/api/my/orders", orderBody(6, 4, "PARTIAL"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        return placed.text("/orderId");
+    }
+
+    /** «Оплатить»: returns the gateway payment id behind the confirmation page. */
+    private String pressPay(String order) {
+        Api.Response pay = guest.post("/api/my/orders/" + order + "/payment", null);
+        assertThat(pay.status()).as(pay.toString()).isEqualTo(201);
+        assertThat(pay.text("/confirmationUrl")).contains("/simulator/checkout/");
+        return pay.text("/paymentId");
+    }
+
+    @Test
+    void theGuestPaysOnlineAndTheOrderIsConfirmed() {
+        String order = placeOnline();
+        String payment = pressPay(order);
+        assertThat(anonymous.get("/simulator/checkout/" + payment).body()).contains("100.00").contains("Оплатить");
+        assertThat(anonymous.post("/simulator/control/payments/" + payment + "/succeed", null).status()).isEqualTo(200);
+
+        Api.Response confirmed = eventually("confirmation", () -> guest.get("/api/my/orders/" + order),
+                r -> "CONFIRMED".equals(r.text("/status")));
+        assertThat(confirmed.text("/paid/value")).isEqualTo("100.00");
+        assertThat(confirmed.text("/payments/0/source")).isEqualTo("GATEWAY");
+        assertThat(guest.get("/api/my/orders/" + order + "/timeline").body()).contains("Поступила оплата через платёжный шлюз.");
+
+        // the rest online too: «Оплатить» again pays the remainder and reads «Подтвержден»
+        String rest = pressPay(order);
+        assertThat(anonymous.post("/simulator/control/payments/" + rest + "/succeed", null).status()).isEqualTo(200);
+        Api.Response paid = eventually("full payment", () -> guest.get("/api/my/orders/" + order),
+                r -> "PAID".equals(r.text("/paymentStatus")));
+        assertThat(paid.text("/paymentStatusLabel")).isEqualTo("Подтвержден");
+        assertThat(paid.text("/remainder/value")).isEqualTo("0.00");
+    }
+
+    @Test
+    void aNotificationDeliveredTenTimesRecordsOnePayment() throws Exception {
+        String order = placeOnline();
+        String payment = pressPay(order);
+        faults(0, 10, false, 0);
+        anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
+        eventually("payment", () -> detail(order), r -> r.json().at("/payments").size() == 1);
+        Thread.sleep(1500);
+        Api.Response settled = detail(order);
+        assertThat(settled.json().at("/payments").size()).isEqualTo(1);
+        assertThat(settled.text("/paid/value")).isEqualTo("100.00");
+    }
+
+    @Test
+    void outOfOrderAndDelayedNotificationsEndInTheRightState() {
+        String order = placeOnline();
+        String payment = pressPay(order);
+        faults(0, 2, true, 300);
+        anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
+        Api.Response confirmed = eventually("confirmation", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
+        assertThat(confirmed.json().at("/payments").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedNotificationRecordsNothing() throws Exception {
+        String order = placeOnline();
+        String payment = pressPay(order);
+        // the body says succeeded, but the gateway, asked, says pending
+        Api.Response forged = anonymous.post("/api/webhooks/payments", """
+                {"type":"notification","event":"payment.succeeded","object":{"id":"%s","status":"succeeded","paid":true,
+                 "amount":{"value":"100000.00","currency":"RUB"},"metadata":{"orderId":"%s"}}}""".formatted(payment, order));
+        assertThat(forged.status()).isEqualTo(200);
+        Thread.sleep(2500);
+        assertThat(detail(order).json().at("/payments").size()).isZero();
+        assertThat(detail(order).text("/status")).isEqualTo("AWAITING_PAYMENT");
+    }
+
+    @Test
+    void malformedOrUnknownNotificationsAreRefusedWithoutEffect() {
+        assertThat(anonymous.post("/api/webhooks/payments", "{not json").status()).isEqualTo(400);
+        assertThat(anonymous.post("/api/webhooks/payments", "{\"type\":\"notification\",\"event\":\"payment.stolen\",\"object\":{\"id\":\"x\"}}")
+                .status()).isEqualTo(400);
+        assertThat(anonymous.post("/api/webhooks/payments", "{\"type\":\"notification\",\"event\":\"payment.succeeded\",\"object\":{}}")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
+    void aNotificationArrivingBeforeItsOrderIsProcessedOnceTheOrderExists() {
+        String key = "early-" + UUID.randomUUID();
+        String futureOrder = UUID.nameUUIDFromBytes(("order|manager|" + key).getBytes(StandardCharsets.UTF_8)).toString();
+        Api shop = anonymous.header("Authorization", "Basic ZGVtby1zaG9wOmRlbW8tc2VjcmV0").header("Idempotence-Key", key);
+        Api.Response created = shop.post("/simulator/v3/payments", """
+                {"amount":{"value":"100.00","currency":"RUB"},"capture":true,"confirmation":{"type":"redirect","return_url":"/"},
+                 "description":"early","metadata":{"orderId":"%s"}}""".formatted(futureOrder));
+        assertThat(created.status()).isEqualTo(200);
+        anonymous.post("/simulator/control/payments/" + created.text("/id") + "/succeed", null);
+
+        Api.Response placed = manager.header("Idempotency-Key", key).post("/api/orders", orderBody(6, 4, "PARTIAL"));
+        assertThat(placed.text("/orderId")).isEqualTo(futureOrder);
+        Api.Response paid = eventually("the early payment", () -> detail(futureOrder), r -> r.json().at("/payments").size() == 1);
+        assertThat(paid.text("/paid/value")).isEqualTo("100.00");
+    }
+
+    @Test
+    void gatewayFailuresOnCreateAreRetriedWithoutCreatingTwoPayments() {
+        faults(2, 1, false, 0);
+        String order = placeOnline();
+        Api.Response payments = eventually("the payment page", () -> anonymous.get("/simulator/control/payments?orderId=" + order),
+                r -> r.json().size() > 0);
+        assertThat(payments.json().size()).isEqualTo(1);
+        assertThat(pressPay(order)).isEqualTo(payments.json().get(0).path("id").asText());
+        assertThat(anonymous.get("/simulator/control/payments?orderId=" + order).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void cancellingAPaidOrderRefundsThroughTheGatewayUntilNothingIsOwed() {
+        String order = placeOnline();
+        String payment = pressPay(order);
+        anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
+        eventually("confirmation", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
+
+        assertThat(manager.post("/api/orders/" + order + "/cancellation", "{\"reason\":\"Гость передумал\"}").status()).isEqualTo(200);
+        Api.Response refunded = eventually("the refund", () -> detail(order), r -> "REFUNDED".equals(r.text("/paymentStatus")));
+        assertThat(refunded.text("/refundDue/value")).isEqualTo("0.00");
+        assertThat(refunded.text("/refunds/0/source")).isEqualTo("GATEWAY");
+        assertThat(refunded.text("/refunds/0/amount/value")).isEqualTo("100.00");
+        JsonNode timeline = manager.get("/api/orders/" + order + "/timeline").json();
+        assertThat(timeline.toString()).contains("Возврат 100,00\u00a0₽ через платёжный шлюз выполнен.");
+    }
+
+    @Test
+    void aDeclinedPaymentSaysSoAndTheGuestMayTryAgain() {
+        String order = placeOnline();
+        String payment = pressPay(order);
+        anonymous.post("/simulator/control/payments/" + payment + "/cancel", null);
+        eventually("the decline", () -> manager.get("/api/orders/" + order + "/timeline"),
+                r -> r.body().contains("Онлайн-оплата не прошла"));
+        String again = pressPay(order);
+        assertThat(again).isNotEqualTo(payment);
+        assertThat(detail(order).text("/status")).isEqualTo("AWAITING_PAYMENT");
+    }
+}

@@ -1,0 +1,165 @@
+package com.orderdesk.payment.saga;
+
+import com.orderdesk.payment.gateway.GatewayProperties;
+import com.orderdesk.payment.gateway.PaymentGateway;
+import com.orderdesk.shared.order.GatewayRefundDue;
+import com.orderdesk.shared.order.PaymentMethod;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.order.command.ExpireOnlinePayment;
+import com.orderdesk.shared.order.command.RecordGatewayPaymentCreated;
+import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
+import com.orderdesk.shared.order.event.GatewayPaymentCreated;
+import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
+import com.orderdesk.shared.order.event.GatewayRefundRecorded;
+import com.orderdesk.shared.order.event.OnlinePaymentRequested;
+import com.orderdesk.shared.order.event.OrderCancelled;
+import com.orderdesk.shared.order.event.OrderConfirmed;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Channel;
+import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.Role;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** The payment saga's paths: success, decline, timeout, refund, retry — given events, expect commands and deadlines. */
+class PaymentSagaTest {
+    private static final String ORDER = "0f9a3b0e-0000-4000-8000-000000000001";
+    private static final String REQUEST = ORDER + ":prepayment";
+    private static final Actor GUEST = new Actor("guest", "Алексей Трошков", Role.GUEST, Channel.GUEST_APP);
+    private static final Actor GATEWAY = Actor.system(Channel.GATEWAY);
+    private static final Instant NOW = Instant.parse("2030-08-01T08:32:00Z");
+    private static final Money PREPAYMENT = Money.ofRubles(100);
+
+    private SagaTestFixture<PaymentSaga> fixture;
+    private PaymentGateway gateway;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(PaymentSaga.class);
+        gateway = mock(PaymentGateway.class);
+        fixture.registerResource(gateway);
+        fixture.registerResource(new GatewayProperties("http://gateway", "shop", "secret", "http://shop/my/orders/{orderId}",
+                Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(1)));
+        when(gateway.createPayment(anyString(), any(), anyString(), anyString(), anyMap()))
+                .thenReturn(payment("pay-1", "pending"));
+    }
+
+    private static PaymentGateway.GatewayPayment payment(String id, String status) {
+        return new PaymentGateway.GatewayPayment(id, status, false, PREPAYMENT, "http://gateway/checkout/" + id, Map.of("orderId", ORDER), null);
+    }
+
+    private static OnlinePaymentRequested requested() {
+        return new OnlinePaymentRequested(ORDER, "1006313", REQUEST, PREPAYMENT, "Заказ 1006313: предоплата", true, GUEST, NOW);
+    }
+
+    private static GatewayPaymentRecorded recorded(Money owedBack) {
+        return new GatewayPaymentRecorded(ORDER, "pay-1", PREPAYMENT, PaymentMethod.BANK_CARD, GATEWAY, NOW, PREPAYMENT,
+                Money.ofRubles(300), owedBack, PaymentStatus.PARTIALLY_PAID, owedBack);
+    }
+
+    @Test
+    void aRequestAsksTheGatewayRecordsThePaymentPageAndStartsTheDeadline() {
+        fixture.givenAggregate(ORDER).published()
+                .whenAggregate(ORDER).publishes(requested())
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new RecordGatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1"))
+                .expectScheduledDeadlineWithName(Duration.ofMinutes(15), PaymentSaga.PAYMENT_DEADLINE);
+        verify(gateway).createPayment(eq(REQUEST), eq(PREPAYMENT), eq("Заказ 1006313: предоплата"),
+                eq("http://shop/my/orders/" + ORDER), eq(Map.of("orderId", ORDER, "requestId", REQUEST)));
+    }
+
+    @Test
+    void successEndsTheDeadlineAndTheSaga() {
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
+                .whenAggregate(ORDER).publishes(recorded(Money.ZERO))
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(Money.ZERO))
+                .whenAggregate(ORDER).publishes(new OrderConfirmed(ORDER, GATEWAY, NOW))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aDeclineKeepsTheOrderWaitingUntilItsDeadline() {
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
+                .whenAggregate(ORDER).publishes(new GatewayPaymentCanceled(ORDER, "pay-1", "Отказ плательщика", NOW))
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(Duration.ofMinutes(15), PaymentSaga.PAYMENT_DEADLINE);
+    }
+
+    @Test
+    void whenTheDeadlinePassesUnpaidTheOrderIsExpired() {
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
+                .whenTimeElapses(Duration.ofMinutes(15).plusSeconds(1))
+                .expectDeadlinesMet(new PaymentSaga.PaymentDeadline(ORDER, REQUEST))
+                .expectDispatchedCommands(new ExpireOnlinePayment(ORDER, REQUEST));
+    }
+
+    @Test
+    void aCancelledPaidOrderGetsEveryGatewayPaymentRefundedAndTheSagaEndsWithTheLastRefund() {
+        when(gateway.createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT)))
+                .thenReturn(new PaymentGateway.GatewayRefund("ref-1", "pay-1", "succeeded", PREPAYMENT));
+        OrderCancelled cancelled = new OrderCancelled(ORDER, "Гость передумал", GUEST, NOW, PREPAYMENT, Money.ZERO,
+                List.of(new GatewayRefundDue("pay-1", PREPAYMENT)), PaymentStatus.REFUND_PENDING);
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(Money.ZERO))
+                .whenAggregate(ORDER).publishes(cancelled)
+                .expectActiveSagas(1)
+                .expectNoScheduledDeadlines();
+        verify(gateway).createRefund("refund-pay-1-10000", "pay-1", PREPAYMENT);
+
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(Money.ZERO), cancelled)
+                .whenAggregate(ORDER).publishes(new GatewayRefundRecorded(ORDER, "ref-1", "pay-1", PREPAYMENT, NOW, Money.ZERO,
+                        PaymentStatus.REFUNDED))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aGatewayOutageIsRetriedLaterWithTheSameIdempotenceKey() {
+        when(gateway.createPayment(anyString(), any(), anyString(), anyString(), anyMap()))
+                .thenThrow(new PaymentGateway.GatewayUnavailableException("503", null))
+                .thenReturn(payment("pay-1", "pending"));
+        fixture.givenAggregate(ORDER).published()
+                .whenAggregate(ORDER).publishes(requested())
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(2), PaymentSaga.GATEWAY_RETRY);
+        fixture.whenTimeElapses(Duration.ofSeconds(3))
+                .expectDispatchedCommands(new RecordGatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1"));
+        verify(gateway, times(2)).createPayment(eq(REQUEST), eq(PREPAYMENT), anyString(), anyString(), anyMap());
+    }
+
+    @Test
+    void anOverpaymentIsReturnedThroughTheGateway() {
+        when(gateway.createRefund(anyString(), eq("pay-1"), eq(Money.ofRubles(40))))
+                .thenReturn(new PaymentGateway.GatewayRefund("ref-1", "pay-1", "succeeded", Money.ofRubles(40)));
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
+                .whenAggregate(ORDER).publishes(recorded(Money.ofRubles(40)))
+                .expectActiveSagas(1);
+        verify(gateway).createRefund("refund-pay-1-4000", "pay-1", Money.ofRubles(40));
+        verify(gateway, never()).createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT));
+    }
+}
