@@ -3,20 +3,13 @@ package com.orderdesk.query.detail;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
+import com.orderdesk.query.support.ReadModelRow;
 
 /** The order form of one order as a JSON document, with its version and owner for quick checks. */
 @Entity
 @Table(name = "order_detail")
-class OrderDetailRow implements Persistable<String> {
-    /** Rows made here are inserted without a SELECT first; loaded rows are updated. */
-    @Transient
-    private boolean fresh = true;
-
+class OrderDetailRow extends ReadModelRow {
     @Id
     @Column(name = "order_id", length = 64)
     String orderId;
@@ -39,16 +32,5 @@ class OrderDetailRow implements Persistable<String> {
     @Override
     public String getId() {
         return orderId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

@@ -4,11 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
+import com.orderdesk.query.support.ReadModelRow;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,11 +24,7 @@ import java.time.LocalDate;
         @Index(name = "ix_summary_total", columnList = "total_minor"),
         @Index(name = "ix_summary_ticket", columnList = "ticket_lower"),
         @Index(name = "ix_summary_phone", columnList = "phone_digits")})
-class OrderSummaryRow implements Persistable<String> {
-    /** Rows made here are inserted without a SELECT first; loaded rows are updated. */
-    @Transient
-    private boolean fresh = true;
-
+class OrderSummaryRow extends ReadModelRow {
     @Id
     @Column(name = "order_id", length = 64)
     String orderId;
@@ -80,16 +73,5 @@ class OrderSummaryRow implements Persistable<String> {
     @Override
     public String getId() {
         return orderId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

@@ -4,22 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
+import com.orderdesk.query.support.ReadModelRow;
 
 import java.time.Instant;
 
 /** One entry of an order's timeline: a system line written from an event, or a message. */
 @Entity
 @Table(name = "timeline_entry", indexes = @Index(name = "ix_timeline_order", columnList = "order_id, sequence_number"))
-class TimelineEntryRow implements Persistable<String> {
-    /** Rows made here are inserted without a SELECT first; loaded rows are updated. */
-    @Transient
-    private boolean fresh = true;
-
+class TimelineEntryRow extends ReadModelRow {
     /** orderId:sequence — an event writes its entry once, however often it is delivered. */
     @Id
     @Column(name = "entry_id", length = 100)
@@ -49,16 +42,5 @@ class TimelineEntryRow implements Persistable<String> {
     @Override
     public String getId() {
         return entryId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }
