@@ -3,6 +3,7 @@ package com.orderdesk.app.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderdesk.app.web.Problems;
 import com.orderdesk.shared.error.ErrorCode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -11,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -41,7 +43,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) ->
                 Problems.write(response, json, ErrorCode.UNAUTHENTICATED, "Требуется вход в систему.");
         AccessDeniedHandler forbidden = (request, response, e) ->
@@ -65,6 +67,11 @@ public class SecurityConfiguration {
                 // CSRF protects cookie sessions; requests without a session or with explicit credentials carry no ambient authority.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         request -> request.getRequestedSessionId() == null || request.getHeader("Authorization") != null));
+        if (jwtDecoder.getIfAvailable() != null) {
+            // production: bearer tokens from the issuer configured under spring.security.oauth2.resourceserver.jwt.*
+            http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(unauthenticated)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtIdentities())));
+        }
         return http.build();
     }
 

@@ -1,0 +1,102 @@
+package com.orderdesk.app;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Production identities: JWT bearer tokens signed by the configured issuer's key, roles from the token. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class JwtIdentityHttpTest {
+    private static final KeyPair KEYS;
+    private static final KeyPair OTHER_KEYS;
+
+    static {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KEYS = generator.generateKeyPair();
+            OTHER_KEYS = generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("orderdesk-jwt-");
+        Path pem = dir.resolve("issuer.pem");
+        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
+        registry.add("orderdesk.data-dir", () -> dir.toString());
+        registry.add("orderdesk.catalog.services[0].id", () -> "coworking-2nd-floor");
+        registry.add("orderdesk.catalog.services[0].name", () -> "Коворкинг на 2 этаже");
+        registry.add("orderdesk.catalog.services[0].time-zone", () -> "Asia/Yekaterinburg");
+        registry.add("orderdesk.catalog.services[0].tariffs[0].id", () -> "standard");
+        registry.add("orderdesk.catalog.services[0].tariffs[0].name", () -> "Стандарт");
+        registry.add("orderdesk.catalog.services[0].tariffs[0].unit-price", () -> "100.00");
+        registry.add("orderdesk.gateway.base-url", () -> "http://localhost:1");
+    }
+
+    private static String token(KeyPair keys, String subject, Map<String, Object> claims) throws Exception {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).issueTime(new Date())
+                .expirationTime(new Date(System.currentTimeMillis() + 600_000));
+        claims.forEach(builder::claim);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
+        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        return jwt.serialize();
+    }
+
+    private Api bearer(String token) {
+        return Api.at(port).header("Authorization", "Bearer " + token);
+    }
+
+    @Test
+    void aManagersTokenPlacesAnOrderAndTheTimelineNamesThem() throws Exception {
+        Api manager = bearer(token(KEYS, "u-42", Map.of("name", "Ирина Соколова", "roles", List.of("RENTAL_MANAGER"))));
+        Api.Response placed = manager.post("/api/orders", HttpTestBase.orderBody(3, 4, "FULL"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        Api.Response timeline = manager.get("/api/orders/" + placed.text("/orderId") + "/timeline");
+        assertThat(timeline.text("/0/author/id")).isEqualTo("u-42");
+        assertThat(timeline.text("/0/author/name")).isEqualTo("Ирина Соколова");
+    }
+
+    @Test
+    void keycloakStyleRolesWorkToo() throws Exception {
+        Api auditor = bearer(token(KEYS, "a-1", Map.of("preferred_username", "audit", "realm_access", Map.of("roles", List.of("offline_access", "auditor")))));
+        assertThat(auditor.get("/api/orders").status()).isEqualTo(200);
+        assertThat(auditor.post("/api/orders", HttpTestBase.orderBody(3, 4, "FULL")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void noRoleForeignSignatureOrNoTokenGetNothing() throws Exception {
+        assertThat(bearer(token(KEYS, "nobody", Map.of())).get("/api/orders").status()).isEqualTo(403);
+        Api.Response forged = bearer(token(OTHER_KEYS, "u-42", Map.of("roles", List.of("RENTAL_MANAGER")))).get("/api/orders");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.code()).isEqualTo("unauthenticated");
+        assertThat(Api.at(port).get("/api/orders").status()).isEqualTo(401);
+        assertThat(Api.at(port).as("manager").get("/api/orders").status()).as("no demo users outside the demo").isEqualTo(401);
+    }
+}
