@@ -16,6 +16,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
@@ -53,20 +56,34 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/webhooks/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/catalog/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/catalog/**", "/api/me").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**").hasAnyRole(STAFF_AND_AUDITOR)
                         .requestMatchers("/api/orders", "/api/orders/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/my/**").hasRole("GUEST")
                         .requestMatchers("/api/audit/**", "/api/admin/**").hasRole("AUDITOR")
                         .requestMatchers("/api/**", "/actuator/**").denyAll()
-                        .anyRequest().permitAll())
+                        .requestMatchers("/login", "/login.html", "/csrf", "/assets/**", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().authenticated())
                 // No WWW-Authenticate challenge: browsers then never cache Basic credentials (which would make
                 // cookie-less CSRF possible); API clients send credentials up front.
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
-                // CSRF protects cookie sessions; requests without a session or with explicit credentials carry no ambient authority.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> request.getRequestedSessionId() == null || request.getHeader("Authorization") != null));
+                // people in a browser sign in once and keep a session cookie (no password check per request)
+                .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
+                        .successHandler((request, response, authentication) -> response.sendRedirect(
+                                authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_GUEST"))
+                                        ? "/my.html" : "/"))
+                        .failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(handling -> handling
+                        .defaultAuthenticationEntryPointFor(unauthenticated, request -> request.getRequestURI().startsWith("/api/"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                        .accessDeniedHandler(forbidden))
+                // CSRF protects cookie sessions: the pages send the XSRF-TOKEN cookie's value back as X-XSRF-TOKEN.
+                // API calls with explicit credentials, or with no session at all, carry no ambient authority.
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                                || (request.getRequestedSessionId() == null && request.getRequestURI().startsWith("/api/"))));
         if (jwtDecoder.getIfAvailable() != null) {
             // production: bearer tokens from the issuer configured under spring.security.oauth2.resourceserver.jwt.*
             http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(unauthenticated)
