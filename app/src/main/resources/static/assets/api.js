@@ -4,10 +4,17 @@ function xsrf() {
   const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : null;
 }
+/** The session's CSRF token: from its cookie, or asked for once (sign-in rotates it and leaves no cookie). */
+async function csrfToken() {
+  const known = xsrf();
+  if (known) return known;
+  const answer = await fetch('/csrf', {credentials: 'same-origin'});
+  return (await answer.json()).token;
+}
 export async function api(path, options = {}) {
   const headers = {'Accept': 'application/json', ...(options.headers || {})};
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.method && options.method !== 'GET') headers['X-XSRF-TOKEN'] = xsrf();
+  if (options.method && options.method !== 'GET') headers['X-XSRF-TOKEN'] = await csrfToken();
   const response = await fetch(path, {...options, headers, credentials: 'same-origin',
     body: options.body === undefined ? undefined : JSON.stringify(options.body)});
   if (response.status === 401) { location.href = '/login'; throw new Error('unauthenticated'); }
@@ -30,6 +37,22 @@ export function dueLabel(isoDate) {
   return diff === 0 ? 'Сегодня' : diff === 1 ? 'Завтра' : day.toLocaleDateString('ru-RU');
 }
 export async function signOut() {
-  await fetch('/logout', {method: 'POST', headers: {'X-XSRF-TOKEN': xsrf()}, credentials: 'same-origin'});
+  await fetch('/logout', {method: 'POST', headers: {'X-XSRF-TOKEN': await csrfToken()}, credentials: 'same-origin'});
   location.href = '/login?logout';
 }
+
+const MONTHS = ['января','февраля','марта','апреля','мая','июня','июля','августа','сентября','октября','ноября','декабря'];
+/** «11 августа 2023 г., с 16:00 до 20:00» in the service's zone (the ISO strings carry its offset). */
+export function rentalPeriod(period) {
+  const [startDate, startTime] = period.start.split('T'); const [endDate, endTime] = period.end.split('T');
+  const day = d => { const [y, m, dd] = d.split('-'); return `${Number(dd)} ${MONTHS[Number(m) - 1]} ${y} г.`; };
+  const sameDay = startDate === endDate;
+  return sameDay ? `${day(startDate)}, с ${startTime.substring(0, 5)} до ${endTime.substring(0, 5)}`
+    : `с ${day(startDate)} ${startTime.substring(0, 5)} до ${day(endDate)} ${endTime.substring(0, 5)}`;
+}
+export function phone(e164) {
+  const m = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164 || '');
+  return m ? `+7 (${m[1]}) ${m[2]}-${m[3]}-${m[4]}` : (e164 || '');
+}
+export const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
+export const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());

@@ -59,6 +59,8 @@ class BrowserPagesTest extends HttpTestBase {
     @Test
     void aManagerSignsInAndFindsTheSeedsOrderInTheList() throws Exception {
         browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get("http://localhost:" + port + "/login");
+        browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/");
         waiting().until(ExpectedConditions.urlContains("/login"));
         waiting().until(driver -> !driver.findElement(By.id("csrf")).getAttribute("value").isEmpty());
@@ -92,5 +94,83 @@ class BrowserPagesTest extends HttpTestBase {
         assertThat(browser.getCurrentUrl()).contains("/login");
         browser.manage().window().setSize(new Dimension(390, 844));
         screenshot("login-phone");
+    }
+
+    private void signIn(String login) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        waiting().until(driver -> !driver.findElement(By.id("csrf")).getAttribute("value").isEmpty());
+        browser.findElement(By.id("username")).sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(login);
+        browser.findElement(By.id("submit")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    }
+
+    private void pay(String amount) {
+        browser.findElement(By.id("recordPayment")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("amount")));
+        browser.findElement(By.id("amount")).clear();
+        browser.findElement(By.id("amount")).sendKeys(amount);
+        browser.findElement(By.id("paymentSave")).click();
+    }
+
+    @Test
+    void aManagerWorksAnOrderInTheOrderForm() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        String number = manager.post("/api/orders", orderBody(2, 4, "PARTIAL")).text("/number");
+        String other = manager.post("/api/orders", orderBody(2, 2, "FULL")).text("/orderId");
+        signIn("manager");
+        browser.findElement(By.id("q")).sendKeys(number);
+        waiting().until(driver -> driver.findElements(By.cssSelector("#rows tr")).size() == 1);
+        browser.findElement(By.cssSelector("#rows tr")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("number"), number));
+        assertThat(browser.findElement(By.id("lines")).getText()).contains("4 x 100").contains("400");
+        assertThat(browser.findElement(By.id("period")).getText()).startsWith("Период аренды: ").contains("с 10:00 до 14:00");
+
+        pay("360");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("paymentError"), "не должен быть менее 50"));
+        assertThat(browser.findElement(By.id("amountHint")).getText()).contains("Остаток к оплате не должен быть менее 50");
+        screenshot("payment-dialog-desktop");
+        browser.findElement(By.id("amount")).clear();
+        browser.findElement(By.id("amount")).sendKeys("350");
+        browser.findElement(By.id("paymentSave")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("remainder"), "50"));
+        pay("50");
+        waiting().until(ExpectedConditions.textToBe(By.id("paymentStatus"), "Оплачен"));
+        assertThat(detail(manager.get("/api/orders/by-number/" + number).text("/orderId")).json().at("/payments").size()).isEqualTo(2);
+
+        browser.findElement(By.id("changeExecutor")).click();
+        browser.findElement(By.id("executorName")).clear();
+        browser.findElement(By.id("executorName")).sendKeys("Пётр Иванов");
+        browser.findElement(By.id("executorId")).clear();
+        browser.findElement(By.id("executorId")).sendKeys("service");
+        browser.findElement(By.cssSelector("#executorForm button[type=submit]")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("executor"), "Пётр Иванов"));
+
+        browser.findElement(By.id("tabInternal")).click();
+        browser.findElement(By.id("message")).sendKeys("Гость просил место у окна");
+        browser.findElement(By.id("send")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#timeline .entry.INTERNAL"), "место у окна"));
+        screenshot("order-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot("order-phone");
+
+        // another order, open; another manager pays at the desk: the form shows it without reload
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser.get("http://localhost:" + port + "/order.html?id=" + other);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("remainder"), "200"));
+        assertThat(service.post("/api/orders/" + other + "/payments", payment("100.00", "CASH")).status()).isEqualTo(201);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("payments"), "Пётр Иванов"));
+
+        browser.findElement(By.id("menu")).click();
+        browser.findElement(By.id("cancelOrder")).click();
+        browser.findElement(By.id("reason")).sendKeys("Гость передумал");
+        browser.findElement(By.id("cancelSubmit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("cancelError"), "Подтвердите"));
+        browser.findElement(By.id("confirmCancel")).click();
+        browser.findElement(By.id("cancelSubmit")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("status"), "Отменен"));
+        assertThat(manager.get("/api/orders/" + other).text("/cancellation/reason")).isEqualTo("Гость передумал");
     }
 }
