@@ -28,6 +28,10 @@ class BrowserPagesTest extends HttpTestBase {
 
     @BeforeAll
     static void startBrowser() throws Exception {
+        browser = newBrowser();
+    }
+
+    static WebDriver newBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -35,7 +39,7 @@ class BrowserPagesTest extends HttpTestBase {
                 "--lang=ru-RU", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -50,6 +54,10 @@ class BrowserPagesTest extends HttpTestBase {
     }
 
     private static void screenshot(String name) throws Exception {
+        screenshot(browser, name);
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
@@ -132,6 +140,9 @@ class BrowserPagesTest extends HttpTestBase {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("paymentError"), "не должен быть менее 50"));
         assertThat(browser.findElement(By.id("amountHint")).getText()).contains("Остаток к оплате не должен быть менее 50");
         screenshot("payment-dialog-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot("payment-dialog-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
         browser.findElement(By.id("amount")).clear();
         browser.findElement(By.id("amount")).sendKeys("350");
         browser.findElement(By.id("paymentSave")).click();
@@ -172,5 +183,55 @@ class BrowserPagesTest extends HttpTestBase {
         browser.findElement(By.id("cancelSubmit")).click();
         waiting().until(ExpectedConditions.textToBe(By.id("status"), "Отменен"));
         assertThat(manager.get("/api/orders/" + other).text("/cancellation/reason")).isEqualTo("Гость передумал");
+    }
+
+    @Test
+    void aGuestPaysOnlineAndTheManagersOpenFormSeesItWithoutReload() throws Exception {
+        Api.Response placed = guest.post("/api/my/orders", orderBody(3, 2, "FULL"));
+        String order = placed.text("/orderId");
+        manager.post("/api/orders/" + order + "/messages", "{\"visibility\":\"INTERNAL\",\"text\":\"секрет для своих\"}");
+        manager.post("/api/orders/" + order + "/messages", "{\"visibility\":\"PUBLIC\",\"text\":\"Ждём вас\"}");
+
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        signIn("manager");
+        browser.get("http://localhost:" + port + "/order.html?id=" + order);
+        waiting().until(ExpectedConditions.textToBe(By.id("status"), "Ожидает оплаты"));
+
+        WebDriver guestBrowser = newBrowser();
+        try {
+            WebDriverWait guestWait = new WebDriverWait(guestBrowser, Duration.ofSeconds(20));
+            guestBrowser.manage().window().setSize(new Dimension(1280, 900));
+            guestBrowser.get("http://localhost:" + port + "/login");
+            guestWait.until(driver -> !driver.findElement(By.id("csrf")).getAttribute("value").isEmpty());
+            guestBrowser.findElement(By.id("username")).sendKeys("guest");
+            guestBrowser.findElement(By.id("password")).sendKeys("guest");
+            guestBrowser.findElement(By.id("submit")).click();
+            guestWait.until(ExpectedConditions.urlContains("/my.html"));
+            guestWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-order-id='" + order + "']"))).click();
+            guestWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Ждём вас"));
+            assertThat(guestBrowser.getPageSource()).doesNotContain("секрет для своих");
+
+            guestBrowser.findElement(By.id("message")).sendKeys("Буду вовремя");
+            guestBrowser.findElement(By.id("send")).click();
+            guestWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Буду вовремя"));
+
+            guestBrowser.findElement(By.id("pay")).click();
+            guestWait.until(ExpectedConditions.urlContains("/simulator/checkout/"));
+            screenshot(guestBrowser, "gateway-page");
+            guestBrowser.findElement(By.id("pay")).click();
+            guestWait.until(ExpectedConditions.urlContains("/my/orders/" + order));
+            guestWait.until(ExpectedConditions.textToBe(By.id("paymentStatus"), "Подтвержден"));
+            screenshot(guestBrowser, "guest-order-desktop");
+            guestBrowser.manage().window().setSize(new Dimension(390, 844));
+            screenshot(guestBrowser, "guest-order-phone");
+        } finally {
+            guestBrowser.quit();
+        }
+
+        // the manager's form was never reloaded
+        waiting().until(ExpectedConditions.textToBe(By.id("paymentStatus"), "Оплачен"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("payments"), "Банковская карта"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Поступила оплата через платёжный шлюз."));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Буду вовремя");
     }
 }

@@ -21,6 +21,12 @@ public class PagesController {
         return "forward:/index.html";
     }
 
+    /** Where the gateway sends the guest back after paying: their order page. */
+    @GetMapping("/my/orders/{orderId}")
+    public String guestOrder() {
+        return "forward:/my-order.html";
+    }
+
     /** The CSRF token for forms that post before any page has set the cookie (the login form). */
     @GetMapping(path = "/csrf", produces = "application/json")
     @ResponseBody
