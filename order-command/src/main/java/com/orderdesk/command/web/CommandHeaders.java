@@ -1,10 +1,7 @@
 package com.orderdesk.command.web;
 
 import com.orderdesk.shared.error.InvalidValueException;
-import com.orderdesk.shared.value.Actor;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,17 +23,4 @@ final class CommandHeaders {
         }
         return Long.parseLong(matcher.group(1));
     }
-
-    /**
-     * The id of what a request creates. With an {@code Idempotency-Key} it is derived from the key and the
-     * caller, so a retried request names the same payment, message or order even if its first answer was lost.
-     */
-    static String newId(Actor actor, String idempotencyKey, String purpose) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return UUID.randomUUID().toString();
-        }
-        String seed = purpose + "|" + actor.id() + "|" + idempotencyKey;
-        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
 }

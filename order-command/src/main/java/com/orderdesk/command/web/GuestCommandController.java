@@ -13,6 +13,7 @@ import com.orderdesk.shared.order.command.PlaceOrder;
 import com.orderdesk.shared.order.command.PostMessage;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
+import com.orderdesk.shared.value.RequestIds;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +44,7 @@ public class GuestCommandController {
     public ResponseEntity<PlacedOrder> place(@RequestBody GuestPlaceOrderRequest body, Actor guest,
                                              @RequestHeader(value = OrderCommandController.IDEMPOTENCY_KEY, required = false) String key) {
         Check.present(body, "body", "тело запроса");
-        String orderId = CommandHeaders.newId(guest, key, "order");
+        String orderId = RequestIds.newId(guest, key, "order");
         commands.send(orderId, new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
                 body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), guest.id(), guest));
         String number = numbers.numberOf(orderId).orElseThrow().value();
@@ -57,7 +58,7 @@ public class GuestCommandController {
                                                        @RequestHeader(value = OrderCommandController.IDEMPOTENCY_KEY, required = false) String key) {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
-        String messageId = CommandHeaders.newId(guest, key, "message");
+        String messageId = RequestIds.newId(guest, key, "message");
         long version = commands.send(id, new PostMessage(id, messageId, Visibility.PUBLIC, body.text(), guest, null));
         return ResponseEntity.created(URI.create("/api/my/orders/" + id)).eTag("\"" + version + "\"")
                 .body(new MessageRecorded(id, messageId, version));

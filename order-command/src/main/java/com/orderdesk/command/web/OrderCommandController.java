@@ -22,6 +22,7 @@ import com.orderdesk.shared.order.command.RecordManagerPayment;
 import com.orderdesk.shared.order.command.UnassignExecutor;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
+import com.orderdesk.shared.value.RequestIds;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -56,7 +57,7 @@ public class OrderCommandController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<PlacedOrder> place(@RequestBody PlaceOrderRequest body, Actor actor,
                                              @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
-        String orderId = CommandHeaders.newId(actor, key, "order");
+        String orderId = RequestIds.newId(actor, key, "order");
         Check.present(body, "body", "тело запроса");
         commands.send(orderId, new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
                 body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), body.guestId(), actor));
@@ -73,7 +74,7 @@ public class OrderCommandController {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
         String paymentId = body.paymentId() != null ? Check.text(body.paymentId(), "paymentId", "идентификатор платежа", 200)
-                : CommandHeaders.newId(actor, key, "payment");
+                : RequestIds.newId(actor, key, "payment");
         long version = send(id, new RecordManagerPayment(id, paymentId, body.amount(), body.method(), body.note(), actor,
                 CommandHeaders.expectedVersion(ifMatch)));
         return created(id, version, new PaymentRecorded(id, paymentId, version));
@@ -109,7 +110,7 @@ public class OrderCommandController {
                                                        @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
-        String messageId = CommandHeaders.newId(actor, key, "message");
+        String messageId = RequestIds.newId(actor, key, "message");
         long version = send(id, new PostMessage(id, messageId, body.visibility(), body.text(), actor,
                 CommandHeaders.expectedVersion(ifMatch)));
         return created(id, version, new MessageRecorded(id, messageId, version));
@@ -129,7 +130,7 @@ public class OrderCommandController {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
         String refundId = body.refundId() != null ? Check.text(body.refundId(), "refundId", "идентификатор возврата", 200)
-                : CommandHeaders.newId(actor, key, "refund");
+                : RequestIds.newId(actor, key, "refund");
         long version = send(id, new RecordDeskRefund(id, refundId, body.amount(), body.method(), actor,
                 CommandHeaders.expectedVersion(ifMatch)));
         return created(id, version, new RefundRecorded(id, refundId, version));

@@ -6,6 +6,7 @@ import com.orderdesk.shared.order.command.RequestOnlinePayment;
 import com.orderdesk.shared.order.query.FindOnlinePayment;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
+import com.orderdesk.shared.value.RequestIds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code POST /api/my/orders/{orderId}/payment}: the guest's «Оплатить». Asks for an online payment of what is
@@ -41,8 +41,7 @@ public class GuestPaymentController {
     public ResponseEntity<Map<String, Object>> pay(@PathVariable String orderId, Actor guest,
                                                    @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         String id = Check.orderId(orderId);
-        String requestId = key == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("pay|" + guest.id() + "|" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        String requestId = RequestIds.newId(guest, key, "pay");
         commands.sendAndWait(new RequestOnlinePayment(id, requestId, guest));
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {

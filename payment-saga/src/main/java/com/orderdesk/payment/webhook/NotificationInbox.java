@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** The durable inbox of gateway notifications. Each call is one short transaction. */
 @Component
@@ -75,15 +74,5 @@ class NotificationInbox {
             entry.claimedUntil = null;
             entry.outcome = "retrying: " + why;
         });
-    }
-
-    Optional<InboxEntry> find(String event, String objectId) {
-        return Optional.ofNullable(transactions.execute(status -> entityManager.find(InboxEntry.class, event + ":" + objectId)));
-    }
-
-    long pending() {
-        Long count = transactions.execute(status -> entityManager.createQuery(
-                "select count(e) from InboxEntry e where e.processedAt is null", Long.class).getSingleResult());
-        return count == null ? 0 : count;
     }
 }

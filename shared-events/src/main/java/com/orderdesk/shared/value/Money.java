@@ -94,14 +94,6 @@ public record Money(long minor) implements Comparable<Money> {
         return minor < other.minor;
     }
 
-    public static Money max(Money a, Money b) {
-        return a.minor >= b.minor ? a : b;
-    }
-
-    public static Money min(Money a, Money b) {
-        return a.minor <= b.minor ? a : b;
-    }
-
     /** The API form: {@code "400.00"}. */
     public String value() {
         return BigDecimal.valueOf(minor, 2).toPlainString();
