@@ -185,6 +185,59 @@ class BrowserPagesTest extends HttpTestBase {
         assertThat(manager.get("/api/orders/" + other).text("/cancellation/reason")).isEqualTo("Гость передумал");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void anAuditorReadsAnOrdersHistorySeesItAsItStoodAndSeesTampering() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        String order = placeDeskOrder(4);
+        manager.put("/api/orders/" + order + "/executor", "{\"executorId\":\"service\",\"executorName\":\"Пётр Иванов\"}");
+        manager.post("/api/orders/" + order + "/payments", payment("150.00", "CASH"));
+        manager.post("/api/orders/" + order + "/messages", "{\"visibility\":\"INTERNAL\",\"text\":\"Чек отдан\"}");
+
+        signIn("auditor");
+        browser.get("http://localhost:" + port + "/order.html?id=" + order);
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("auditLink")));
+        assertThat(browser.findElement(By.id("recordPayment")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("send")).isDisplayed()).isFalse();
+        browser.findElement(By.id("auditLink")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("seal"), "Цепочка хешей цела: 4 из 4"));
+        assertThat(browser.findElements(By.cssSelector("#events tr"))).hasSize(4);
+        String history = browser.findElement(By.id("events")).getText();
+        assertThat(history).contains("Заказ создан").contains("Назначен исполнитель").contains("Оплата у менеджера")
+                .contains("Ирина Соколова").contains("Рабочее место").contains("«Чек отдан»");
+        // the order as it stood right after it was placed: unpaid, no executor
+        browser.findElement(By.cssSelector("#events tr[data-seq='0']")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("asOf"), "не назначен"));
+        assertThat(browser.findElement(By.id("asOf")).getText()).contains("Версия\n0");
+        browser.findElement(By.cssSelector("#events tr[data-seq='2']")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("asOf"), "Пётр Иванов"));
+        assertThat(browser.findElement(By.id("asOf")).getText()).contains("150");
+        assertThat(browser.findElement(By.id("raw")).getText()).contains("\"hash\"").contains("\"actorId\": \"manager\"");
+        screenshot("audit-desktop");
+
+        // someone edits the stored payment in the database: the page says where the chain breaks
+        byte[] stored = jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ? and sequence_number = 2",
+                byte[].class, order);
+        String changed = new String(stored, java.nio.charset.StandardCharsets.UTF_8).replace("150.00", "15.000");
+        jdbc.update("update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = 2",
+                changed.getBytes(java.nio.charset.StandardCharsets.UTF_8), order);
+        try {
+            browser.navigate().refresh();
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("seal"), "Нарушение на событии № 2"));
+            assertThat(browser.findElement(By.id("sealDetail")).getText()).contains("Оплата у менеджера").contains("содержимое не совпадает с хешем");
+            // the changed amount is no longer a valid sum: the order "as of" then says so instead of failing silently
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("asOf"), "Событие № 2 не читается"));
+            screenshot("audit-tampered");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            screenshot("audit-phone");
+        } finally {
+            // the store is shared with the other tests (replays): put the original back
+            jdbc.update("update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = 2", stored, order);
+        }
+    }
+
     @Test
     void aGuestPaysOnlineAndTheManagersOpenFormSeesItWithoutReload() throws Exception {
         Api.Response placed = guest.post("/api/my/orders", orderBody(3, 2, "FULL"));

@@ -49,6 +49,15 @@ class PaymentDeadlineRestartTest {
             assertThat(detail.text("/status")).isEqualTo("CANCELLED");
             assertThat(detail.text("/cancellation/reason")).isEqualTo("Истек срок оплаты");
             assertThat(manager.get("/api/orders/" + order + "/timeline").body()).contains("Заказ отменён: Истек срок оплаты.");
+
+            // the auditor sees that the deadline cancelled it, and why
+            com.fasterxml.jackson.databind.JsonNode events = manager.as("auditor").get("/api/audit/orders/" + order + "/events").json();
+            com.fasterxml.jackson.databind.JsonNode cancelled = events.get(events.size() - 1);
+            assertThat(cancelled.path("type").asText()).isEqualTo("OrderCancelled");
+            assertThat(cancelled.at("/actor/channel").asText()).isEqualTo("DEADLINE");
+            assertThat(cancelled.at("/metadata/cause").asText()).startsWith("Истёк срок онлайн-оплаты");
+            assertThat(cancelled.at("/metadata/causationId").asText()).isNotBlank();
+            assertThat(manager.as("auditor").get("/api/audit/orders/" + order + "/verify").json().path("intact").asBoolean()).isTrue();
         }
     }
 }

@@ -1,5 +1,8 @@
 package com.orderdesk.query.admin;
 
+import com.orderdesk.query.audit.OperatorActions;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Channel;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +19,11 @@ import java.util.List;
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ProjectionAdminController {
     private final Projections projections;
+    private final OperatorActions actions;
 
-    ProjectionAdminController(Projections projections) {
+    ProjectionAdminController(Projections projections, OperatorActions actions) {
         this.projections = projections;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -33,15 +38,18 @@ public class ProjectionAdminController {
 
     /** Starts a rebuild; follow it at the Location (replaying, replayPercent) or in the log. */
     @PostMapping("/{name}/replay")
-    public ResponseEntity<Projections.ProjectionStatus> replay(@PathVariable String name) {
-        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(projections.replay(name));
+    public ResponseEntity<Projections.ProjectionStatus> replay(@PathVariable String name, Actor actor) {
+        Projections.ProjectionStatus status = projections.replay(name);
+        actions.record(actor, Channel.REPLAY, "projection-replay-started", name);
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(status);
     }
 
     public record RetryResult(String projection, long deadLettersLeft) {
     }
 
     @PostMapping("/{name}/dead-letters/retry")
-    public RetryResult retryDeadLetters(@PathVariable String name) {
+    public RetryResult retryDeadLetters(@PathVariable String name, Actor actor) {
+        actions.record(actor, actor.channel(), "dead-letters-retried", name);
         return new RetryResult(name, projections.retryDeadLetters(name));
     }
 }

@@ -43,6 +43,12 @@ public class OrderList {
                 criteria.page(), criteria.size(), page.getTotalElements());
     }
 
+    /** The id of the order with this number, as far as the list knows it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> idOfNumber(String number) {
+        return rows.findByNumber(number).map(row -> row.orderId);
+    }
+
     public long versionOf(String orderId) {
         return rows.findById(orderId).map(row -> row.version).orElse(-1L);
     }

@@ -18,6 +18,10 @@ import com.orderdesk.shared.value.Money;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import com.orderdesk.shared.audit.Attribution;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Channel;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -164,7 +168,9 @@ public class PaymentSaga {
     public void paymentDeadlinePassed(PaymentDeadline deadline) {
         deadlineId = null;
         log.info("Payment deadline of order {} passed", deadline.orderId());
-        commands.sendAndWait(new ExpireOnlinePayment(deadline.orderId(), deadline.requestId()));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ExpireOnlinePayment(deadline.orderId(), deadline.requestId()))
+                .andMetaData(Attribution.of(Actor.system(Channel.DEADLINE), "Истёк срок онлайн-оплаты ("
+                        + settings.paymentTimeout().toMinutes() + " мин.) по запросу " + deadline.requestId())));
     }
 
     @DeadlineHandler(deadlineName = GATEWAY_RETRY)
@@ -195,7 +201,10 @@ public class PaymentSaga {
             PaymentGateway.GatewayPayment payment = gateway.createPayment(request.requestId(), request.amount(),
                     request.description(), returnUrl(), Map.of("orderId", orderId, "requestId", request.requestId()));
             SagaLifecycle.associateWith("gatewayPaymentId", payment.id());
-            commands.sendAndWait(new RecordGatewayPaymentCreated(orderId, request.requestId(), payment.id(), payment.confirmationUrl()));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new RecordGatewayPaymentCreated(orderId, request.requestId(), payment.id(), payment.confirmationUrl()))
+                    .andMetaData(Attribution.of(Actor.system(Channel.SAGA), "Платёжный процесс создал платёж "
+                            + payment.id() + " в шлюзе по запросу " + request.requestId())));
         } catch (PaymentGateway.GatewayRejectedException rejected) {
             // a refusal is a configuration or gateway problem an operator must see; the request stays and is retried
             log.error("Gateway refused the payment request {} of order {}: {}", request.requestId(), orderId, rejected.getMessage());

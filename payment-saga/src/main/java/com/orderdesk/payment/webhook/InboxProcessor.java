@@ -13,6 +13,11 @@ import com.orderdesk.shared.value.Channel;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import com.orderdesk.shared.audit.Attribution;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -85,12 +90,13 @@ public class InboxProcessor {
                     return "ignored: payment has no order";
                 }
                 if (payment.succeeded()) {
-                    commands.sendAndWait(new RecordGatewayPayment(orderId, payment.id(), payment.amount(), PaymentMethod.BANK_CARD,
-                            null, GATEWAY));
+                    commands.sendAndWait(attributed(entry, payment.status(), new RecordGatewayPayment(orderId, payment.id(), payment.amount(),
+                            PaymentMethod.BANK_CARD, null, GATEWAY)));
                     return "recorded payment";
                 }
                 if (payment.canceled()) {
-                    commands.sendAndWait(new RecordGatewayPaymentCanceled(orderId, payment.id(), payment.cancellationReason()));
+                    commands.sendAndWait(attributed(entry, payment.status(), new RecordGatewayPaymentCanceled(orderId, payment.id(),
+                            payment.cancellationReason())));
                     return "recorded cancellation";
                 }
                 if (entry.event.equals("payment.waiting_for_capture")) {
@@ -112,13 +118,21 @@ public class InboxProcessor {
                 if (orderId == null) {
                     return "ignored: payment has no order";
                 }
-                commands.sendAndWait(new RecordGatewayRefund(orderId, refund.id(), refund.paymentId(), refund.amount()));
+                commands.sendAndWait(attributed(entry, refund.status(), new RecordGatewayRefund(orderId, refund.id(), refund.paymentId(), refund.amount())));
                 return "recorded refund";
             }
             default -> {
                 return "ignored: unknown event";
             }
         }
+    }
+
+    /** The gateway acted; the notification (confirmed by the gateway's own answer) is the cause and the correlation. */
+    private static CommandMessage<?> attributed(InboxEntry entry, String confirmedStatus, Object command) {
+        Map<String, String> metadata = new HashMap<>(Attribution.of(GATEWAY, "Уведомление платёжного шлюза " + entry.event
+                + " об объекте " + entry.objectId + "; шлюз на запрос подтвердил статус " + confirmedStatus));
+        metadata.put(Attribution.CORRELATION_ID, "notification:" + entry.key);
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
     }
 
     /** The order (or the payment a refund belongs to) is not recorded yet: wait for it. */

@@ -25,6 +25,8 @@ public enum ErrorCode {
     REMAINDER_BELOW_MINIMUM("remainder-below-minimum", 422),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     INTERNAL_ERROR("internal-error", 500),
+    /** a stored event no longer reads as the event it was: damaged or tampered with (see the order's verify) */
+    EVENT_UNREADABLE("event-unreadable", 500),
     UNAVAILABLE("unavailable", 503);
 
     private final String code;

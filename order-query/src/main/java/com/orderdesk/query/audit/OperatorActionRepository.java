@@ -1,0 +1,6 @@
+package com.orderdesk.query.audit;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OperatorActionRepository extends JpaRepository<OperatorAction, String> {
+}

@@ -1,0 +1,57 @@
+package com.orderdesk.shared.audit;
+
+import com.orderdesk.shared.value.Actor;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who and what caused a message, as metadata every event carries (issue 6): the actor (id, display name, role,
+ * channel), the correlation id shared by everything one action set off, the causation id of the message that
+ * directly caused this one, the client's Idempotency-Key, the request's trace id, and for system actions the cause
+ * in words.
+ */
+public final class Attribution {
+    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_NAME = "actorName";
+    public static final String ACTOR_ROLE = "actorRole";
+    public static final String CHANNEL = "channel";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String TRACE_ID = "traceId";
+    public static final String CAUSE = "cause";
+
+    /** What a message handled in a unit of work passes on to the messages it causes; the actor is named anew by each dispatcher. */
+    public static final Set<String> INHERITED = Set.of(CORRELATION_ID, TRACE_ID, ACTOR_ID, ACTOR_NAME, ACTOR_ROLE, CHANNEL,
+            IDEMPOTENCY_KEY, CAUSE);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Attribution() {
+    }
+
+    /** The actor's part of the metadata; {@code cause} says why a system actor acted (null for people). */
+    public static Map<String, String> of(Actor actor, String cause) {
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put(ACTOR_ID, actor.id());
+        metadata.put(ACTOR_NAME, actor.name());
+        metadata.put(ACTOR_ROLE, actor.role().name());
+        metadata.put(CHANNEL, actor.channel().name());
+        if (cause != null) {
+            metadata.put(CAUSE, cause);
+        }
+        return metadata;
+    }
+
+    /** A new W3C trace id: 32 lowercase hex digits, not all zero. */
+    public static String newTraceId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        bytes[0] |= 1;
+        return HexFormat.of().formatHex(bytes);
+    }
+}
