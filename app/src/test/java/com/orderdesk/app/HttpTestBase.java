@@ -16,11 +16,12 @@ import java.time.ZoneId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application on a random port, demo profile, H2 in a fresh data directory. One configuration for
+ * The whole application on a random port, demo profile, H2 in a fresh data directory (or a fresh PostgreSQL
+ * database, see {@link TestDatabase}). One configuration for
  * all HTTP tests, so Spring starts it once per run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
 @AutoConfigureObservability
 public abstract class HttpTestBase {
     protected static final ZoneId PERM = ZoneId.of("Asia/Yekaterinburg");
@@ -38,6 +39,11 @@ public abstract class HttpTestBase {
     static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
         String dir = Files.createTempDirectory("orderdesk-test-").toString();
         registry.add("orderdesk.data-dir", () -> dir);
+        if (TestDatabase.POSTGRES) {
+            String url = TestDatabase.newPostgresDatabase();
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> "postgres");
+        }
     }
 
     @BeforeEach

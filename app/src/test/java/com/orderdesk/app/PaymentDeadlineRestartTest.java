@@ -18,8 +18,8 @@ class PaymentDeadlineRestartTest {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(OrderDeskApplication.class).profiles("demo")
-                .run("--server.port=0", "--orderdesk.data-dir=" + dataDir, "--orderdesk.demo.seed-orders=false",
-                        "--orderdesk.gateway.payment-timeout=6s", "--spring.jmx.enabled=false");
+                .run(TestDatabase.withArguments(dataDir.toString(), "--server.port=0", "--orderdesk.demo.seed-orders=false",
+                        "--orderdesk.gateway.payment-timeout=6s", "--spring.jmx.enabled=false"));
     }
 
     @Test

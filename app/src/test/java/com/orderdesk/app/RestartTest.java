@@ -15,8 +15,8 @@ class RestartTest {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(OrderDeskApplication.class).profiles("demo")
-                .run("--server.port=0", "--orderdesk.data-dir=" + dataDir, "--orderdesk.demo.seed-orders=false",
-                        "--spring.jmx.enabled=false");
+                .run(TestDatabase.withArguments(dataDir.toString(), "--server.port=0", "--orderdesk.demo.seed-orders=false",
+                        "--spring.jmx.enabled=false"));
     }
 
     private static int port(ConfigurableApplicationContext context) {

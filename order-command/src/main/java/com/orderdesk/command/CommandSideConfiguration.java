@@ -2,10 +2,13 @@ package com.orderdesk.command;
 
 import com.orderdesk.command.catalog.Catalog;
 import com.orderdesk.command.catalog.CatalogProperties;
+import com.orderdesk.command.retry.ConcurrencyRetry;
 import com.orderdesk.shared.error.RejectedException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +22,12 @@ public class CommandSideConfiguration {
     @Bean
     public Catalog catalog(CatalogProperties properties) {
         return new Catalog(properties);
+    }
+
+    /** The one command gateway: commands that lose a race between nodes are decided again (up to 5 times). */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConcurrencyRetry(5)).build();
     }
 
     /**

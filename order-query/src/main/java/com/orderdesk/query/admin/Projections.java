@@ -5,17 +5,23 @@ import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.RejectedException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +38,15 @@ public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final EntityManager entityManager;
+    private final Serializer tokenSerializer;
 
-    Projections(EventProcessingConfiguration processing, EventStore eventStore, MeterRegistry meters) {
+    Projections(EventProcessingConfiguration processing, EventStore eventStore, EntityManager entityManager,
+                @Qualifier("serializer") Serializer tokenSerializer, MeterRegistry meters) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.entityManager = entityManager;
+        this.tokenSerializer = tokenSerializer;
         for (String name : ProjectionNames.ALL) {
             Gauge.builder("orderdesk.projection.dead.letters", () -> deadLetters(name)).tag("projection", name)
                     .description("Event sequences parked in the dead-letter queue").register(meters);
@@ -44,8 +55,9 @@ public class Projections {
         }
     }
 
-    public record SegmentStatus(int segment, long position, boolean caughtUp, boolean replaying, Long replayEndsAt,
-                                String error) {
+    /** One segment as the shared token store has it: position, owner (node), replay; errors as this node sees them. */
+    public record SegmentStatus(int segment, long position, String owner, boolean local, boolean caughtUp, boolean replaying,
+                                Long replayEndsAt, String error) {
     }
 
     public record ProjectionStatus(String name, boolean running, boolean error, boolean replaying, long head, long position,
@@ -56,29 +68,42 @@ public class Projections {
         return ProjectionNames.ALL.stream().map(this::status).toList();
     }
 
+    /**
+     * The projection across the cluster: every segment's token is read from the token store all nodes share, so
+     * any node reports the same position and lag whichever node processes which segment.
+     */
+    @Transactional(readOnly = true)
     public ProjectionStatus status(String name) {
         StreamingEventProcessor processor = processor(name);
         long head = position(eventStore.createHeadToken());
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
         List<SegmentStatus> segments = new ArrayList<>();
         long lowest = Long.MAX_VALUE;
         boolean replaying = false;
         boolean error = false;
         Long replayEnd = null;
-        for (Map.Entry<Integer, EventTrackerStatus> entry : processor.processingStatus().entrySet()) {
-            EventTrackerStatus s = entry.getValue();
-            long position = s.getCurrentPosition().orElse(-1);
-            OptionalLong resetAt = s.getResetPosition();
+        List<TokenEntry> tokens = entityManager.createQuery(
+                        "select t from TokenEntry t where t.processorName = :name order by t.segment", TokenEntry.class)
+                .setParameter("name", name).getResultList();
+        for (TokenEntry entry : tokens) {
+            TrackingToken token = entry.getToken(tokenSerializer);
+            EventTrackerStatus here = local.get(entry.getSegment());
+            long position = here != null ? here.getCurrentPosition().orElse(-1) : position(token);
+            OptionalLong resetAt = here != null ? here.getResetPosition() : ReplayToken.getTokenAtReset(token);
+            boolean isReplay = here != null ? here.isReplaying() : ReplayToken.isReplay(token);
             lowest = Math.min(lowest, position);
             // Axon keeps a replay token until an event past the reset point arrives; what operators want to
             // know is whether events are left to replay
-            boolean segmentReplaying = s.isReplaying() && resetAt.isPresent() && position < resetAt.getAsLong();
+            boolean segmentReplaying = isReplay && resetAt.isPresent() && position < resetAt.getAsLong();
             replaying |= segmentReplaying;
-            error |= s.isErrorState();
+            error |= here != null && here.isErrorState();
             if (segmentReplaying) {
                 replayEnd = replayEnd == null ? resetAt.getAsLong() : Math.max(replayEnd, resetAt.getAsLong());
             }
-            segments.add(new SegmentStatus(entry.getKey(), position, s.isCaughtUp(), segmentReplaying,
-                    resetAt.isPresent() ? resetAt.getAsLong() : null, s.getError() == null ? null : s.getError().toString()));
+            segments.add(new SegmentStatus(entry.getSegment(), position, entry.getOwner(), here != null,
+                    here != null ? here.isCaughtUp() : position >= head, segmentReplaying,
+                    resetAt.isPresent() ? resetAt.getAsLong() : null,
+                    here == null || here.getError() == null ? null : here.getError().toString()));
         }
         long position = lowest == Long.MAX_VALUE ? -1 : lowest;
         Integer percent = replaying && replayEnd != null && replayEnd > 0

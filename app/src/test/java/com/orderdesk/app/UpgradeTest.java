@@ -1,0 +1,88 @@
+package com.orderdesk.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 7: a database at an earlier schema version (V1: before operators' actions were recorded and before the
+ * search indexes) with orders in it; the new version starts on it, migrates it (V2, V3) and serves the old
+ * orders — detail, list, timeline, audit history and seal — and goes on with them.
+ */
+class UpgradeTest {
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(OrderDeskApplication.class).profiles("demo")
+                .run(TestDatabase.withArguments(dataDir.toString(), "--server.port=0", "--orderdesk.demo.seed-orders=false",
+                        "--spring.jmx.enabled=false"));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Test
+    void aVersionOneDatabaseIsMigratedAndItsOrdersAreServed(@TempDir Path dataDir) {
+        String orderId;
+        String number;
+        String detailBefore;
+        String timelineBefore;
+        try (ConfigurableApplicationContext old = start(dataDir)) {
+            Api manager = Api.at(port(old)).as("manager");
+            Api.Response placed = manager.post("/api/orders", HttpTestBase.orderBody(2, 4, "PARTIAL"));
+            orderId = placed.text("/orderId");
+            number = placed.text("/number");
+            assertThat(manager.post("/api/orders/" + orderId + "/payments", HttpTestBase.payment("150.00", "CASH")).status()).isEqualTo(201);
+            assertThat(manager.post("/api/orders/" + orderId + "/messages", "{\"visibility\":\"INTERNAL\",\"text\":\"до обновления\"}")
+                    .status()).isEqualTo(201);
+            detailBefore = manager.get("/api/orders/" + orderId).body();
+            timelineBefore = manager.get("/api/orders/" + orderId + "/timeline").body();
+
+            // take the database back to what version 1 of the schema created: no operator_action, history at 1
+            JdbcTemplate jdbc = old.getBean(JdbcTemplate.class);
+            jdbc.execute("drop table operator_action");
+            if (TestDatabase.POSTGRES) {
+                jdbc.execute("drop index ix_summary_visitor_name_trgm");
+                jdbc.execute("drop index ix_summary_phone_trgm");
+            } else {
+                jdbc.execute("drop index ix_summary_visitor_name");
+            }
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3')")).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
+        }
+
+        try (ConfigurableApplicationContext upgraded = start(dataDir)) {
+            JdbcTemplate jdbc = upgraded.getBean(JdbcTemplate.class);
+            List<String> applied = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"", String.class);
+            assertThat(applied).containsExactly("1", "2", "3");
+
+            Api manager = Api.at(port(upgraded)).as("manager");
+            Api auditor = Api.at(port(upgraded)).as("auditor");
+            assertThat(manager.get("/api/orders/" + orderId).body()).isEqualTo(detailBefore);
+            assertThat(manager.get("/api/orders/" + orderId + "/timeline").body()).isEqualTo(timelineBefore);
+            assertThat(manager.get("/api/orders?q=" + number).json().path("items").get(0).path("orderId").asText()).isEqualTo(orderId);
+            JsonNode verdict = auditor.get("/api/audit/orders/" + number + "/verify").json();
+            assertThat(verdict.path("intact").asBoolean()).as(verdict.toString()).isTrue();
+            assertThat(verdict.path("events").asLong()).isEqualTo(3);
+
+            // and the old order goes on under the new version: its rules, its numbers, the new table
+            assertThat(manager.post("/api/orders/" + orderId + "/payments", HttpTestBase.payment("210.00", "CASH")).code())
+                    .isEqualTo("remainder-below-minimum");
+            assertThat(manager.post("/api/orders/" + orderId + "/payments", HttpTestBase.payment("250.00", "CASH")).status()).isEqualTo(201);
+            assertThat(manager.get("/api/orders/" + orderId).json().path("paymentStatus").asText()).isEqualTo("PAID");
+            long next = Long.parseLong(manager.post("/api/orders", HttpTestBase.orderBody(2, 1, "FULL")).text("/number"));
+            assertThat(next).isEqualTo(Long.parseLong(number) + 1);
+            assertThat(auditor.post("/api/admin/projections/order-list/replay", null).status()).isEqualTo(202);
+            assertThat(auditor.get("/api/audit/actions").json().findValuesAsText("action")).contains("projection-replay-started");
+        }
+    }
+}

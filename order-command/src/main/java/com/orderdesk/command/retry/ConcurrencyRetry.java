@@ -1,0 +1,60 @@
+package com.orderdesk.command.retry;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Retries a command that lost a race for its order's next event — two nodes appended the same sequence number and
+ * the store's unique key refused the second ({@link ConcurrencyException}). The retry loads the order again and
+ * decides again, so every rule (the 50 ₽ remainder, the refund due) is checked against the winner's change. A
+ * stale {@code If-Match} ({@link ConflictingModificationException}) is the client's to resolve and is never retried.
+ */
+public class ConcurrencyRetry implements RetryScheduler {
+    private static final Logger log = LoggerFactory.getLogger(ConcurrencyRetry.class);
+    private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "command-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final int maxRetries;
+
+    public ConcurrencyRetry(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    @Override
+    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
+                                 List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
+        if (!lostARace(lastFailure) || failures.size() > maxRetries) {
+            return false;
+        }
+        long delay = 10L * failures.size() + ThreadLocalRandom.current().nextLong(20);
+        log.info("Command {} lost a race for its order (attempt {}); retrying in {} ms", commandMessage.getPayloadType().getSimpleName(),
+                failures.size(), delay);
+        RETRIES.schedule(commandDispatch, delay, TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    static boolean lostARace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConflictingModificationException) {
+                return false;
+            }
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
