@@ -1,0 +1,90 @@
+package com.orderdesk.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production files (issue 7) hold together: docker-compose.yml has PostgreSQL, two application nodes behind
+ * the load balancer, Prometheus, Grafana and Axon Server as an opt-in profile, and every file it mounts exists;
+ * Prometheus scrapes both nodes' metrics path; every metric the Grafana dashboard asks for is one this
+ * application really exposes.
+ */
+class DeploymentFilesTest extends HttpTestBase {
+    private static final Path ROOT = Path.of("..");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A name right before a label matcher, a range or a closing parenthesis — once "by (labels)" is taken out. */
+    private static final Pattern METRIC = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:\\{|\\[|\\))");
+
+    /** SnakeYAML, as Docker Compose reads it: anchors and merge keys ({@code <<: *app}) resolved. */
+    private static JsonNode yaml(String file) throws Exception {
+        return JSON.valueToTree(new Yaml().load(Files.readString(ROOT.resolve(file))));
+    }
+
+    @Test
+    void composeFileRunsTheProductionShapeAndMountsOnlyFilesThatExist() throws Exception {
+        JsonNode compose = yaml("docker-compose.yml");
+        JsonNode services = compose.path("services");
+        assertThat(services.fieldNames()).toIterable().contains("db", "app1", "app2", "lb", "prometheus", "grafana", "axonserver");
+        assertThat(services.at("/db/image").asText()).startsWith("postgres:");
+        for (String app : List.of("app1", "app2")) {
+            assertThat(services.at("/" + app + "/environment/SPRING_PROFILES_ACTIVE").asText()).contains("postgres");
+            assertThat(services.at("/" + app + "/environment/SPRING_DATASOURCE_URL").asText()).startsWith("jdbc:postgresql://db:5432/");
+        }
+        assertThat(services.at("/axonserver/profiles/0").asText()).isEqualTo("axonserver");
+        assertThat(services.at("/app1-axonserver/environment/SPRING_PROFILES_ACTIVE").asText()).contains("axonserver");
+        for (JsonNode service : services) {
+            for (JsonNode volume : service.path("volumes")) {
+                String source = volume.asText().split(":")[0];
+                if (source.startsWith("./")) {
+                    assertThat(ROOT.resolve(source)).as(volume.asText()).exists();
+                }
+            }
+        }
+        assertThat(Files.readString(ROOT.resolve("deploy/nginx/nginx.conf"))).contains("server app1:8080").contains("server app2:8080");
+        JsonNode prometheus = yaml("deploy/prometheus/prometheus.yml");
+        JsonNode job = prometheus.at("/scrape_configs/0");
+        assertThat(job.path("metrics_path").asText()).isEqualTo("/actuator/prometheus");
+        assertThat(job.at("/static_configs/0/targets").toString()).contains("app1:8080").contains("app2:8080");
+    }
+
+    @Test
+    void everyMetricOnTheDashboardIsOneTheApplicationExposes() throws Exception {
+        // some activity, so that the per-command and per-processor meters exist
+        String order = placeDeskOrder(4);
+        manager.post("/api/orders/" + order + "/payments", payment("100.00", "CASH"));
+        String exposed = anonymous.get("/actuator/prometheus").body();
+
+        JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("deploy/grafana/dashboards/order-desk.json").toFile());
+        Set<String> metrics = new LinkedHashSet<>();
+        List<String> titles = new ArrayList<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            titles.add(panel.path("title").asText());
+            for (JsonNode target : panel.path("targets")) {
+                Matcher m = METRIC.matcher(target.path("expr").asText().replaceAll("by \\([^)]*\\)", ""));
+                while (m.find()) {
+                    metrics.add(m.group(1));
+                }
+            }
+        }
+        assertThat(titles).contains("Команды в секунду (по типу)", "Время команды, p95 (по типу)", "Отставание проекций (событий)",
+                "Недоставленные события (DLQ)", "Оплаты за час");
+        assertThat(metrics).contains("commandBus_successCounter_total", "commandBus_allTimer_seconds", "orderdesk_projection_lag",
+                "orderdesk_projection_dead_letters", "eventProcessor_latency", "dbscheduler_task_completions_total");
+        for (String metric : metrics) {
+            assertThat(exposed).as("metric " + metric + " on the dashboard").containsPattern("(?m)^" + Pattern.quote(metric) + "[{ ]");
+        }
+    }
+}
