@@ -14,9 +14,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 7: a database at an earlier schema version (V1: before operators' actions were recorded and before the
- * search indexes) with orders in it; the new version starts on it, migrates it (V2, V3) and serves the old
- * orders — detail, list, timeline, audit history and seal — and goes on with them.
+ * Issue 7: a database at an earlier schema version (V1: before operators' actions were recorded, before the
+ * search indexes and the replay control) with orders in it; the new version starts on it, migrates it (V2 to V4)
+ * and serves the old orders — detail, list, timeline, audit history and seal — and goes on with them.
  */
 class UpgradeTest {
 
@@ -50,20 +50,21 @@ class UpgradeTest {
             // take the database back to what version 1 of the schema created: no operator_action, history at 1
             JdbcTemplate jdbc = old.getBean(JdbcTemplate.class);
             jdbc.execute("drop table operator_action");
+            jdbc.execute("drop table projection_control");
             if (TestDatabase.POSTGRES) {
                 jdbc.execute("drop index ix_summary_visitor_name_trgm");
                 jdbc.execute("drop index ix_summary_phone_trgm");
             } else {
                 jdbc.execute("drop index ix_summary_visitor_name");
             }
-            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3')")).isEqualTo(2);
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4')")).isEqualTo(3);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
         }
 
         try (ConfigurableApplicationContext upgraded = start(dataDir)) {
             JdbcTemplate jdbc = upgraded.getBean(JdbcTemplate.class);
             List<String> applied = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"", String.class);
-            assertThat(applied).containsExactly("1", "2", "3");
+            assertThat(applied).containsExactly("1", "2", "3", "4");
 
             Api manager = Api.at(port(upgraded)).as("manager");
             Api auditor = Api.at(port(upgraded)).as("auditor");

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderdesk.app.security.CurrentActorResolver;
 import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Money;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -18,6 +21,12 @@ public class WebConfiguration implements WebMvcConfigurer {
     static {
         // the actor comes from the session, never from the request: keep it out of the OpenAPI document
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+        // Money travels as {"value":"400.00","currency":"RUB"} (its own serializer), not as its Java fields
+        SpringDocUtils.getConfig().replaceWithSchema(Money.class, new ObjectSchema()
+                .description("Exact money: two decimals as text, ISO currency")
+                .addProperty("value", new StringSchema().pattern("^\\d{1,12}\\.\\d{2}$").example("400.00"))
+                .addProperty("currency", new StringSchema().example("RUB"))
+                .required(List.of("value", "currency")));
     }
 
     private final CurrentActorResolver actorResolver;

@@ -39,7 +39,7 @@ public class ProjectionAdminController {
     /** Starts a rebuild; follow it at the Location (replaying, replayPercent) or in the log. */
     @PostMapping("/{name}/replay")
     public ResponseEntity<Projections.ProjectionStatus> replay(@PathVariable String name, Actor actor) {
-        Projections.ProjectionStatus status = projections.replay(name);
+        Projections.ProjectionStatus status = projections.replay(name, actor.name() + " (" + actor.id() + ")");
         actions.record(actor, Channel.REPLAY, "projection-replay-started", name);
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(status);
     }

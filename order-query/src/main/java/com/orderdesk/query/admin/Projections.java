@@ -40,9 +40,11 @@ public class Projections {
     private final EventStore eventStore;
     private final EntityManager entityManager;
     private final Serializer tokenSerializer;
+    private final ReplayCoordination coordination;
 
     Projections(EventProcessingConfiguration processing, EventStore eventStore, EntityManager entityManager,
-                @Qualifier("serializer") Serializer tokenSerializer, MeterRegistry meters) {
+                @Qualifier("serializer") Serializer tokenSerializer, ReplayCoordination coordination, MeterRegistry meters) {
+        this.coordination = coordination;
         this.processing = processing;
         this.eventStore = eventStore;
         this.entityManager = entityManager;
@@ -112,13 +114,13 @@ public class Projections {
                 Math.max(0, head - position), percent, deadLetters(name), segments);
     }
 
-    /** Rebuilds the read model from the first event: stop, reset tokens (the reset handler empties its tables), start. */
-    public ProjectionStatus replay(String name) {
-        StreamingEventProcessor processor = processor(name);
-        log.info("Replay of projection {} requested", name);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+    /**
+     * Rebuilds the read model from the first event on every node (see {@link ReplayCoordination}): the reset
+     * handler empties its tables and the processors start over.
+     */
+    public ProjectionStatus replay(String name, String requestedBy) {
+        processor(name);
+        coordination.replay(name, requestedBy);
         return status(name);
     }
 

@@ -1,0 +1,145 @@
+package com.orderdesk.query.admin;
+
+import com.orderdesk.query.support.ProjectionNames;
+import com.orderdesk.shared.error.ErrorCode;
+import com.orderdesk.shared.error.RejectedException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A projection replay across several nodes (ADR 009). Resetting a processor's tokens needs every segment free,
+ * but each node's processor holds claims. The node asked to replay writes "pause" for the projection into
+ * {@code projection_control}; every node looks every {@code orderdesk.projections.control-poll} (2 s) and stops
+ * its processor, releasing its claims; the asking node waits until no live claim is left (a dead node's claims
+ * expire), resets the tokens, starts, and writes "run"; the others start again and share the segments. A pause
+ * older than {@code orderdesk.projections.pause-limit} (2 min) is treated as abandoned and the processor runs again.
+ */
+@Component
+public class ReplayCoordination {
+    private static final Logger log = LoggerFactory.getLogger(ReplayCoordination.class);
+    static final String PAUSE = "PAUSE";
+    static final String RUN = "RUN";
+    /** Axon's JPA token store treats a claim not refreshed for 10 s as free. */
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Duration pauseLimit;
+    private final Duration releaseWait;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final Map<String, Boolean> pausedHere = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> replayingHere = new ConcurrentHashMap<>();
+
+    ReplayCoordination(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                       @Value("${orderdesk.projections.pause-limit:PT2M}") Duration pauseLimit,
+                       @Value("${orderdesk.projections.release-wait:PT30S}") Duration releaseWait) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.pauseLimit = pauseLimit;
+        this.releaseWait = releaseWait;
+    }
+
+    /** Replays {@code name} on every node: pause all, reset here once every claim is free, run all. */
+    public synchronized void replay(String name, String requestedBy) {
+        StreamingEventProcessor processor = processor(name);
+        replayingHere.put(name, true);
+        write(name, PAUSE, requestedBy);
+        log.info("Replay of projection {} requested by {}: pausing it on every node", name, requestedBy);
+        processor.shutDown();
+        try {
+            awaitReleased(name);
+            processor.resetTokens();
+        } finally {
+            write(name, RUN, requestedBy);
+            processor.start();
+            replayingHere.remove(name);
+        }
+        log.info("Replay of projection {} started from the first event", name);
+    }
+
+    /** Follows the other nodes' requests: stop while a projection is paused, start again when it runs. */
+    @Scheduled(fixedDelayString = "${orderdesk.projections.control-poll:PT2S}", initialDelayString = "PT5S")
+    public void follow() {
+        List<Map<String, Object>> rows = jdbc.queryForList("select projection, state, requested_by, requested_at from projection_control");
+        for (Map<String, Object> row : rows) {
+            String name = (String) row.get("projection");
+            if (!ProjectionNames.ALL.contains(name) || replayingHere.containsKey(name)) {
+                continue;
+            }
+            StreamingEventProcessor processor = processor(name);
+            Instant requestedAt = instant(row.get("requested_at"));
+            boolean paused = PAUSE.equals(row.get("state")) && requestedAt.plus(pauseLimit).isAfter(Instant.now());
+            if (paused && processor.isRunning()) {
+                log.info("Projection {} paused on this node for a replay requested by {}", name, row.get("requested_by"));
+                pausedHere.put(name, true);
+                processor.shutDown();
+            } else if (!paused && !processor.isRunning() && pausedHere.remove(name) != null) {
+                log.info("Projection {} runs again on this node after the replay", name);
+                processor.start();
+            }
+        }
+    }
+
+    private void awaitReleased(String name) {
+        Instant deadline = Instant.now().plus(releaseWait);
+        while (true) {
+            // select *: the column "timestamp" is a keyword to some databases; the row map ignores case
+            List<Map<String, Object>> claims = jdbc.queryForList(
+                    "select * from token_entry where processor_name = ? and owner is not null", name);
+            long live = claims.stream().filter(c -> Instant.parse((String) c.get("timestamp")).plus(CLAIM_TIMEOUT).isAfter(Instant.now()))
+                    .count();
+            if (live == 0) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new RejectedException(ErrorCode.UNAVAILABLE, "Другие узлы не освободили проекцию «" + name + "» за "
+                        + releaseWait.toSeconds() + " с; повторите позже.");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the other nodes", e);
+            }
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("Unexpected time value " + value);
+    }
+
+    private void write(String name, String state, String requestedBy) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int updated = jdbc.update("update projection_control set state = ?, requested_by = ?, requested_at = ? where projection = ?",
+                state, requestedBy + " @ " + node, now, name);
+        if (updated == 0) {
+            jdbc.update("insert into projection_control (projection, state, requested_by, requested_at) values (?, ?, ?, ?)",
+                    name, state, requestedBy + " @ " + node, now);
+        }
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("Processor " + name + " is not a streaming processor"));
+    }
+}
