@@ -55,7 +55,7 @@ class PaymentDeadlineRestartTest {
             com.fasterxml.jackson.databind.JsonNode cancelled = events.get(events.size() - 1);
             assertThat(cancelled.path("type").asText()).isEqualTo("OrderCancelled");
             assertThat(cancelled.at("/actor/channel").asText()).isEqualTo("DEADLINE");
-            assertThat(cancelled.at("/metadata/cause").asText()).startsWith("Истёк срок онлайн-оплаты");
+            assertThat(cancelled.at("/metadata/cause").asText()).startsWith("Истёк срок онлайн-оплаты (6 с) по запросу ");
             assertThat(cancelled.at("/metadata/causationId").asText()).isNotBlank();
             assertThat(manager.as("auditor").get("/api/audit/orders/" + order + "/verify").json().path("intact").asBoolean()).isTrue();
         }

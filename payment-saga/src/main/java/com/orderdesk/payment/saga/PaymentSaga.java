@@ -170,7 +170,12 @@ public class PaymentSaga {
         log.info("Payment deadline of order {} passed", deadline.orderId());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ExpireOnlinePayment(deadline.orderId(), deadline.requestId()))
                 .andMetaData(Attribution.of(Actor.system(Channel.DEADLINE), "Истёк срок онлайн-оплаты ("
-                        + settings.paymentTimeout().toMinutes() + " мин.) по запросу " + deadline.requestId())));
+                        + inWords(settings.paymentTimeout()) + ") по запросу " + deadline.requestId())));
+    }
+
+    /** "15 мин.", "20 с" — the payment timeout as the audit trail says it. */
+    static String inWords(Duration timeout) {
+        return timeout.toSeconds() % 60 == 0 ? timeout.toMinutes() + " мин." : timeout.toSeconds() + " с";
     }
 
     @DeadlineHandler(deadlineName = GATEWAY_RETRY)

@@ -162,4 +162,11 @@ class PaymentSagaTest {
         verify(gateway).createRefund("refund-pay-1-4000", "pay-1", Money.ofRubles(40));
         verify(gateway, never()).createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT));
     }
+
+    @Test
+    void theDeadlinesCauseSaysTheTimeoutInWords() {
+        org.assertj.core.api.Assertions.assertThat(PaymentSaga.inWords(java.time.Duration.ofMinutes(15))).isEqualTo("15 мин.");
+        org.assertj.core.api.Assertions.assertThat(PaymentSaga.inWords(java.time.Duration.ofSeconds(20))).isEqualTo("20 с");
+        org.assertj.core.api.Assertions.assertThat(PaymentSaga.inWords(java.time.Duration.ofSeconds(90))).isEqualTo("90 с");
+    }
 }
