@@ -7,12 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,23 +23,6 @@ class AuditTrailHttpTest extends HttpTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    private static Api.Response eventually(String what, Supplier<Api.Response> read, Predicate<Api.Response> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        Api.Response last = read.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen; last: " + last);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            last = read.get();
-        }
-        return last;
-    }
 
     private JsonNode events(String order) {
         Api.Response events = auditor.get("/api/audit/orders/" + order + "/events");

@@ -10,8 +10,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +86,24 @@ public abstract class HttpTestBase {
 
     protected static String payment(String value, String method) {
         return "{\"amount\":" + money(value) + ",\"method\":\"" + method + "\"}";
+    }
+
+    /** Reads until {@code done} holds (30 s at most): for what happens after the answer, e.g. a gateway's notification. */
+    protected static Api.Response eventually(String what, Supplier<Api.Response> read, Predicate<Api.Response> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Api.Response last = read.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(what + " did not happen; last: " + last);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        return last;
     }
 
     protected Api.Response detail(String orderId) {

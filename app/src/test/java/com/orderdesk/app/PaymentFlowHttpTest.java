@@ -5,10 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,23 +23,6 @@ class PaymentFlowHttpTest extends HttpTestBase {
     private void faults(int failCreates, int duplicates, boolean outOfOrder, long delayMillis) {
         assertThat(anonymous.post("/simulator/control/faults", "{\"failCreates\":" + failCreates + ",\"timeoutCreates\":0,\"duplicates\":"
                 + duplicates + ",\"outOfOrder\":" + outOfOrder + ",\"delayMillis\":" + delayMillis + "}").status()).isEqualTo(200);
-    }
-
-    private Api.Response eventually(String what, java.util.function.Supplier<Api.Response> read, Predicate<Api.Response> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        Api.Response last = read.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen; last: " + last);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            last = read.get();
-        }
-        return last;
     }
 
     private String placeOnline() {
