@@ -21,8 +21,14 @@ class PaymentFlowHttpTest extends HttpTestBase {
     }
 
     private void faults(int failCreates, int duplicates, boolean outOfOrder, long delayMillis) {
-        assertThat(anonymous.post("/simulator/control/faults", "{\"failCreates\":" + failCreates + ",\"timeoutCreates\":0,\"duplicates\":"
-                + duplicates + ",\"outOfOrder\":" + outOfOrder + ",\"delayMillis\":" + delayMillis + "}").status()).isEqualTo(200);
+        faults(failCreates, duplicates, outOfOrder, delayMillis, false);
+    }
+
+    private void faults(int failCreates, int duplicates, boolean outOfOrder, long delayMillis, boolean dropNotifications) {
+        Api.Response set = anonymous.post("/simulator/control/faults", "{\"failCreates\":" + failCreates + ",\"timeoutCreates\":0,\"duplicates\":"
+                + duplicates + ",\"outOfOrder\":" + outOfOrder + ",\"delayMillis\":" + delayMillis
+                + ",\"dropNotifications\":" + dropNotifications + "}");
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
     }
 
     private String placeOnline() {

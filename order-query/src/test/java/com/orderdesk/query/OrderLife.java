@@ -92,7 +92,7 @@ public final class OrderLife {
 
     public OrderLife cancelled(String reason, long refundDue, long deskDue, List<GatewayRefundDue> gateway) {
         return add(new OrderCancelled(orderId, reason, MANAGER, T0, Money.ofRubles(refundDue), Money.ofRubles(deskDue), gateway,
-                refundDue > 0 ? PaymentStatus.REFUND_PENDING : PaymentStatus.UNPAID));
+                refundDue > 0 ? PaymentStatus.REFUND_PENDING : PaymentStatus.UNPAID, Money.ofRubles(refundDue)));
     }
 
     public OrderLife deskRefunded(long rubles, long dueAfter) {

@@ -9,6 +9,7 @@ import com.orderdesk.shared.value.Money;
 import com.orderdesk.shared.value.RentalPeriod;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,21 @@ public final class Catalog {
         }
     }
 
-    public record Service(String id, String name, ZoneId timeZone, Money minimumRemainder, Map<String, Tariff> tariffs) {
+    /**
+     * A bookable service. Its cancellation policy: a guest may cancel until {@code guestCancellationCutoff} before the
+     * rental starts and then gets back {@code guestRefundPercent} of what was paid; later only staff may cancel.
+     */
+    public record Service(String id, String name, ZoneId timeZone, Money minimumRemainder, Map<String, Tariff> tariffs,
+                          Duration guestCancellationCutoff, int guestRefundPercent) {
+        public Service {
+            if (guestCancellationCutoff == null || guestCancellationCutoff.isNegative()) {
+                throw new IllegalArgumentException("Catalog: service " + id + " needs a guest cancellation cut-off of 0 or more");
+            }
+            if (guestRefundPercent < 0 || guestRefundPercent > 100) {
+                throw new IllegalArgumentException("Catalog: service " + id + ": guest refund percent must be 0..100");
+            }
+        }
+
         public List<Tariff> tariffList() {
             return List.copyOf(tariffs.values());
         }
@@ -60,7 +75,8 @@ public final class Catalog {
                         "duplicate tariff " + t.id());
             }
             Money minimum = Money.parse(spec.minimumRemainder().toPlainString(), "minimumRemainder");
-            require(services.put(spec.id(), new Service(spec.id(), spec.name(), zone, minimum, tariffs)) == null,
+            require(services.put(spec.id(), new Service(spec.id(), spec.name(), zone, minimum, tariffs,
+                    spec.guestCancellationCutoff(), spec.guestRefundPercent())) == null,
                     "duplicate service " + spec.id());
         }
     }

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 /** The catalog as operators write it under {@code orderdesk.catalog}. Validated into a {@link Catalog} at start-up. */
@@ -15,7 +16,11 @@ public record CatalogProperties(@DefaultValue List<ServiceSpec> services) {
             String name,
             String timeZone,
             @DefaultValue("50.00") BigDecimal minimumRemainder,
-            @DefaultValue List<TariffSpec> tariffs) {
+            @DefaultValue List<TariffSpec> tariffs,
+            /** a guest may cancel until this long before the rental starts */
+            @DefaultValue("2h") Duration guestCancellationCutoff,
+            /** what a guest cancelling in time gets back, in percent of what was paid */
+            @DefaultValue("100") int guestRefundPercent) {
     }
 
     public record TariffSpec(

@@ -11,7 +11,9 @@ import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.order.Visibility;
 import com.orderdesk.shared.order.command.AssignExecutor;
 import com.orderdesk.shared.order.command.ExpireOnlinePayment;
+import com.orderdesk.shared.order.command.RecordGatewayPaymentAuthorized;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCanceled;
+import com.orderdesk.shared.order.command.RecordGatewayRefundFailed;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCreated;
 import com.orderdesk.shared.order.command.RecordGatewayRefund;
 import com.orderdesk.shared.order.command.RequestOnlinePayment;
@@ -25,7 +27,9 @@ import com.orderdesk.shared.order.command.RecordManagerPayment;
 import com.orderdesk.shared.order.command.UnassignExecutor;
 import com.orderdesk.shared.order.event.DeskRefundRecorded;
 import com.orderdesk.shared.order.event.ExecutorAssigned;
+import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
 import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
+import com.orderdesk.shared.order.event.GatewayRefundFailed;
 import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.GatewayRefundRecorded;
 import com.orderdesk.shared.order.event.OnlinePaymentRequested;
@@ -50,7 +54,11 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,36 +78,54 @@ public class Order {
     public static final int MAX_NOTE = 500;
     public static final int MAX_TICKET = 32;
     public static final String EXPIRED_REASON = "Истек срок оплаты";
+    private static final DateTimeFormatter CUTOFF_TEXT = DateTimeFormatter.ofPattern("d MMMM yyyy г., HH:mm", Locale.forLanguageTag("ru"));
 
     @AggregateIdentifier
     private String orderId;
     private OrderStatus status;
+    private String serviceId;
+    private ZoneId zone;
     private Money total;
     private Money prepaymentDue;
     private Money minimumRemainder;
+    private Instant rentalStart;
     private Instant rentalEnd;
     /** The guest account that owns the order, if any: the only guest who may see or act on it. */
     private String guestId;
     private String executorId;
     private String executorName;
-    /** Everything received, gross. */
+    private OrderNumber number;
+    /** Counted towards the total, both channels: received money less what was owed back or refunded unasked. */
     private Money paid = Money.ZERO;
+    /** The part of {@link #paid} taken at the desk. */
     private Money deskPaid = Money.ZERO;
+    /** Desk payments by their id: a repeat must say the same, or it is a conflict. */
+    private final Map<String, DeskMoney> deskPayments = new HashMap<>();
+    /** Gateway payments recorded, by the gateway's id: the amount the gateway took. */
     private final Map<String, Money> gatewayPayments = new LinkedHashMap<>();
+    /** Authorized online and decided to capture, not yet recorded as taken: reserved from the remainder. */
+    private final Map<String, Money> pendingCaptures = new LinkedHashMap<>();
+    private final Set<String> decidedAuthorizations = new HashSet<>();
+    private final Set<String> canceledGatewayPayments = new HashSet<>();
+    /** Per gateway payment: what this order asked the gateway to return (or the gateway returned unasked). */
+    private final Map<String, Money> gatewayRefundAsked = new HashMap<>();
+    /** Per gateway payment: what the gateway returned. */
+    private final Map<String, Money> gatewayRefunded = new HashMap<>();
+    private final Set<String> gatewayRefundIds = new HashSet<>();
+    private final Set<String> failedRefundRequests = new HashSet<>();
     /** Owed back to the guest and not yet returned. */
     private Money refundDue = Money.ZERO;
+    /** The part of {@link #refundDue} staff return at the desk. */
     private Money deskRefundDue = Money.ZERO;
     private boolean refundedAny;
-    private final Set<String> paymentIds = new HashSet<>();
-    /** Gateway refunds recorded per gateway payment. */
-    private final Map<String, Money> gatewayRefunded = new LinkedHashMap<>();
-    private OrderNumber number;
-    /** The online payment asked for and not yet paid or canceled: request id → gateway payment id (null until created). */
+    private final Map<String, DeskMoney> deskRefunds = new HashMap<>();
+    /** The online payment asked for and not yet authorized, paid or canceled: request id → gateway payment id (null until created). */
     private final Map<String, String> openOnlineRequests = new LinkedHashMap<>();
     private final Set<String> onlineRequestIds = new HashSet<>();
-    private final Set<String> canceledGatewayPayments = new HashSet<>();
-    private final Set<String> refundIds = new HashSet<>();
     private final Set<String> messageIds = new HashSet<>();
+
+    private record DeskMoney(Money amount, PaymentMethod method) {
+    }
 
     protected Order() {
         // for Axon
@@ -164,62 +190,85 @@ public class Order {
     public long handle(RecordManagerPayment command) {
         requireAccess(command.by());
         String paymentId = Check.text(command.paymentId(), "paymentId", "идентификатор платежа", 200);
-        if (paymentIds.contains(paymentId)) {
+        PaymentMethod method = Check.present(command.method(), "method", "способ оплаты");
+        Money amount = Check.present(command.amount(), "amount", "сумма");
+        if (isRepeat(deskPayments, paymentId, amount, method, "Платёж")) {
             return version(); // the same payment again: recorded once
         }
         requireVersion(command.expectedVersion());
         requireNotFinal("Оплата невозможна");
-        PaymentMethod method = Check.present(command.method(), "method", "способ оплаты");
         if (!method.isDesk()) {
             throw new InvalidValueException("method", "Способ оплаты менеджером: CASH, CARD_TERMINAL или BANK_TRANSFER.");
         }
-        Money amount = Check.present(command.amount(), "amount", "сумма");
         if (!amount.isPositive()) {
             throw new InvalidValueException("amount", "Сумма оплаты должна быть больше нуля.");
         }
-        Money remainder = remainder();
-        if (remainder.isZero()) {
+        if (remainder().isZero()) {
             throw new RejectedException(ErrorCode.ORDER_NOT_PAYABLE, "Заказ уже оплачен полностью.");
         }
-        if (amount.isGreaterThan(remainder)) {
+        Money open = openToPay();
+        Money reserved = reserved();
+        String reservedNote = reserved.isPositive() ? " (ещё " + reserved.toRussianText() + " гость уже оплатил онлайн, платёж списывается)" : "";
+        if (amount.isGreaterThan(open)) {
             throw new RejectedException(ErrorCode.AMOUNT_EXCEEDS_REMAINDER,
-                    "Сумма " + amount.toRussianText() + " больше остатка к оплате " + remainder.toRussianText() + ".");
+                    "Сумма " + amount.toRussianText() + " больше остатка к оплате " + open.toRussianText() + reservedNote + ".");
         }
-        Money after = remainder.minusOrZero(amount);
+        Money after = open.minusOrZero(amount);
         if (after.isPositive() && after.isLessThan(minimumRemainder)) {
-            Money largestPartial = remainder.minusOrZero(minimumRemainder);
+            Money largestPartial = open.minusOrZero(minimumRemainder);
             throw new RejectedException(ErrorCode.REMAINDER_BELOW_MINIMUM,
                     "Остаток к оплате не должен быть менее " + minimumRemainder.toRussianText()
-                            + ": после оплаты осталось бы " + after.toRussianText() + ". Внесите весь остаток "
-                            + remainder.toRussianText()
+                            + ": после оплаты осталось бы " + after.toRussianText() + reservedNote + ". Внесите весь остаток "
+                            + open.toRussianText()
                             + (largestPartial.isPositive() ? " или не более " + largestPartial.toRussianText() : "") + ".");
         }
         String note = Check.optionalText(command.note(), "note", "комментарий", MAX_NOTE);
         Money paidAfter = paid.plus(amount);
+        Money remainderAfter = total.minusOrZero(paidAfter);
         apply(new ManagerPaymentRecorded(orderId, paymentId, amount, method, note, command.by(), now(),
-                paidAfter, after, liveStatus(paidAfter, after)));
+                paidAfter, remainderAfter, liveStatus(paidAfter, remainderAfter)));
         confirmIfPaidEnough(command.by());
         return version();
     }
 
+    /**
+     * The guest authorized a payment online: capture what is still owed — all of it, or as much as leaves the
+     * remainder at 0 or at least the minimum — and release the rest; release all of it when nothing is owed any more.
+     */
+    @CommandHandler
+    public long handle(RecordGatewayPaymentAuthorized command) {
+        String paymentId = Check.text(command.gatewayPaymentId(), "gatewayPaymentId", "платёж шлюза", 200);
+        if (decidedAuthorizations.contains(paymentId) || gatewayPayments.containsKey(paymentId)
+                || canceledGatewayPayments.contains(paymentId)) {
+            return version();
+        }
+        Money amount = Check.present(command.amount(), "amount", "сумма");
+        Money toCapture = status == OrderStatus.CANCELLED || status == OrderStatus.COMPLETED
+                ? Money.ZERO : acceptable(openToPay(), amount, minimumRemainder);
+        apply(new GatewayPaymentAuthorized(orderId, paymentId, amount, toCapture, now()));
+        return version();
+    }
+
+    /** The gateway took money. Never refused: what the order cannot count under its rules is owed back. */
     @CommandHandler
     public long handle(RecordGatewayPayment command) {
         String paymentId = Check.text(command.gatewayPaymentId(), "gatewayPaymentId", "платёж шлюза", 200);
-        if (paymentIds.contains(paymentId)) {
+        if (gatewayPayments.containsKey(paymentId)) {
             return version();
         }
         Money amount = Check.present(command.amount(), "amount", "сумма");
         if (!amount.isPositive()) {
             throw new InvalidValueException("amount", "Сумма оплаты должна быть больше нуля.");
         }
-        // Money the gateway already took is never refused: what the order cannot use is owed back.
-        Money remainder = remainder();
-        Money owedBack = status == OrderStatus.CANCELLED ? amount : amount.minusOrZero(remainder);
-        Money paidAfter = paid.plus(amount);
-        Money remainderAfter = remainder.minusOrZero(amount);
+        Money openForThis = status == OrderStatus.CANCELLED ? Money.ZERO
+                : openToPay().plus(pendingCaptures.getOrDefault(paymentId, Money.ZERO));
+        Money counted = acceptable(openForThis, amount, minimumRemainder);
+        Money owedBack = amount.minusOrZero(counted);
+        Money paidAfter = paid.plus(counted);
+        Money remainderAfter = status == OrderStatus.CANCELLED ? Money.ZERO : total.minusOrZero(paidAfter);
         Money refundDueAfter = refundDue.plus(owedBack);
         PaymentStatus statusAfter = status == OrderStatus.CANCELLED
-                ? cancelledStatus(refundDueAfter, refundedAny)
+                ? cancelledStatus(refundDueAfter, refundedAny, paidAfter)
                 : liveStatus(paidAfter, remainderAfter);
         Instant at = command.paidAt() == null ? now() : command.paidAt();
         apply(new GatewayPaymentRecorded(orderId, paymentId, amount,
@@ -230,12 +279,32 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(CancelOrder command) {
+    public long handle(CancelOrder command, Catalog catalog) {
         requireAccess(command.by());
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя отменить заказ");
         String reason = Check.text(command.reason(), "reason", "причина отмены", MAX_REASON);
-        cancel(reason, command.by());
+        Money refund;
+        if (command.by() != null && command.by().isGuest()) {
+            Catalog.Service service = catalog.service(serviceId).orElseThrow(
+                    () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
+            Instant cutoff = rentalStart.minus(service.guestCancellationCutoff());
+            if (!now().isBefore(cutoff)) {
+                throw new RejectedException(ErrorCode.CANCELLATION_WINDOW_CLOSED,
+                        "Отменить бронирование самостоятельно можно было до " + CUTOFF_TEXT.format(cutoff.atZone(zone))
+                                + ". Чтобы отменить его сейчас, свяжитесь с менеджером.");
+            }
+            refund = paid.percent(service.guestRefundPercent());
+        } else if (command.refundAmount() != null) {
+            refund = command.refundAmount();
+            if (refund.isGreaterThan(paid)) {
+                throw new RejectedException(ErrorCode.REFUND_EXCEEDS_PAID, "Вернуть можно не более оплаченного: "
+                        + paid.toRussianTextWithKopecks() + ".");
+            }
+        } else {
+            refund = paid;
+        }
+        cancel(reason, command.by(), refund);
         return version();
     }
 
@@ -243,18 +312,18 @@ public class Order {
     public long handle(RecordDeskRefund command) {
         requireAccess(command.by());
         String refundId = Check.text(command.refundId(), "refundId", "идентификатор возврата", 200);
-        if (refundIds.contains(refundId)) {
+        PaymentMethod method = Check.present(command.method(), "method", "способ возврата");
+        Money amount = Check.present(command.amount(), "amount", "сумма");
+        if (isRepeat(deskRefunds, refundId, amount, method, "Возврат")) {
             return version();
         }
         requireVersion(command.expectedVersion());
         if (deskRefundDue.isZero()) {
             throw new RejectedException(ErrorCode.NOTHING_TO_REFUND, "По заказу нет суммы к возврату на месте.");
         }
-        PaymentMethod method = Check.present(command.method(), "method", "способ возврата");
         if (!method.isDesk()) {
             throw new InvalidValueException("method", "Способ возврата: CASH, CARD_TERMINAL или BANK_TRANSFER.");
         }
-        Money amount = Check.present(command.amount(), "amount", "сумма");
         if (!amount.isPositive()) {
             throw new InvalidValueException("amount", "Сумма возврата должна быть больше нуля.");
         }
@@ -264,7 +333,8 @@ public class Order {
         }
         Money refundDueAfter = refundDue.minusOrZero(amount);
         apply(new DeskRefundRecorded(orderId, refundId, amount, method, command.by(), now(), refundDueAfter,
-                cancelledStatus(refundDueAfter, true)));
+                status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true, paid)
+                        : liveStatus(paid, remainder(), refundDueAfter)));
         return version();
     }
 
@@ -309,15 +379,16 @@ public class Order {
             return version(); // asked already: the open payment stands
         }
         requireNotFinal("Оплата невозможна");
-        Money remainder = remainder();
-        if (remainder.isZero()) {
-            throw new RejectedException(ErrorCode.ORDER_NOT_PAYABLE, "Заказ уже оплачен полностью.");
+        Money open = openToPay();
+        if (open.isZero()) {
+            throw new RejectedException(ErrorCode.ORDER_NOT_PAYABLE, remainder().isZero() ? "Заказ уже оплачен полностью."
+                    : "Оплата уже поступила и списывается: ещё раз платить не нужно.");
         }
         // an order still waiting for its prepayment asks for what is missing of it; a confirmed one for the rest
         boolean awaiting = status == OrderStatus.AWAITING_PAYMENT;
-        Money missingPrepayment = prepaymentDue.minusOrZero(paid);
-        Money amount = awaiting && missingPrepayment.isPositive() ? missingPrepayment : remainder;
-        apply(new OnlinePaymentRequested(orderId, number.value(), requestId, amount, paymentDescription(number, amount.equals(remainder)),
+        Money missingPrepayment = prepaymentDue.minusOrZero(paid.plus(reserved()));
+        Money amount = awaiting && missingPrepayment.isPositive() ? missingPrepayment : open;
+        apply(new OnlinePaymentRequested(orderId, number.value(), requestId, amount, paymentDescription(number, amount.equals(remainder())),
                 awaiting, command.by(), now()));
         return version();
     }
@@ -335,7 +406,7 @@ public class Order {
     @CommandHandler
     public long handle(RecordGatewayPaymentCanceled command) {
         String paymentId = command.gatewayPaymentId();
-        if (paymentIds.contains(paymentId) || canceledGatewayPayments.contains(paymentId)) {
+        if (gatewayPayments.containsKey(paymentId) || canceledGatewayPayments.contains(paymentId)) {
             return version();
         }
         apply(new GatewayPaymentCanceled(orderId, paymentId,
@@ -346,48 +417,103 @@ public class Order {
     @CommandHandler
     public long handle(RecordGatewayRefund command) {
         String refundId = Check.text(command.gatewayRefundId(), "gatewayRefundId", "возврат шлюза", 200);
-        if (refundIds.contains(refundId)) {
+        if (gatewayRefundIds.contains(refundId)) {
             return version();
         }
-        Money paidThroughGateway = gatewayPayments.get(command.gatewayPaymentId());
+        String paymentId = command.gatewayPaymentId();
+        Money paidThroughGateway = gatewayPayments.get(paymentId);
         if (paidThroughGateway == null) {
-            throw new RejectedException(ErrorCode.NOT_FOUND, "Платёж шлюза " + command.gatewayPaymentId() + " не относится к заказу.");
+            throw new RejectedException(ErrorCode.NOT_FOUND, "Платёж шлюза " + paymentId + " не относится к заказу.");
         }
         Money amount = Check.present(command.amount(), "amount", "сумма");
-        Money refundedBefore = gatewayRefunded.getOrDefault(command.gatewayPaymentId(), Money.ZERO);
+        Money refundedBefore = gatewayRefunded.getOrDefault(paymentId, Money.ZERO);
         if (!amount.isPositive() || refundedBefore.plus(amount).isGreaterThan(paidThroughGateway)) {
             throw new InvalidValueException("amount", "Возврат больше платежа шлюза.");
         }
-        Money refundDueAfter = refundDue.minusOrZero(amount);
-        PaymentStatus statusAfter = status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true)
-                : liveStatus(paid.minusOrZero(amount), remainder());
-        apply(new GatewayRefundRecorded(orderId, refundId, command.gatewayPaymentId(), amount, now(), refundDueAfter, statusAfter));
+        // what this order asked for and is still out is covered first; the rest was refunded unasked (the gateway's dashboard)
+        Money outstanding = gatewayRefundAsked.getOrDefault(paymentId, Money.ZERO).minusOrZero(refundedBefore);
+        Money asked = amount.isGreaterThan(outstanding) ? outstanding : amount;
+        Money unasked = amount.minusOrZero(asked);
+        Money refundDueAfter = refundDue.minusOrZero(asked);
+        Money paidAfter = paid.minusOrZero(unasked);
+        Money remainderAfter = status == OrderStatus.CANCELLED ? Money.ZERO : total.minusOrZero(paidAfter);
+        PaymentStatus statusAfter = status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true, paidAfter)
+                : liveStatus(paidAfter, remainderAfter, refundDueAfter);
+        apply(new GatewayRefundRecorded(orderId, refundId, paymentId, amount, now(), refundDueAfter, statusAfter,
+                paidAfter, remainderAfter));
+        return version();
+    }
+
+    /** A refund the gateway refused stays owed: staff now return it at the desk, and the order shows why. */
+    @CommandHandler
+    public long handle(RecordGatewayRefundFailed command) {
+        String requestId = Check.text(command.refundRequestId(), "refundRequestId", "запрос возврата", 300);
+        if (failedRefundRequests.contains(requestId)) {
+            return version();
+        }
+        Money amount = Check.present(command.amount(), "amount", "сумма");
+        Money deskDueAfter = deskRefundDue.plus(amount);
+        deskDueAfter = deskDueAfter.isGreaterThan(refundDue) ? refundDue : deskDueAfter;
+        apply(new GatewayRefundFailed(orderId, requestId, command.gatewayPaymentId(), amount,
+                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), now(), deskDueAfter));
         return version();
     }
 
     @CommandHandler
     public long handle(ExpireOnlinePayment command) {
-        if (status != OrderStatus.AWAITING_PAYMENT) {
-            return version(); // paid (or settled otherwise) before the deadline: nothing to cancel
+        if (status != OrderStatus.AWAITING_PAYMENT || !pendingCaptures.isEmpty()) {
+            return version(); // paid, or being captured, before the deadline: nothing to cancel
         }
-        cancel(EXPIRED_REASON, Actor.system(Channel.DEADLINE));
+        cancel(EXPIRED_REASON, Actor.system(Channel.DEADLINE), paid);
         return version();
     }
 
-    /** Everything received and not yet returned goes back: gateway payments through the gateway, the rest at the desk. */
-    private void cancel(String reason, Actor by) {
+    /**
+     * Cancels, owing back {@code refund} of what was paid on top of anything already owed: gateway money through the
+     * gateway first (each gateway payment for what was not asked back yet), the rest at the desk.
+     */
+    private void cancel(String reason, Actor by, Money refund) {
         List<GatewayRefundDue> gatewayRefunds = new ArrayList<>();
-        Money refundedThroughGateway = Money.ZERO;
+        Money left = refund;
         for (Map.Entry<String, Money> payment : gatewayPayments.entrySet()) {
-            Money refunded = gatewayRefunded.getOrDefault(payment.getKey(), Money.ZERO);
-            refundedThroughGateway = refundedThroughGateway.plus(refunded);
-            Money left = payment.getValue().minusOrZero(refunded);
-            if (left.isPositive()) {
-                gatewayRefunds.add(new GatewayRefundDue(payment.getKey(), left));
+            Money available = payment.getValue().minusOrZero(gatewayRefundAsked.getOrDefault(payment.getKey(), Money.ZERO));
+            Money take = available.isGreaterThan(left) ? left : available;
+            if (take.isPositive()) {
+                gatewayRefunds.add(new GatewayRefundDue(payment.getKey(), take));
+                left = left.minusOrZero(take);
             }
         }
-        Money owed = paid.minusOrZero(refundedThroughGateway);
-        apply(new OrderCancelled(orderId, reason, by, now(), owed, deskPaid, gatewayRefunds, cancelledStatus(owed, refundedAny)));
+        Money refundDueAfter = refundDue.plus(refund);
+        Money kept = paid.minusOrZero(refund);
+        apply(new OrderCancelled(orderId, reason, by, now(), refundDueAfter, deskRefundDue.plus(left), gatewayRefunds,
+                cancelledStatus(refundDueAfter, refundedAny, kept), refund));
+    }
+
+    /**
+     * How much of {@code offered} an order may count when {@code open} is still to pay: all of it up to the
+     * remainder, but never so much that between 0 and the minimum would be left — then as much as leaves the minimum.
+     */
+    static Money acceptable(Money open, Money offered, Money minimum) {
+        if (!offered.isLessThan(open)) {
+            return open;
+        }
+        if (!open.minusOrZero(offered).isLessThan(minimum)) {
+            return offered;
+        }
+        return open.minusOrZero(minimum);
+    }
+
+    /** A repeat of a desk payment or refund id: true when it says the same, a conflict when it does not. */
+    private static boolean isRepeat(Map<String, DeskMoney> known, String id, Money amount, PaymentMethod method, String what) {
+        DeskMoney before = known.get(id);
+        if (before == null) {
+            return false;
+        }
+        if (before.amount().equals(amount) && before.method() == method) {
+            return true;
+        }
+        throw new RejectedException(ErrorCode.PAYMENT_ID_CONFLICT, what + " " + id + " уже проведён на "
+                + before.amount().toRussianTextWithKopecks() + " (" + before.method().label() + "). Повтор с другими данными не принят.");
     }
 
     private static String paymentDescription(OrderNumber number, boolean whole) {
@@ -398,6 +524,15 @@ public class Order {
 
     private Money remainder() {
         return status == OrderStatus.CANCELLED ? Money.ZERO : total.minusOrZero(paid);
+    }
+
+    private Money reserved() {
+        return pendingCaptures.values().stream().reduce(Money.ZERO, Money::plus);
+    }
+
+    /** What may still be paid: the remainder less online payments being captured. */
+    private Money openToPay() {
+        return remainder().minusOrZero(reserved());
     }
 
     private void confirmIfPaidEnough(Actor by) {
@@ -437,11 +572,18 @@ public class Order {
         return paidAfter.isZero() ? PaymentStatus.UNPAID : PaymentStatus.PARTIALLY_PAID;
     }
 
-    private static PaymentStatus cancelledStatus(Money refundDueAfter, boolean refundedAny) {
+    private static PaymentStatus liveStatus(Money paidAfter, Money remainderAfter, Money refundDueAfter) {
+        return refundDueAfter.isPositive() ? PaymentStatus.REFUND_PENDING : liveStatus(paidAfter, remainderAfter);
+    }
+
+    private static PaymentStatus cancelledStatus(Money refundDueAfter, boolean refundedAny, Money kept) {
         if (refundDueAfter.isPositive()) {
             return PaymentStatus.REFUND_PENDING;
         }
-        return refundedAny ? PaymentStatus.REFUNDED : PaymentStatus.UNPAID;
+        if (refundedAny) {
+            return PaymentStatus.REFUNDED;
+        }
+        return kept.isPositive() ? PaymentStatus.PARTIALLY_PAID : PaymentStatus.UNPAID;
     }
 
     /** The sequence number of the last event: what clients see as the order's version (ETag). */
@@ -460,9 +602,12 @@ public class Order {
     void on(OrderPlaced event) {
         orderId = event.orderId();
         status = event.status();
+        serviceId = event.service().id();
+        zone = ZoneId.of(event.service().timeZone());
         total = event.total();
         prepaymentDue = event.prepaymentDue();
         minimumRemainder = event.minimumRemainder();
+        rentalStart = event.rentalPeriod().start();
         rentalEnd = event.rentalPeriod().end();
         guestId = event.guestId();
         number = event.number();
@@ -480,17 +625,56 @@ public class Order {
     }
 
     @EventSourcingHandler
+    void on(GatewayPaymentAuthorized event) {
+        decidedAuthorizations.add(event.paymentId());
+        openOnlineRequests.values().removeIf(event.paymentId()::equals);
+        if (event.toCapture().isPositive()) {
+            pendingCaptures.put(event.paymentId(), event.toCapture());
+        }
+    }
+
+    @EventSourcingHandler
     void on(GatewayPaymentCanceled event) {
         canceledGatewayPayments.add(event.gatewayPaymentId());
+        pendingCaptures.remove(event.gatewayPaymentId());
         openOnlineRequests.values().removeIf(event.gatewayPaymentId()::equals);
     }
 
     @EventSourcingHandler
-    void on(GatewayRefundRecorded event) {
-        refundIds.add(event.gatewayRefundId());
-        gatewayRefunded.merge(event.gatewayPaymentId(), event.amount(), Money::plus);
+    void on(GatewayPaymentRecorded event) {
+        gatewayPayments.put(event.paymentId(), event.amount());
+        pendingCaptures.remove(event.paymentId());
+        openOnlineRequests.values().removeIf(event.paymentId()::equals);
+        if (event.owedBack().isPositive()) {
+            gatewayRefundAsked.merge(event.paymentId(), event.owedBack(), Money::plus);
+        }
+        // counted = amount less owed back (events stored before the 50 ₽ rule held here said paidAfter gross)
+        paid = paid.plus(event.amount()).minusOrZero(event.owedBack());
         refundDue = event.refundDueAfter();
+    }
+
+    @EventSourcingHandler
+    void on(GatewayRefundRecorded event) {
+        gatewayRefundIds.add(event.gatewayRefundId());
+        Money refunded = gatewayRefunded.merge(event.gatewayPaymentId(), event.amount(), Money::plus);
+        if (refunded.isGreaterThan(gatewayRefundAsked.getOrDefault(event.gatewayPaymentId(), Money.ZERO))) {
+            gatewayRefundAsked.put(event.gatewayPaymentId(), refunded);
+        }
+        refundDue = event.refundDueAfter();
+        deskRefundDue = deskRefundDue.isGreaterThan(refundDue) ? refundDue : deskRefundDue;
+        if (event.paidAfter() != null) {
+            paid = event.paidAfter();
+        }
         refundedAny = true;
+    }
+
+    @EventSourcingHandler
+    void on(GatewayRefundFailed event) {
+        failedRefundRequests.add(event.refundRequestId());
+        Money asked = gatewayRefundAsked.getOrDefault(event.paymentId(), Money.ZERO).minusOrZero(event.amount());
+        Money refunded = gatewayRefunded.getOrDefault(event.paymentId(), Money.ZERO);
+        gatewayRefundAsked.put(event.paymentId(), asked.isLessThan(refunded) ? refunded : asked);
+        deskRefundDue = event.deskRefundDueAfter();
     }
 
     @EventSourcingHandler
@@ -507,18 +691,9 @@ public class Order {
 
     @EventSourcingHandler
     void on(ManagerPaymentRecorded event) {
-        paymentIds.add(event.paymentId());
+        deskPayments.put(event.paymentId(), new DeskMoney(event.amount(), event.method()));
         paid = event.paidAfter();
         deskPaid = deskPaid.plus(event.amount());
-    }
-
-    @EventSourcingHandler
-    void on(GatewayPaymentRecorded event) {
-        paymentIds.add(event.paymentId());
-        openOnlineRequests.values().removeIf(event.paymentId()::equals);
-        paid = event.paidAfter();
-        refundDue = event.refundDueAfter();
-        gatewayPayments.put(event.paymentId(), event.amount());
     }
 
     @EventSourcingHandler
@@ -532,11 +707,14 @@ public class Order {
         openOnlineRequests.clear();
         refundDue = event.refundDue();
         deskRefundDue = event.deskRefundDue();
+        for (GatewayRefundDue due : event.gatewayRefunds()) {
+            gatewayRefundAsked.merge(due.paymentId(), due.amount(), Money::plus);
+        }
     }
 
     @EventSourcingHandler
     void on(DeskRefundRecorded event) {
-        refundIds.add(event.refundId());
+        deskRefunds.put(event.refundId(), new DeskMoney(event.amount(), event.method()));
         refundDue = event.refundDueAfter();
         deskRefundDue = deskRefundDue.minusOrZero(event.amount());
         refundedAny = true;

@@ -1,7 +1,7 @@
 package com.orderdesk.command.web;
 
 import com.orderdesk.command.order.OrderNumbers;
-import com.orderdesk.command.web.Requests.CancellationRequest;
+import com.orderdesk.command.web.Requests.GuestCancellationRequest;
 import com.orderdesk.command.web.Requests.Changed;
 import com.orderdesk.command.web.Requests.GuestMessageRequest;
 import com.orderdesk.command.web.Requests.GuestPlaceOrderRequest;
@@ -32,6 +32,7 @@ import java.net.URI;
 @RestController
 @RequestMapping(path = "/api/my/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 public class GuestCommandController {
+    static final String GUEST_CANCELLED = "Гость отменил бронирование";
     private final ReadYourWrites commands;
     private final OrderNumbers numbers;
 
@@ -65,11 +66,11 @@ public class GuestCommandController {
     }
 
     @PostMapping(path = "/{orderId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Changed> cancel(@PathVariable String orderId, @RequestBody CancellationRequest body, Actor guest,
+    public ResponseEntity<Changed> cancel(@PathVariable String orderId, @RequestBody(required = false) GuestCancellationRequest body, Actor guest,
                                           @RequestHeader(value = OrderCommandController.IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
-        Check.present(body, "body", "тело запроса");
+        String reason = body == null || body.reason() == null || body.reason().isBlank() ? GUEST_CANCELLED : body.reason();
         return OrderCommandController.changed(id, commands.send(id,
-                new CancelOrder(id, body.reason(), guest, CommandHeaders.expectedVersion(ifMatch))));
+                new CancelOrder(id, reason, guest, CommandHeaders.expectedVersion(ifMatch), null)));
     }
 }

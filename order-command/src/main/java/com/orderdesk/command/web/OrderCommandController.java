@@ -101,7 +101,7 @@ public class OrderCommandController {
                                           @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
-        return changed(id, send(id, new CancelOrder(id, body.reason(), actor, CommandHeaders.expectedVersion(ifMatch))));
+        return changed(id, send(id, new CancelOrder(id, body.reason(), actor, CommandHeaders.expectedVersion(ifMatch), body.refundAmount())));
     }
 
     @PostMapping(path = "/{orderId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)

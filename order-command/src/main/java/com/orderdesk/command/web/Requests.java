@@ -31,7 +31,11 @@ public final class Requests {
     public record ExecutorRequest(String executorId, String executorName) {
     }
 
-    public record CancellationRequest(String reason) {
+    /** {@code refundAmount}: what of the paid money goes back; absent = everything, {@code 0.00} = nothing. */
+    public record CancellationRequest(String reason, Money refundAmount) {
+    }
+
+    public record GuestCancellationRequest(String reason) {
     }
 
     public record MessageRequest(Visibility visibility, String text) {

@@ -17,6 +17,11 @@ import com.orderdesk.shared.order.command.PostMessage;
 import com.orderdesk.shared.order.command.RecordDeskRefund;
 import com.orderdesk.shared.order.command.RecordGatewayPayment;
 import com.orderdesk.shared.order.command.RecordManagerPayment;
+import com.orderdesk.shared.order.command.RecordGatewayPaymentAuthorized;
+import com.orderdesk.shared.order.command.RecordGatewayRefund;
+import com.orderdesk.shared.order.command.ExpireOnlinePayment;
+import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
+import com.orderdesk.shared.order.event.GatewayRefundRecorded;
 import com.orderdesk.shared.order.command.UnassignExecutor;
 import com.orderdesk.shared.order.event.DeskRefundRecorded;
 import com.orderdesk.shared.order.event.ExecutorAssigned;
@@ -345,6 +350,25 @@ class OrderTest {
         }
 
         @Test
+        void theSamePaymentIdWithAnotherAmountOrMethodIsAConflictNotASilentSuccess() {
+            fixture.given(placedAtDesk(4, NOW), paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID))
+                    .when(pay("p1", rub(150)))
+                    .expectException(rejectedWith(ErrorCode.PAYMENT_ID_CONFLICT)).expectNoEvents();
+            fixture.given(placedAtDesk(4, NOW), paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID))
+                    .when(new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CARD_TERMINAL, null, MANAGER, null))
+                    .expectException(rejectedWith(ErrorCode.PAYMENT_ID_CONFLICT)).expectNoEvents();
+        }
+
+        @Test
+        void aDeskPaymentIdEqualToAGatewayPaymentIdIsAPaymentOfItsOwn() {
+            fixture.given(placedAtDesk(4, NOW), paid("g1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID))
+                    .andGivenCurrentTime(NOW)
+                    .when(new RecordGatewayPayment(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, NOW, GATEWAY))
+                    .expectEvents(new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW,
+                            rub(200), rub(200), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO));
+        }
+
+        @Test
         void theSamePaymentIdIsRecordedOnlyOnce() {
             fixture.given(placedAtDesk(4, NOW), paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID))
                     .when(pay("p1", rub(100)))
@@ -411,7 +435,7 @@ class OrderTest {
             fixture.given(placedOnline(NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
                     .andGivenCurrentTime(NOW)
                     .when(gateway("g1", rub(100)))
-                    .expectEvents(gatewayPaid("g1", rub(100), rub(100), Money.ZERO, rub(100), PaymentStatus.REFUND_PENDING));
+                    .expectEvents(gatewayPaid("g1", rub(100), Money.ZERO, Money.ZERO, rub(100), PaymentStatus.REFUND_PENDING));
         }
 
         @Test
@@ -419,12 +443,100 @@ class OrderTest {
             fixture.given(placedAtDesk(4, NOW), paid("p1", rub(350), rub(350), rub(50), PaymentStatus.PARTIALLY_PAID))
                     .andGivenCurrentTime(NOW)
                     .when(gateway("g1", rub(100)))
-                    .expectEvents(gatewayPaid("g1", rub(100), rub(450), Money.ZERO, rub(50), PaymentStatus.PAID));
+                    .expectEvents(gatewayPaid("g1", rub(100), rub(400), Money.ZERO, rub(50), PaymentStatus.PAID));
+        }
+
+        @Test
+        void aGatewayPaymentLandingAfterADeskPaymentNeverLeavesLessThanTheMinimum() {
+            // online PARTIAL 400 ₽, prepayment 100 ₽ pending; the desk took 280 ₽ (remainder 120 ₽); the guest's 100 ₽ lands
+            fixture.given(placedOnline(NOW), paid("p1", rub(280), rub(280), rub(120), PaymentStatus.PARTIALLY_PAID),
+                            new OrderConfirmed(ORDER_ID, MANAGER, NOW))
+                    .andGivenCurrentTime(NOW)
+                    .when(gateway("g1", rub(100)))
+                    .expectEvents(gatewayPaid("g1", rub(100), rub(350), rub(50), rub(30), PaymentStatus.PARTIALLY_PAID));
+        }
+
+        @Test
+        void anAuthorizationIsCapturedOnlyAsFarAsTheMinimumRemainderAllows() {
+            fixture.given(placedOnline(NOW), paid("p1", rub(280), rub(280), rub(120), PaymentStatus.PARTIALLY_PAID),
+                            new OrderConfirmed(ORDER_ID, MANAGER, NOW))
+                    .andGivenCurrentTime(NOW)
+                    .when(new RecordGatewayPaymentAuthorized(ORDER_ID, "g1", rub(100)))
+                    .expectEvents(new GatewayPaymentAuthorized(ORDER_ID, "g1", rub(100), rub(70), NOW));
+        }
+
+        @Test
+        void anAuthorizationOfTheWholeRemainderOrLessThatKeepsTheMinimumIsCapturedWhole() {
+            fixture.given(placedOnline(NOW)).andGivenCurrentTime(NOW)
+                    .when(new RecordGatewayPaymentAuthorized(ORDER_ID, "g1", rub(100)))
+                    .expectEvents(new GatewayPaymentAuthorized(ORDER_ID, "g1", rub(100), rub(100), NOW));
+            fixture.given(placedOnline(NOW), paid("p1", rub(350), rub(350), rub(50), PaymentStatus.PARTIALLY_PAID))
+                    .andGivenCurrentTime(NOW)
+                    .when(new RecordGatewayPaymentAuthorized(ORDER_ID, "g1", rub(100)))
+                    .expectEvents(new GatewayPaymentAuthorized(ORDER_ID, "g1", rub(100), rub(50), NOW));
+        }
+
+        @Test
+        void anAuthorizationOfACancelledOrFullyPaidOrderIsReleasedWhole() {
+            fixture.given(placedOnline(NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
+                    .andGivenCurrentTime(NOW)
+                    .when(new RecordGatewayPaymentAuthorized(ORDER_ID, "g1", rub(100)))
+                    .expectEvents(new GatewayPaymentAuthorized(ORDER_ID, "g1", rub(100), Money.ZERO, NOW));
+            fixture.given(placedOnline(NOW), paid("p1", rub(400), rub(400), Money.ZERO, PaymentStatus.PAID))
+                    .andGivenCurrentTime(NOW)
+                    .when(new RecordGatewayPaymentAuthorized(ORDER_ID, "g1", rub(100)))
+                    .expectEvents(new GatewayPaymentAuthorized(ORDER_ID, "g1", rub(100), Money.ZERO, NOW));
+        }
+
+        @Test
+        void moneyBeingCapturedIsReservedFromDeskPaymentsAndFromTheMinimumRule() {
+            Object[] capturing = {placedOnline(NOW), new GatewayPaymentAuthorized(ORDER_ID, "g1", rub(100), rub(100), NOW)};
+            // 300 ₽ are open; the desk cannot take 300 ₽ + anything, nor leave 20 ₽
+            fixture.given(capturing).when(pay("p1", rub(301)))
+                    .expectException(rejectedWith(ErrorCode.AMOUNT_EXCEEDS_REMAINDER)).expectNoEvents();
+            fixture.given(capturing).when(pay("p1", rub(280)))
+                    .expectException(rejectedWith(ErrorCode.REMAINDER_BELOW_MINIMUM)).expectNoEvents();
+            fixture.given(capturing).andGivenCurrentTime(NOW).when(pay("p1", rub(250)))
+                    .expectEvents(paid("p1", rub(250), rub(250), rub(150), PaymentStatus.PARTIALLY_PAID),
+                            new OrderConfirmed(ORDER_ID, MANAGER, NOW));
+            // the capture lands and settles exactly what was reserved
+            fixture.given(capturing).andGiven(paid("p1", rub(250), rub(250), rub(150), PaymentStatus.PARTIALLY_PAID),
+                            new OrderConfirmed(ORDER_ID, MANAGER, NOW)).andGivenCurrentTime(NOW)
+                    .when(gateway("g1", rub(100)))
+                    .expectEvents(gatewayPaid("g1", rub(100), rub(350), rub(50), Money.ZERO, PaymentStatus.PARTIALLY_PAID));
+        }
+
+        @Test
+        void theDeadlineLeavesAnOrderWhosePaymentIsBeingCaptured() {
+            fixture.given(placedOnline(NOW), new GatewayPaymentAuthorized(ORDER_ID, "g1", rub(100), rub(100), NOW))
+                    .when(new ExpireOnlinePayment(ORDER_ID, ORDER_ID + ":prepayment"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aRefundMadeInTheGatewaysDashboardLowersWhatIsPaid() {
+            fixture.given(placedOnline(NOW), gatewayPaid("g1", rub(100), rub(100), rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID),
+                            new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
+                    .andGivenCurrentTime(NOW)
+                    .when(new RecordGatewayRefund(ORDER_ID, "dash-1", "g1", rub(40)))
+                    .expectEvents(new GatewayRefundRecorded(ORDER_ID, "dash-1", "g1", rub(40), NOW, Money.ZERO,
+                            PaymentStatus.PARTIALLY_PAID, rub(60), rub(340)));
+        }
+
+        @Test
+        void cancellingAfterAnOverpaymentRefundWasAskedForAsksOnlyForWhatIsStillOwed() {
+            // 350 ₽ at the desk, then 100 ₽ online: 50 ₽ counted, 50 ₽ owed back (asked for, not yet recorded)
+            fixture.given(placedAtDesk(4, NOW), paid("p1", rub(350), rub(350), rub(50), PaymentStatus.PARTIALLY_PAID),
+                            gatewayPaid("g1", rub(100), rub(400), Money.ZERO, rub(50), PaymentStatus.PAID))
+                    .andGivenCurrentTime(NOW)
+                    .when(new CancelOrder(ORDER_ID, "Гость передумал", MANAGER, null, null))
+                    .expectEvents(new OrderCancelled(ORDER_ID, "Гость передумал", MANAGER, NOW, rub(450), rub(350),
+                            List.of(new GatewayRefundDue("g1", rub(50))), PaymentStatus.REFUND_PENDING, rub(400)));
         }
     }
 
     private static OrderCancelled cancelled(Money refundDue, Money deskRefundDue, List<GatewayRefundDue> gateway, PaymentStatus status) {
-        return new OrderCancelled(ORDER_ID, "Гость передумал", MANAGER, NOW, refundDue, deskRefundDue, gateway, status);
+        return new OrderCancelled(ORDER_ID, "Гость передумал", MANAGER, NOW, refundDue, deskRefundDue, gateway, status, refundDue);
     }
 
     @Nested
@@ -432,7 +544,7 @@ class OrderTest {
         @Test
         void cancellingAnUnpaidOrderOwesNothing() {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
-                    .when(new CancelOrder(ORDER_ID, "  Гость передумал ", MANAGER, null))
+                    .when(new CancelOrder(ORDER_ID, "  Гость передумал ", MANAGER, null, null))
                     .expectEvents(cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID));
         }
 
@@ -444,7 +556,7 @@ class OrderTest {
                             new OrderConfirmed(ORDER_ID, GATEWAY, NOW),
                             paid("p1", rub(150), rub(250), rub(150), PaymentStatus.PARTIALLY_PAID))
                     .andGivenCurrentTime(NOW)
-                    .when(new CancelOrder(ORDER_ID, "Гость передумал", MANAGER, null))
+                    .when(new CancelOrder(ORDER_ID, "Гость передумал", MANAGER, null, null))
                     .expectEvents(cancelled(rub(250), rub(150), List.of(new GatewayRefundDue("g1", rub(100))),
                             PaymentStatus.REFUND_PENDING));
         }
@@ -452,31 +564,90 @@ class OrderTest {
         @Test
         void aCancelledOrderCannotBeCancelledAgain() {
             fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
-                    .when(new CancelOrder(ORDER_ID, "ещё раз", MANAGER, null))
+                    .when(new CancelOrder(ORDER_ID, "ещё раз", MANAGER, null, null))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
         }
 
         @Test
         void aCompletedOrderCannotBeCancelled() {
             fixture.given(placedAtDesk(4, NOW), new OrderCompleted(ORDER_ID, MANAGER, NOW))
-                    .when(new CancelOrder(ORDER_ID, "поздно", MANAGER, null))
+                    .when(new CancelOrder(ORDER_ID, "поздно", MANAGER, null, null))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
         }
 
         @Test
         void aReasonIsRequiredAndBounded() {
-            fixture.given(placedAtDesk(4, NOW)).when(new CancelOrder(ORDER_ID, "   ", MANAGER, null))
+            fixture.given(placedAtDesk(4, NOW)).when(new CancelOrder(ORDER_ID, "   ", MANAGER, null, null))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
-            fixture.given(placedAtDesk(4, NOW)).when(new CancelOrder(ORDER_ID, "x".repeat(Order.MAX_REASON + 1), MANAGER, null))
+            fixture.given(placedAtDesk(4, NOW)).when(new CancelOrder(ORDER_ID, "x".repeat(Order.MAX_REASON + 1), MANAGER, null, null))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        @Test
+        void aManagerDecidesTheRefundFromNothingToEverythingPaid() {
+            Object[] paidAtDesk = {placedAtDesk(4, NOW), paid("p1", rub(150), rub(150), rub(250), PaymentStatus.PARTIALLY_PAID)};
+            fixture.given(paidAtDesk).andGivenCurrentTime(NOW)
+                    .when(new CancelOrder(ORDER_ID, "Неявка", MANAGER, null, Money.ZERO))
+                    .expectEvents(new OrderCancelled(ORDER_ID, "Неявка", MANAGER, NOW, Money.ZERO, Money.ZERO, List.of(),
+                            PaymentStatus.PARTIALLY_PAID, Money.ZERO));
+            fixture.given(paidAtDesk).andGivenCurrentTime(NOW)
+                    .when(new CancelOrder(ORDER_ID, "Неявка", MANAGER, null, rub(100)))
+                    .expectEvents(new OrderCancelled(ORDER_ID, "Неявка", MANAGER, NOW, rub(100), rub(100), List.of(),
+                            PaymentStatus.REFUND_PENDING, rub(100)));
+            fixture.given(paidAtDesk)
+                    .when(new CancelOrder(ORDER_ID, "Неявка", MANAGER, null, kop(15_001)))
+                    .expectException(rejectedWith(ErrorCode.REFUND_EXCEEDS_PAID)).expectNoEvents();
+        }
+
+        @Test
+        void aPartialRefundGoesThroughTheGatewayFirstThenTheDesk() {
+            fixture.given(placedOnline(NOW),
+                            new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW, rub(100),
+                                    rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO),
+                            new OrderConfirmed(ORDER_ID, GATEWAY, NOW),
+                            paid("p1", rub(150), rub(250), rub(150), PaymentStatus.PARTIALLY_PAID))
+                    .andGivenCurrentTime(NOW)
+                    .when(new CancelOrder(ORDER_ID, "Частичный возврат", MANAGER, null, rub(120)))
+                    .expectEvents(new OrderCancelled(ORDER_ID, "Частичный возврат", MANAGER, NOW, rub(120), rub(20),
+                            List.of(new GatewayRefundDue("g1", rub(100))), PaymentStatus.REFUND_PENDING, rub(120)));
+        }
+
+        @Test
+        void aGuestCancellingInTimeGetsWhatThePolicySays() {
+            // the rental starts at FOUR_HOURS.start(); the demo policy: until 2 hours before, everything paid back
+            Instant inTime = OrderFixtures.FOUR_HOURS.start().minus(java.time.Duration.ofHours(2)).minusSeconds(1);
+            fixture.given(placedOnline(NOW), new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW,
+                            rub(100), rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO), new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
+                    .andGivenCurrentTime(inTime)
+                    .when(new CancelOrder(ORDER_ID, "Планы изменились", GUEST, null, null))
+                    .expectEvents(new OrderCancelled(ORDER_ID, "Планы изменились", GUEST, inTime, rub(100), Money.ZERO,
+                            List.of(new GatewayRefundDue("g1", rub(100))), PaymentStatus.REFUND_PENDING, rub(100)));
+        }
+
+        @Test
+        void aGuestCannotCancelAfterTheCutoffNorAfterTheStartAndIsToldUntilWhen() {
+            Instant late = OrderFixtures.FOUR_HOURS.start().minus(java.time.Duration.ofHours(2));
+            fixture.given(placedOnline(NOW)).andGivenCurrentTime(late)
+                    .when(new CancelOrder(ORDER_ID, "Планы изменились", GUEST, null, null))
+                    .expectException(rejectedWith(ErrorCode.CANCELLATION_WINDOW_CLOSED))
+                    .expectExceptionMessage(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("можно было до"),
+                            org.hamcrest.Matchers.containsString("менеджер")))
+                    .expectNoEvents();
+            fixture.given(placedOnline(NOW)).andGivenCurrentTime(OrderFixtures.FOUR_HOURS.end().plusSeconds(60))
+                    .when(new CancelOrder(ORDER_ID, "Планы изменились", GUEST, null, null))
+                    .expectException(rejectedWith(ErrorCode.CANCELLATION_WINDOW_CLOSED)).expectNoEvents();
+            // staff still can
+            fixture.given(placedOnline(NOW)).andGivenCurrentTime(late)
+                    .when(new CancelOrder(ORDER_ID, "По просьбе гостя", MANAGER, null, null))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void theGuestMayCancelTheirOwnOrder() {
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(NOW)
-                    .when(new CancelOrder(ORDER_ID, "Планы изменились", GUEST, null))
+                    .when(new CancelOrder(ORDER_ID, "Планы изменились", GUEST, null, null))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Планы изменились", GUEST, NOW, Money.ZERO, Money.ZERO, List.of(),
-                            PaymentStatus.UNPAID));
+                            PaymentStatus.UNPAID, Money.ZERO));
         }
     }
 
@@ -648,7 +819,7 @@ class OrderTest {
                     .when(new com.orderdesk.shared.order.command.ExpireOnlinePayment(ORDER_ID, ORDER_ID + ":prepayment"))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Истек срок оплаты",
                             com.orderdesk.shared.value.Actor.system(com.orderdesk.shared.value.Channel.DEADLINE), NOW, Money.ZERO,
-                            Money.ZERO, List.of(), PaymentStatus.UNPAID));
+                            Money.ZERO, List.of(), PaymentStatus.UNPAID, Money.ZERO));
         }
 
         @Test
@@ -661,12 +832,12 @@ class OrderTest {
         @Test
         void gatewayRefundsSettleWhatIsOwedOnceAndNeverMoreThanWasPaid() {
             OrderCancelled cancelledPaid = new OrderCancelled(ORDER_ID, "Гость передумал", GUEST, NOW, rub(100), Money.ZERO,
-                    List.of(new GatewayRefundDue("pay-1", rub(100))), PaymentStatus.REFUND_PENDING);
+                    List.of(new GatewayRefundDue("pay-1", rub(100))), PaymentStatus.REFUND_PENDING, rub(100));
             Object[] history = {placedOnline(NOW), prepaymentRequested, created, paidOnline, new OrderConfirmed(ORDER_ID, GATEWAY, NOW), cancelledPaid};
             fixture.given(history).andGivenCurrentTime(NOW)
                     .when(new com.orderdesk.shared.order.command.RecordGatewayRefund(ORDER_ID, "ref-1", "pay-1", rub(100)))
                     .expectEvents(new com.orderdesk.shared.order.event.GatewayRefundRecorded(ORDER_ID, "ref-1", "pay-1", rub(100), NOW,
-                            Money.ZERO, PaymentStatus.REFUNDED));
+                            Money.ZERO, PaymentStatus.REFUNDED, rub(100), Money.ZERO));
             fixture.given(history)
                     .when(new com.orderdesk.shared.order.command.RecordGatewayRefund(ORDER_ID, "ref-1", "pay-1", kop(10_001)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
@@ -674,7 +845,7 @@ class OrderTest {
                     .when(new com.orderdesk.shared.order.command.RecordGatewayRefund(ORDER_ID, "ref-1", "pay-unknown", rub(10)))
                     .expectException(rejectedWith(ErrorCode.NOT_FOUND)).expectNoEvents();
             fixture.given(history).andGiven(new com.orderdesk.shared.order.event.GatewayRefundRecorded(ORDER_ID, "ref-1", "pay-1",
-                            rub(100), NOW, Money.ZERO, PaymentStatus.REFUNDED))
+                            rub(100), NOW, Money.ZERO, PaymentStatus.REFUNDED, rub(100), Money.ZERO))
                     .when(new com.orderdesk.shared.order.command.RecordGatewayRefund(ORDER_ID, "ref-1", "pay-1", rub(100)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }

@@ -7,6 +7,7 @@ import com.orderdesk.shared.order.PaymentSource;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.ServiceRef;
+import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
 import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
 import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.GatewayRefundRecorded;
@@ -178,6 +179,15 @@ public final class OrderDetailFold {
                     local(e.at()), null));
             refundDue = e.refundDueAfter();
             paymentStatus = e.paymentStatusAfter();
+            if (e.paidAfter() != null) {
+                paid = e.paidAfter();
+                remainder = e.remainderAfter();
+            }
+        } else if (event instanceof GatewayPaymentAuthorized e) {
+            if (onlinePayment != null && e.paymentId().equals(onlinePayment.gatewayPaymentId())) {
+                onlinePayment = new FindOnlinePayment.OnlinePayment(onlinePayment.requestId(), e.toCapture(),
+                        e.toCapture().isPositive() ? "CAPTURING" : "RELEASED", onlinePayment.gatewayPaymentId(), null);
+            }
         } else if (event instanceof OrderCompleted e) {
             status = OrderStatus.COMPLETED;
             completedAt = e.at();

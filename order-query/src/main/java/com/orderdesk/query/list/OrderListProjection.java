@@ -106,6 +106,9 @@ class OrderListProjection {
             row.paymentStatus = e.paymentStatusAfter().name();
         } else if (event instanceof com.orderdesk.shared.order.event.GatewayRefundRecorded e) {
             row.paymentStatus = e.paymentStatusAfter().name();
+            if (e.remainderAfter() != null) {
+                row.remainderMinor = e.remainderAfter().minor();
+            }
         } else if (event instanceof OrderCompleted) {
             row.status = OrderStatus.COMPLETED.name();
         }

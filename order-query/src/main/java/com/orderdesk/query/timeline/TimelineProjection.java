@@ -44,6 +44,8 @@ class TimelineProjection {
                     : entries.zoneOf(orderId).orElseThrow(() -> new IllegalStateException("Order " + orderId + " has no timeline yet"));
             if (event instanceof MessagePosted posted) {
                 write(row, posted.at(), posted.visibility().name(), posted.author(), posted.text());
+            } else if (TimelineTexts.internal(event).isPresent()) {
+                write(row, message.getTimestamp(), "INTERNAL", null, TimelineTexts.internal(event).get());
             } else {
                 String text = TimelineTexts.of(event).orElse(null);
                 if (text != null) {

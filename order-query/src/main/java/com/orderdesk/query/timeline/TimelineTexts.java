@@ -3,6 +3,8 @@ package com.orderdesk.query.timeline;
 import com.orderdesk.shared.order.event.DeskRefundRecorded;
 import com.orderdesk.shared.order.event.ExecutorAssigned;
 import com.orderdesk.shared.order.event.ExecutorUnassigned;
+import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
+import com.orderdesk.shared.order.event.GatewayRefundFailed;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
 import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
 import com.orderdesk.shared.order.event.OrderCancelled;
@@ -41,7 +43,9 @@ final class TimelineTexts {
             text = "Заказ подтверждён.";
         } else if (event instanceof OrderCancelled e) {
             text = "Заказ отменён: " + sentence(e.reason())
-                    + (e.refundDue().isPositive() ? " К возврату гостю: " + e.refundDue().toRussianTextWithKopecks() + "." : "");
+                    + (e.refundDue().isPositive() ? " К возврату гостю: " + e.refundDue().toRussianTextWithKopecks() + "."
+                    : e.refundDecided() != null && e.paymentStatusAfter() == com.orderdesk.shared.order.PaymentStatus.PARTIALLY_PAID
+                    ? " Оплата не возвращается." : "");
         } else if (event instanceof DeskRefundRecorded e) {
             text = "Менеджер " + e.by().name() + " провела возврат " + e.amount().toRussianTextWithKopecks()
                     + " (" + e.method().label() + ").";
@@ -53,6 +57,8 @@ final class TimelineTexts {
             text = "Онлайн-оплата не прошла: платёжный шлюз отменил платёж" + (e.reason() == null ? "." : " (" + e.reason() + ").");
         } else if (event instanceof com.orderdesk.shared.order.event.GatewayRefundRecorded e) {
             text = "Возврат " + e.amount().toRussianTextWithKopecks() + " через платёжный шлюз выполнен.";
+        } else if (event instanceof GatewayPaymentAuthorized e) {
+            text = authorized(e);
         }
         return Optional.ofNullable(text);
     }
@@ -77,6 +83,27 @@ final class TimelineTexts {
         }
         return actor == null || actor.channel() == Channel.SYSTEM || actor.role() == com.orderdesk.shared.value.Role.SYSTEM
                 ? null : actor;
+    }
+
+    private static String authorized(GatewayPaymentAuthorized e) {
+        String base = "Гость оплатил онлайн " + e.authorized().toRussianTextWithKopecks();
+        if (e.toCapture().isZero()) {
+            return base + ", но заказ уже не ждёт оплаты: платёж не списывается, деньги остаются у гостя.";
+        }
+        if (e.toCapture().equals(e.authorized())) {
+            return base + ": платёж списывается.";
+        }
+        return base + ": списывается " + e.toCapture().toRussianTextWithKopecks()
+                + " (остаток к оплате не может быть меньше минимума), остальное остаётся у гостя.";
+    }
+
+    /** Lines only staff see: what went wrong with money and what they must do about it. */
+    static Optional<String> internal(Object event) {
+        if (event instanceof GatewayRefundFailed e) {
+            return Optional.of("Платёжный шлюз отказал в возврате " + e.amount().toRussianTextWithKopecks()
+                    + (e.reason() == null ? "" : " (" + e.reason() + ")") + ". Верните гостю эту сумму на месте.");
+        }
+        return Optional.empty();
     }
 
     private static String placed(OrderPlaced e) {

@@ -10,11 +10,21 @@ import java.util.Map;
  */
 public interface PaymentGateway {
 
-    /** Creates a payment; the same idempotence key returns the same payment however often it is sent. */
+    /**
+     * Creates a two-stage payment ({@code capture: false}): the guest authorizes it, then it waits for
+     * {@link #capturePayment} or {@link #cancelPayment}. The same idempotence key returns the same payment however
+     * often it is sent.
+     */
     GatewayPayment createPayment(String idempotenceKey, Money amount, String description, String returnUrl,
                                  Map<String, String> metadata);
 
     GatewayPayment getPayment(String paymentId);
+
+    /** Takes {@code amount} (at most what was authorized) of a payment waiting for capture. */
+    GatewayPayment capturePayment(String idempotenceKey, String paymentId, Money amount);
+
+    /** Releases a payment waiting for capture: the guest's money is not taken. */
+    GatewayPayment cancelPayment(String idempotenceKey, String paymentId);
 
     GatewayRefund createRefund(String idempotenceKey, String paymentId, Money amount);
 
@@ -28,6 +38,10 @@ public interface PaymentGateway {
 
         public boolean canceled() {
             return "canceled".equals(status);
+        }
+
+        public boolean waitingForCapture() {
+            return "waiting_for_capture".equals(status);
         }
     }
 

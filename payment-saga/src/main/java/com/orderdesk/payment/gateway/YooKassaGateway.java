@@ -60,7 +60,7 @@ public class YooKassaGateway implements PaymentGateway {
                                         Map<String, String> metadata) {
         ObjectNode body = json.createObjectNode();
         body.set("amount", amountJson(amount));
-        body.put("capture", true);
+        body.put("capture", false);
         ObjectNode confirmation = body.putObject("confirmation");
         confirmation.put("type", "redirect");
         confirmation.put("return_url", environment.resolvePlaceholders(returnUrl));
@@ -76,6 +76,22 @@ public class YooKassaGateway implements PaymentGateway {
     public GatewayPayment getPayment(String paymentId) {
         return payment(call("get payment", () -> http.get().uri(url("/v3/payments/{id}"), paymentId)
                 .header("Authorization", authorization()).retrieve().body(String.class)));
+    }
+
+    @Override
+    public GatewayPayment capturePayment(String idempotenceKey, String paymentId, Money amount) {
+        ObjectNode body = json.createObjectNode();
+        body.set("amount", amountJson(amount));
+        return payment(call("capture payment", () -> http.post().uri(url("/v3/payments/{id}/capture"), paymentId)
+                .header("Authorization", authorization()).header("Idempotence-Key", idempotenceKey)
+                .contentType(MediaType.APPLICATION_JSON).body(body.toString()).retrieve().body(String.class)));
+    }
+
+    @Override
+    public GatewayPayment cancelPayment(String idempotenceKey, String paymentId) {
+        return payment(call("cancel payment", () -> http.post().uri(url("/v3/payments/{id}/cancel"), paymentId)
+                .header("Authorization", authorization()).header("Idempotence-Key", idempotenceKey)
+                .contentType(MediaType.APPLICATION_JSON).body("{}").retrieve().body(String.class)));
     }
 
     @Override

@@ -6,6 +6,9 @@ import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.shared.order.GatewayRefundDue;
 import com.orderdesk.shared.order.command.ExpireOnlinePayment;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCreated;
+import com.orderdesk.shared.order.command.RecordGatewayRefund;
+import com.orderdesk.shared.order.command.RecordGatewayRefundFailed;
+import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
 import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
 import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
@@ -22,6 +25,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
+import io.micrometer.core.instrument.Metrics;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -31,15 +36,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 /**
- * One order's online money, from the request to the last refund (SPEC.md §5). Asks the gateway for a payment
- * (idempotence key = request id, so retries never create two), records its id and page on the order, cancels an
- * order still awaiting payment when the deadline passes («Истек срок оплаты»), and returns through the gateway
- * every gateway payment of a cancelled order and every overpayment. Verified gateway notifications are recorded
- * on the order by the webhook's inbox; this saga reacts to the resulting events. Deadlines are persistent.
+ * One order's online money, from the request to the last refund (SPEC.md §5, ADR 007). Asks the gateway for a
+ * two-stage payment (idempotence key = request id, so retries never create two); when the guest has authorized it,
+ * captures what the order decided (what is still owed) or releases it; at the deadline asks the gateway before it
+ * cancels an order still awaiting payment; and returns through the gateway what the order owes back — each refund
+ * request under its own key. Every outcome the gateway answers is recorded on the order at once (notifications
+ * only make it sooner); a refusal is recorded as well, never swallowed. Deadlines are persistent.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -47,16 +56,23 @@ import java.util.Map;
 public class PaymentSaga {
     static final String PAYMENT_DEADLINE = "payment-deadline";
     static final String GATEWAY_RETRY = "gateway-retry";
+    public static final String REFUNDS_FAILED_METRIC = "orderdesk.gateway.refunds.failed";
     private static final Logger log = LoggerFactory.getLogger(PaymentSaga.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
 
     private String orderId;
     /** Requests the gateway has not created a payment for yet: request id → what to ask. */
     private final Map<String, Request> toCreate = new LinkedHashMap<>();
-    /** Created and neither paid nor canceled: gateway payment id → request id. */
+    /** Created and not authorized, paid or canceled yet: gateway payment id → request id. */
     private final Map<String, String> open = new LinkedHashMap<>();
-    /** Money to return through the gateway: gateway payment id → amount, until the refund is recorded. */
-    private final Map<String, Money> toRefund = new LinkedHashMap<>();
+    /** Authorized payments to capture (amount) or release (zero), as the order decided: gateway payment id → amount. */
+    private final Map<String, Money> toSettle = new LinkedHashMap<>();
+    /** Refunds to ask the gateway for, each under its own idempotence key. */
+    private final Map<String, Refund> toRefund = new LinkedHashMap<>();
+    private boolean awaitingPayment;
+    private boolean deadlinePassed;
+    /** The request whose payment the order awaits: what the deadline names. */
+    private String awaitedRequestId;
     private String deadlineId;
     private String retryId;
     private int retryAttempt;
@@ -67,6 +83,9 @@ public class PaymentSaga {
     private transient GatewayProperties settings;
 
     public record Request(String requestId, Money amount, String description) {
+    }
+
+    public record Refund(String paymentId, Money amount) {
     }
 
     public record PaymentDeadline(String orderId, String requestId) {
@@ -97,9 +116,13 @@ public class PaymentSaga {
     public void on(OnlinePaymentRequested event) {
         orderId = event.orderId();
         toCreate.put(event.requestId(), new Request(event.requestId(), event.amount(), event.description()));
-        if (event.orderAwaitsIt() && deadlineId == null) {
-            deadlineId = deadlines.schedule(settings.paymentTimeout(), PAYMENT_DEADLINE,
-                    new PaymentDeadline(event.orderId(), event.requestId()));
+        if (event.orderAwaitsIt()) {
+            awaitingPayment = true;
+            awaitedRequestId = awaitedRequestId == null ? event.requestId() : awaitedRequestId;
+            if (deadlineId == null && !deadlinePassed) {
+                deadlineId = deadlines.schedule(settings.paymentTimeout(), PAYMENT_DEADLINE,
+                        new PaymentDeadline(event.orderId(), event.requestId()));
+            }
         }
         talkToGateway();
     }
@@ -110,19 +133,32 @@ public class PaymentSaga {
         open.put(event.gatewayPaymentId(), event.requestId());
     }
 
+    /** The guest authorized a payment and the order decided how much of it to take: take it, or release it. */
+    @StartSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(GatewayPaymentAuthorized event) {
+        orderId = event.orderId();
+        open.remove(event.paymentId());
+        toSettle.put(event.paymentId(), event.toCapture());
+        talkToGateway();
+        endIfSettled();
+    }
+
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderConfirmed event) {
+        awaitingPayment = false;
         cancelDeadline();
         endIfSettled();
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
-    public void on(GatewayPaymentRecorded event) {
+    public void on(GatewayPaymentRecorded event, @MessageIdentifier String eventId) {
         orderId = event.orderId();
         open.remove(event.paymentId());
+        toSettle.remove(event.paymentId());
         if (event.owedBack().isPositive()) {
-            toRefund.merge(event.paymentId(), event.owedBack(), Money::plus);
+            toRefund.put(refundKey(eventId, event.paymentId()), new Refund(event.paymentId(), event.owedBack()));
             talkToGateway();
         }
         endIfSettled();
@@ -131,18 +167,25 @@ public class PaymentSaga {
     @SagaEventHandler(associationProperty = "orderId")
     public void on(GatewayPaymentCanceled event) {
         open.remove(event.gatewayPaymentId());
+        toSettle.remove(event.gatewayPaymentId());
+        if (awaitingPayment && deadlinePassed && deadlineId == null) {
+            expire("платёж " + event.gatewayPaymentId() + " отменён после истечения срока оплаты");
+        }
         endIfSettled();
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
-    public void on(OrderCancelled event) {
+    public void on(OrderCancelled event, @MessageIdentifier String eventId) {
         orderId = event.orderId();
+        awaitingPayment = false;
         cancelDeadline();
         toCreate.clear();
         open.clear();
+        // nothing more is to be taken: what is authorized and not captured yet is released instead
+        toSettle.replaceAll((paymentId, amount) -> Money.ZERO);
         for (GatewayRefundDue due : event.gatewayRefunds()) {
-            toRefund.put(due.paymentId(), due.amount());
+            toRefund.put(refundKey(eventId, due.paymentId()), new Refund(due.paymentId(), due.amount()));
         }
         talkToGateway();
         endIfSettled();
@@ -150,27 +193,45 @@ public class PaymentSaga {
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(GatewayRefundRecorded event) {
-        toRefund.computeIfPresent(event.gatewayPaymentId(), (id, left) -> {
-            Money rest = left.minusOrZero(event.amount());
-            return rest.isZero() ? null : rest;
-        });
         endIfSettled();
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderCompleted event) {
+        awaitingPayment = false;
         cancelDeadline();
         toCreate.clear();
         endIfSettled();
     }
 
+    /**
+     * The payment deadline passed. First the gateway is asked about every payment still open — one the guest
+     * completed whose notification is late or lost is recorded, not cancelled — then the order is expired if it still
+     * awaits payment (the order keeps it while a capture is under way).
+     */
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
     public void paymentDeadlinePassed(PaymentDeadline deadline) {
         deadlineId = null;
-        log.info("Payment deadline of order {} passed", deadline.orderId());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ExpireOnlinePayment(deadline.orderId(), deadline.requestId()))
+        deadlinePassed = true;
+        log.info("Payment deadline of order {} passed; asking the gateway about {} open payment(s)", deadline.orderId(), open.size());
+        for (String paymentId : List.copyOf(open.keySet())) {
+            try {
+                PaymentGateway.GatewayPayment payment = gateway.getPayment(paymentId);
+                GatewayFacts.commandFor(deadline.orderId(), payment).ifPresent(command -> send(command, Channel.DEADLINE,
+                        "Срок онлайн-оплаты истёк; шлюз на запрос подтвердил статус " + payment.status() + " платежа " + paymentId));
+            } catch (RuntimeException unavailable) {
+                // two-stage payments make this safe: a payment the guest completes later is released, not taken
+                log.warn("Could not ask the gateway about payment {} at the deadline of order {}: {}", paymentId,
+                        deadline.orderId(), unavailable.getMessage());
+            }
+        }
+        expire("по запросу " + deadline.requestId());
+    }
+
+    private void expire(String why) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ExpireOnlinePayment(orderId, awaitedRequestId))
                 .andMetaData(Attribution.of(Actor.system(Channel.DEADLINE), "Истёк срок онлайн-оплаты ("
-                        + inWords(settings.paymentTimeout()) + ") по запросу " + deadline.requestId())));
+                        + inWords(settings.paymentTimeout()) + ") " + why)));
     }
 
     /** "15 мин.", "20 с" — the payment timeout as the audit trail says it. */
@@ -185,15 +246,17 @@ public class PaymentSaga {
         endIfSettled();
     }
 
-    /** Creates what is to be created and refunds what is to be refunded; on a gateway outage, tries again later. */
+    /** Creates, captures or releases, and refunds what is due; on a gateway outage, tries again later. */
     private void talkToGateway() {
         try {
-            for (Request request : Map.copyOf(toCreate).values()) {
+            for (Request request : List.copyOf(toCreate.values())) {
                 create(request);
             }
-            for (Map.Entry<String, Money> refund : Map.copyOf(toRefund).entrySet()) {
-                // the key names payment and amount: a retry repeats the same refund, never a second one
-                gateway.createRefund("refund-" + refund.getKey() + "-" + refund.getValue().minor(), refund.getKey(), refund.getValue());
+            for (Map.Entry<String, Money> settle : List.copyOf(toSettle.entrySet())) {
+                settle(settle.getKey(), settle.getValue());
+            }
+            for (Map.Entry<String, Refund> refund : List.copyOf(toRefund.entrySet())) {
+                refund(refund.getKey(), refund.getValue());
             }
             retryAttempt = 0;
         } catch (PaymentGateway.GatewayUnavailableException unavailable) {
@@ -206,15 +269,62 @@ public class PaymentSaga {
             PaymentGateway.GatewayPayment payment = gateway.createPayment(request.requestId(), request.amount(),
                     request.description(), returnUrl(), Map.of("orderId", orderId, "requestId", request.requestId()));
             SagaLifecycle.associateWith("gatewayPaymentId", payment.id());
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                    new RecordGatewayPaymentCreated(orderId, request.requestId(), payment.id(), payment.confirmationUrl()))
-                    .andMetaData(Attribution.of(Actor.system(Channel.SAGA), "Платёжный процесс создал платёж "
-                            + payment.id() + " в шлюзе по запросу " + request.requestId())));
+            send(new RecordGatewayPaymentCreated(orderId, request.requestId(), payment.id(), payment.confirmationUrl()),
+                    Channel.SAGA, "Платёжный процесс создал платёж " + payment.id() + " в шлюзе по запросу " + request.requestId());
         } catch (PaymentGateway.GatewayRejectedException rejected) {
             // a refusal is a configuration or gateway problem an operator must see; the request stays and is retried
             log.error("Gateway refused the payment request {} of order {}: {}", request.requestId(), orderId, rejected.getMessage());
             throw new PaymentGateway.GatewayUnavailableException("refused: " + rejected.getMessage(), rejected);
         }
+    }
+
+    /** Captures (amount) or releases (zero) an authorized payment, then records what the gateway answers. */
+    private void settle(String paymentId, Money amount) {
+        PaymentGateway.GatewayPayment payment;
+        try {
+            payment = amount.isPositive() ? gateway.capturePayment("capture-" + paymentId, paymentId, amount)
+                    : gateway.cancelPayment("cancel-" + paymentId, paymentId);
+        } catch (PaymentGateway.GatewayRejectedException rejected) {
+            // captured or released already, or expired: the gateway's own state decides
+            payment = gateway.getPayment(paymentId);
+        }
+        if (!GatewayFacts.isFinal(payment)) {
+            throw new PaymentGateway.GatewayUnavailableException("payment " + paymentId + " is still " + payment.status(), null);
+        }
+        toSettle.remove(paymentId);
+        PaymentGateway.GatewayPayment settled = payment;
+        GatewayFacts.commandFor(orderId, settled).ifPresent(command -> send(command, Channel.SAGA,
+                "Платёжный процесс " + (amount.isPositive() ? "списал " + amount.toRussianTextWithKopecks() : "отменил")
+                        + " по платежу " + paymentId + "; шлюз подтвердил статус " + settled.status()));
+    }
+
+    private void refund(String key, Refund refund) {
+        try {
+            PaymentGateway.GatewayRefund made = gateway.createRefund(key, refund.paymentId(), refund.amount());
+            toRefund.remove(key);
+            if (made.succeeded()) {
+                send(new RecordGatewayRefund(orderId, made.id(), made.paymentId(), made.amount()), Channel.SAGA,
+                        "Платёжный процесс вернул " + made.amount().toRussianTextWithKopecks() + " по платежу " + made.paymentId());
+            }
+        } catch (PaymentGateway.GatewayRejectedException refused) {
+            toRefund.remove(key);
+            Metrics.counter(REFUNDS_FAILED_METRIC).increment();
+            log.error("Gateway refused refund {} of {} for payment {} of order {}: {}", key, refund.amount(), refund.paymentId(),
+                    orderId, refused.getMessage());
+            String reason = refused.getMessage().length() > 300 ? refused.getMessage().substring(0, 300) : refused.getMessage();
+            send(new RecordGatewayRefundFailed(orderId, key, refund.paymentId(), refund.amount(), reason), Channel.SAGA,
+                    "Шлюз отказал в возврате по платежу " + refund.paymentId());
+        }
+    }
+
+    /** Each refund request its own idempotence key (at most 64 characters, as YooKassa allows): the event that asked, and the payment. */
+    static String refundKey(String eventId, String paymentId) {
+        return UUID.nameUUIDFromBytes((eventId + ":" + paymentId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private void send(Object command, Channel channel, String cause) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Attribution.of(Actor.system(channel), cause)));
     }
 
     private void scheduleRetry(RuntimeException cause) {
@@ -240,7 +350,7 @@ public class PaymentSaga {
     }
 
     private void endIfSettled() {
-        if (deadlineId == null && retryId == null && toCreate.isEmpty() && open.isEmpty() && toRefund.isEmpty()) {
+        if (deadlineId == null && retryId == null && toCreate.isEmpty() && open.isEmpty() && toSettle.isEmpty() && toRefund.isEmpty()) {
             SagaLifecycle.end();
         }
     }

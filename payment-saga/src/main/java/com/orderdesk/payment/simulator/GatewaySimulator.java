@@ -42,8 +42,17 @@ public class GatewaySimulator {
     volatile Faults faults = Faults.NONE;
 
     /** Told by tests or a curl line: {@code POST /simulator/control/faults}. */
-    public record Faults(int failCreates, int timeoutCreates, int duplicates, boolean outOfOrder, long delayMillis) {
-        static final Faults NONE = new Faults(0, 0, 1, false, 0);
+    public record Faults(int failCreates, int timeoutCreates, int duplicates, boolean outOfOrder, long delayMillis,
+                         boolean dropNotifications) {
+        static final Faults NONE = new Faults(0, 0, 1, false, 0, false);
+
+        Faults withFailCreates(int left) {
+            return new Faults(left, timeoutCreates, duplicates, outOfOrder, delayMillis, dropNotifications);
+        }
+
+        Faults withTimeoutCreates(int left) {
+            return new Faults(failCreates, left, duplicates, outOfOrder, delayMillis, dropNotifications);
+        }
     }
 
     public GatewaySimulator(ObjectMapper json, Environment environment) {
@@ -67,6 +76,7 @@ public class GatewaySimulator {
         payment.set("amount", request.path("amount").deepCopy());
         payment.put("description", request.path("description").asText(""));
         payment.put("created_at", Instant.now().toString());
+        payment.put("capture", request.path("capture").asBoolean(false));
         ObjectNode confirmation = payment.putObject("confirmation");
         confirmation.put("type", "redirect");
         confirmation.put("confirmation_url", baseUrl + "/checkout/" + id);
@@ -77,19 +87,72 @@ public class GatewaySimulator {
         return payment;
     }
 
+    /** The guest pays on the hosted page: a two-stage payment now waits for capture, a one-stage one succeeds. */
     synchronized ObjectNode succeed(String paymentId) {
         ObjectNode payment = payments.get(paymentId);
         if (payment == null || !"pending".equals(payment.path("status").asText())) {
             return payment;
         }
-        payment.put("status", "succeeded");
         payment.put("paid", true);
+        if (!payment.path("capture").asBoolean()) {
+            payment.put("status", "waiting_for_capture");
+            payment.put("expires_at", Instant.now().plus(Duration.ofDays(7)).toString());
+            notifyWebhook("payment.waiting_for_capture", payment);
+            return payment;
+        }
+        payment.put("status", "succeeded");
         payment.put("captured_at", Instant.now().toString());
         List<String> events = new ArrayList<>(List.of("payment.waiting_for_capture", "payment.succeeded"));
         if (faults.outOfOrder()) {
             java.util.Collections.reverse(events);
         }
         events.forEach(event -> notifyWebhook(event, payment));
+        return payment;
+    }
+
+    /**
+     * The shop takes {@code amount} (all when absent) of a payment waiting for capture, as YooKassa does: more than
+     * authorized, or a payment in another state, is an error (null); the same key again returns the same payment.
+     */
+    synchronized ObjectNode capture(String idempotenceKey, String paymentId, String amount) {
+        ObjectNode payment = payments.get(paymentId);
+        if (payment != null && paymentId.equals(byIdempotenceKey.get("capture:" + idempotenceKey))) {
+            return payment;
+        }
+        if (payment == null || !"waiting_for_capture".equals(payment.path("status").asText())) {
+            return null;
+        }
+        if (amount != null) {
+            java.math.BigDecimal asked = new java.math.BigDecimal(amount);
+            java.math.BigDecimal authorized = new java.math.BigDecimal(payment.path("amount").path("value").asText());
+            if (asked.signum() <= 0 || asked.compareTo(authorized) > 0) {
+                return null;
+            }
+            ((ObjectNode) payment.path("amount")).put("value", asked.setScale(2).toPlainString());
+        }
+        payment.put("status", "succeeded");
+        payment.put("captured_at", Instant.now().toString());
+        byIdempotenceKey.put("capture:" + idempotenceKey, paymentId);
+        notifyWebhook("payment.succeeded", payment);
+        return payment;
+    }
+
+    /** The shop releases a payment waiting for capture: the guest's money stays with the guest. */
+    synchronized ObjectNode release(String idempotenceKey, String paymentId) {
+        ObjectNode payment = payments.get(paymentId);
+        if (payment != null && paymentId.equals(byIdempotenceKey.get("cancel:" + idempotenceKey))) {
+            return payment;
+        }
+        if (payment == null || !"waiting_for_capture".equals(payment.path("status").asText())) {
+            return null;
+        }
+        payment.put("status", "canceled");
+        payment.put("paid", false);
+        ObjectNode details = payment.putObject("cancellation_details");
+        details.put("party", "merchant");
+        details.put("reason", "canceled_by_merchant");
+        byIdempotenceKey.put("cancel:" + idempotenceKey, paymentId);
+        notifyWebhook("payment.canceled", payment);
         return payment;
     }
 
@@ -115,6 +178,15 @@ public class GatewaySimulator {
         if (payment == null || !"succeeded".equals(payment.path("status").asText())) {
             return null;
         }
+        // like YooKassa: refunds of a payment never add up to more than it
+        java.math.BigDecimal asked = new java.math.BigDecimal(request.path("amount").path("value").asText("0"));
+        java.math.BigDecimal refundedBefore = refunds.values().stream()
+                .filter(r -> r.path("payment_id").asText().equals(payment.path("id").asText()))
+                .map(r -> new java.math.BigDecimal(r.path("amount").path("value").asText()))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        if (asked.signum() <= 0 || refundedBefore.add(asked).compareTo(new java.math.BigDecimal(payment.path("amount").path("value").asText())) > 0) {
+            return null;
+        }
         ObjectNode refund = json.createObjectNode();
         refund.put("id", UUID.randomUUID().toString());
         refund.put("payment_id", payment.path("id").asText());
@@ -135,6 +207,10 @@ public class GatewaySimulator {
         notification.set("object", object.deepCopy());
         String body = notification.toString();
         Faults current = faults;
+        if (current.dropNotifications()) {
+            log.info("Simulator: notification {} about {} lost on purpose", event, object.path("id").asText());
+            return;
+        }
         for (int i = 0; i < Math.max(1, current.duplicates()); i++) {
             sender.schedule(() -> deliver(body), current.delayMillis() + i * 50L, TimeUnit.MILLISECONDS);
         }

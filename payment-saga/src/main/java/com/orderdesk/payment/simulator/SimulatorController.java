@@ -70,13 +70,11 @@ public class SimulatorController {
         synchronized (simulator) {
             GatewaySimulator.Faults faults = simulator.faults;
             if (faults.failCreates() > 0) {
-                simulator.faults = new GatewaySimulator.Faults(faults.failCreates() - 1, faults.timeoutCreates(), faults.duplicates(),
-                        faults.outOfOrder(), faults.delayMillis());
+                simulator.faults = faults.withFailCreates(faults.failCreates() - 1);
                 return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_server_error", "Simulated failure");
             }
             if (faults.timeoutCreates() > 0) {
-                simulator.faults = new GatewaySimulator.Faults(faults.failCreates(), faults.timeoutCreates() - 1, faults.duplicates(),
-                        faults.outOfOrder(), faults.delayMillis());
+                simulator.faults = faults.withTimeoutCreates(faults.timeoutCreates() - 1);
                 // created, but the answer never arrives in time: a retry with the same key must find this payment
                 simulator.createPayment(key, (ObjectNode) json.readTree(body), base(request));
                 Thread.sleep(gateway.readTimeout().toMillis() + 500);
@@ -93,6 +91,44 @@ public class SimulatorController {
         }
         ObjectNode payment = simulator.payments.get(id);
         return payment == null ? error(HttpStatus.NOT_FOUND, "not_found", "No such payment") : ResponseEntity.ok(payment);
+    }
+
+    @PostMapping(path = "/v3/payments/{id}/capture", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> capture(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                            @RequestHeader(value = "Idempotence-Key", required = false) String key,
+                                            @PathVariable String id, @RequestBody(required = false) String body) throws Exception {
+        if (!authorized(authorization)) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+        }
+        if (key == null || key.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "Idempotence-Key is required");
+        }
+        if (!simulator.payments.containsKey(id)) {
+            return error(HttpStatus.NOT_FOUND, "not_found", "No such payment");
+        }
+        JsonNode request = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        JsonNode amount = request.path("amount").path("value");
+        ObjectNode payment = simulator.capture(key, id, amount.isMissingNode() ? null : amount.asText());
+        return payment == null ? error(HttpStatus.BAD_REQUEST, "invalid_request", "Payment cannot be captured for this amount now")
+                : ResponseEntity.ok(payment);
+    }
+
+    @PostMapping(path = "/v3/payments/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> cancelPayment(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                                  @RequestHeader(value = "Idempotence-Key", required = false) String key,
+                                                  @PathVariable String id) {
+        if (!authorized(authorization)) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+        }
+        if (key == null || key.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "Idempotence-Key is required");
+        }
+        if (!simulator.payments.containsKey(id)) {
+            return error(HttpStatus.NOT_FOUND, "not_found", "No such payment");
+        }
+        ObjectNode payment = simulator.release(key, id);
+        return payment == null ? error(HttpStatus.BAD_REQUEST, "invalid_request", "Only a payment waiting for capture can be canceled")
+                : ResponseEntity.ok(payment);
     }
 
     @PostMapping(path = "/v3/refunds", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -172,6 +208,16 @@ public class SimulatorController {
     public java.util.List<ObjectNode> paymentsOf(@org.springframework.web.bind.annotation.RequestParam String orderId) {
         return simulator.payments.values().stream()
                 .filter(payment -> orderId.equals(payment.path("metadata").path("orderId").asText())).toList();
+    }
+
+    /** A refund made in the gateway's own dashboard, not asked for by the shop. */
+    @PostMapping(path = "/control/payments/{id}/refund", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> dashboardRefund(@PathVariable String id, @org.springframework.web.bind.annotation.RequestParam String amount) {
+        ObjectNode request = json.createObjectNode();
+        request.put("payment_id", id);
+        request.putObject("amount").put("value", amount).put("currency", "RUB");
+        ObjectNode refund = simulator.createRefund("dashboard-" + java.util.UUID.randomUUID(), request);
+        return refund == null ? error(HttpStatus.BAD_REQUEST, "invalid_request", "Payment cannot be refunded") : ResponseEntity.ok(refund);
     }
 
     @PostMapping(path = "/control/faults", produces = MediaType.APPLICATION_JSON_VALUE)

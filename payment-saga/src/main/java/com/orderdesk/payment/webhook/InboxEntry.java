@@ -15,6 +15,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "payment_inbox", indexes = @Index(name = "ix_inbox_due", columnList = "processed_at, next_attempt_at"))
 class InboxEntry {
+    /** The outcome of a notification the gateway did not confirm; a new delivery opens it again. */
+    static final String REJECTED = "rejected: ";
     @Id
     @Column(name = "notification_key", length = 250)
     String key;

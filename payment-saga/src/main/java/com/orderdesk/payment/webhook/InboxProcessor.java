@@ -4,9 +4,7 @@ import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.Rejection;
 import com.orderdesk.shared.error.RejectedException;
-import com.orderdesk.shared.order.PaymentMethod;
-import com.orderdesk.shared.order.command.RecordGatewayPayment;
-import com.orderdesk.shared.order.command.RecordGatewayPaymentCanceled;
+import com.orderdesk.payment.saga.GatewayFacts;
 import com.orderdesk.shared.order.command.RecordGatewayRefund;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
@@ -18,6 +16,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -82,49 +81,59 @@ public class InboxProcessor {
     }
 
     private String process(InboxEntry entry) {
-        switch (entry.event) {
-            case "payment.succeeded", "payment.canceled", "payment.waiting_for_capture" -> {
-                PaymentGateway.GatewayPayment payment = gateway.getPayment(entry.objectId);
-                String orderId = payment.metadata().get("orderId");
-                if (orderId == null) {
-                    return "ignored: payment has no order";
-                }
-                if (payment.succeeded()) {
-                    commands.sendAndWait(attributed(entry, payment.status(), new RecordGatewayPayment(orderId, payment.id(), payment.amount(),
-                            PaymentMethod.BANK_CARD, null, GATEWAY)));
-                    return "recorded payment";
-                }
-                if (payment.canceled()) {
-                    commands.sendAndWait(attributed(entry, payment.status(), new RecordGatewayPaymentCanceled(orderId, payment.id(),
-                            payment.cancellationReason())));
-                    return "recorded cancellation";
-                }
-                if (entry.event.equals("payment.waiting_for_capture")) {
-                    return "nothing to do: payments are captured automatically";
-                }
-                // the notification says more than the gateway does: forged, or early; look again a few times
-                if (entry.attempts < 3) {
-                    throw new PaymentGateway.GatewayUnavailableException("gateway says " + payment.status(), null);
-                }
-                log.warn("Notification {} claims {} but the gateway says {}: recorded nothing", entry.key, entry.event, payment.status());
-                return "rejected: gateway says " + payment.status();
+        try {
+            return switch (entry.event) {
+                case "payment.succeeded", "payment.canceled", "payment.waiting_for_capture" -> payment(entry);
+                case "refund.succeeded" -> refund(entry);
+                default -> "ignored: unknown event";
+            };
+        } catch (PaymentGateway.GatewayRejectedException rejected) {
+            if (rejected.status() == 404) {
+                // junk, or an object of another shop: finished, never retried
+                return "ignored: the gateway does not know " + entry.objectId;
             }
-            case "refund.succeeded" -> {
-                PaymentGateway.GatewayRefund refund = gateway.getRefund(entry.objectId);
-                if (!refund.succeeded()) {
-                    return "rejected: gateway says " + refund.status();
-                }
-                String orderId = gateway.getPayment(refund.paymentId()).metadata().get("orderId");
-                if (orderId == null) {
-                    return "ignored: payment has no order";
-                }
-                commands.sendAndWait(attributed(entry, refund.status(), new RecordGatewayRefund(orderId, refund.id(), refund.paymentId(), refund.amount())));
-                return "recorded refund";
-            }
-            default -> {
-                return "ignored: unknown event";
-            }
+            throw new PaymentGateway.GatewayUnavailableException("gateway refused to answer: " + rejected.getMessage(), rejected);
         }
+    }
+
+    /** Records what the gateway says about the payment, whatever the notification claimed. */
+    private String payment(InboxEntry entry) {
+        PaymentGateway.GatewayPayment payment = gateway.getPayment(entry.objectId);
+        String orderId = payment.metadata().get("orderId");
+        if (orderId == null) {
+            return "ignored: payment has no order";
+        }
+        Optional<Object> command = GatewayFacts.commandFor(orderId, payment);
+        if (command.isPresent()) {
+            commands.sendAndWait(attributed(entry, payment.status(), command.get()));
+            return "recorded " + payment.status();
+        }
+        return unconfirmed(entry, payment.status());
+    }
+
+    private String refund(InboxEntry entry) {
+        PaymentGateway.GatewayRefund refund = gateway.getRefund(entry.objectId);
+        if (!refund.succeeded()) {
+            return unconfirmed(entry, refund.status());
+        }
+        String orderId = gateway.getPayment(refund.paymentId()).metadata().get("orderId");
+        if (orderId == null) {
+            return "ignored: payment has no order";
+        }
+        commands.sendAndWait(attributed(entry, refund.status(), new RecordGatewayRefund(orderId, refund.id(), refund.paymentId(), refund.amount())));
+        return "recorded refund";
+    }
+
+    /**
+     * The notification says more than the gateway does: forged, or early. Looked at again a few times, then set
+     * aside as rejected — a later delivery of the same notification opens it again ({@link NotificationInbox#store}).
+     */
+    private String unconfirmed(InboxEntry entry, String gatewayStatus) {
+        if (entry.attempts < 2) {
+            throw new PaymentGateway.GatewayUnavailableException("gateway says " + gatewayStatus, null);
+        }
+        log.warn("Notification {} is not confirmed by the gateway (it says {}): recorded nothing", entry.key, gatewayStatus);
+        return InboxEntry.REJECTED + "gateway says " + gatewayStatus;
     }
 
     /** The gateway acted; the notification (confirmed by the gateway's own answer) is the cause and the correlation. */

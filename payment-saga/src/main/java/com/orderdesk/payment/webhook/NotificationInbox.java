@@ -27,12 +27,23 @@ class NotificationInbox {
         transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Stores a notification, or counts one more delivery of a known one. Returns true if it is new. */
+    /**
+     * Stores a notification, or counts one more delivery of a known one. Returns true if it is to be processed (new,
+     * or opened again). A delivery of a notification that was set aside as unconfirmed opens it again: a forgery
+     * that arrived first must never swallow the genuine notification with the same key.
+     */
     boolean store(String event, String objectId, String body) {
         Boolean stored = transactions.execute(status -> {
-            InboxEntry known = entityManager.find(InboxEntry.class, event + ":" + objectId);
+            InboxEntry known = entityManager.find(InboxEntry.class, event + ":" + objectId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (known != null) {
                 known.deliveries++;
+                if (known.processedAt != null && known.outcome != null && known.outcome.startsWith(InboxEntry.REJECTED)) {
+                    known.processedAt = null;
+                    known.attempts = 0;
+                    known.nextAttemptAt = clock.instant();
+                    known.body = body;
+                    return true;
+                }
                 return false;
             }
             entityManager.persist(new InboxEntry(event, objectId, body, clock.instant()));

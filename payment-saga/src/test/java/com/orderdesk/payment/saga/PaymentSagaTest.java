@@ -6,7 +6,13 @@ import com.orderdesk.shared.order.GatewayRefundDue;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.order.command.ExpireOnlinePayment;
+import com.orderdesk.shared.order.command.RecordGatewayPayment;
+import com.orderdesk.shared.order.command.RecordGatewayPaymentAuthorized;
+import com.orderdesk.shared.order.command.RecordGatewayPaymentCanceled;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCreated;
+import com.orderdesk.shared.order.command.RecordGatewayRefund;
+import com.orderdesk.shared.order.command.RecordGatewayRefundFailed;
+import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
 import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
 import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
@@ -110,6 +116,7 @@ class PaymentSagaTest {
 
     @Test
     void whenTheDeadlinePassesUnpaidTheOrderIsExpired() {
+        when(gateway.getPayment("pay-1")).thenReturn(payment("pay-1", "pending"));
         fixture.givenAggregate(ORDER).published(requested(),
                         new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
                 .whenTimeElapses(Duration.ofMinutes(15).plusSeconds(1))
@@ -118,23 +125,104 @@ class PaymentSagaTest {
     }
 
     @Test
-    void aCancelledPaidOrderGetsEveryGatewayPaymentRefundedAndTheSagaEndsWithTheLastRefund() {
+    void atTheDeadlineAPaymentWhoseNotificationWasLostIsRecordedFirst() {
+        when(gateway.getPayment("pay-1")).thenReturn(new PaymentGateway.GatewayPayment("pay-1", "succeeded", true, PREPAYMENT, null,
+                Map.of("orderId", ORDER), null));
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
+                .whenTimeElapses(Duration.ofMinutes(15).plusSeconds(1))
+                .expectDispatchedCommands(new RecordGatewayPayment(ORDER, "pay-1", PREPAYMENT, PaymentMethod.BANK_CARD, null, GATEWAY),
+                        new ExpireOnlinePayment(ORDER, REQUEST));
+    }
+
+    @Test
+    void atTheDeadlineAnAuthorizedPaymentIsRecordedForCaptureNotCancelled() {
+        when(gateway.getPayment("pay-1")).thenReturn(new PaymentGateway.GatewayPayment("pay-1", "waiting_for_capture", true, PREPAYMENT,
+                null, Map.of("orderId", ORDER), null));
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
+                .whenTimeElapses(Duration.ofMinutes(15).plusSeconds(1))
+                .expectDispatchedCommands(new RecordGatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT),
+                        new ExpireOnlinePayment(ORDER, REQUEST));
+    }
+
+    @Test
+    void anAuthorizedPaymentIsCapturedForExactlyWhatTheOrderDecidedAndRecordedAtOnce() {
+        Money seventy = Money.ofRubles(70);
+        when(gateway.capturePayment("capture-pay-1", "pay-1", seventy)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
+                "succeeded", true, seventy, null, Map.of("orderId", ORDER), null));
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
+                .whenAggregate(ORDER).publishes(new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, seventy, NOW))
+                .expectDispatchedCommands(new RecordGatewayPayment(ORDER, "pay-1", seventy, PaymentMethod.BANK_CARD, null, GATEWAY));
+    }
+
+    @Test
+    void anAuthorizationNothingIsOwedForIsReleased() {
+        when(gateway.cancelPayment("cancel-pay-1", "pay-1")).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
+                "canceled", false, PREPAYMENT, null, Map.of("orderId", ORDER), "canceled_by_merchant"));
+        fixture.givenAggregate(ORDER).published()
+                .whenAggregate(ORDER).publishes(new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, Money.ZERO, NOW))
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new RecordGatewayPaymentCanceled(ORDER, "pay-1", "canceled_by_merchant"));
+        verify(gateway, never()).capturePayment(anyString(), anyString(), any());
+    }
+
+    @Test
+    void aCancellationWhileACaptureIsOutstandingReleasesItInstead() {
+        Money seventy = Money.ofRubles(70);
+        when(gateway.capturePayment(anyString(), anyString(), any())).thenThrow(new PaymentGateway.GatewayUnavailableException("503", null));
+        when(gateway.cancelPayment("cancel-pay-1", "pay-1")).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
+                "canceled", false, PREPAYMENT, null, Map.of("orderId", ORDER), "canceled_by_merchant"));
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW),
+                        new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, seventy, NOW))
+                .whenAggregate(ORDER).publishes(new OrderCancelled(ORDER, "Гость передумал", GUEST, NOW, Money.ZERO, Money.ZERO,
+                        List.of(), PaymentStatus.UNPAID, Money.ZERO))
+                .expectDispatchedCommands(new RecordGatewayPaymentCanceled(ORDER, "pay-1", "canceled_by_merchant"));
+    }
+
+    @Test
+    void aCancelledPaidOrderGetsItsGatewayPaymentRefundedAndTheRefundRecordedAtOnce() {
         when(gateway.createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT)))
                 .thenReturn(new PaymentGateway.GatewayRefund("ref-1", "pay-1", "succeeded", PREPAYMENT));
         OrderCancelled cancelled = new OrderCancelled(ORDER, "Гость передумал", GUEST, NOW, PREPAYMENT, Money.ZERO,
-                List.of(new GatewayRefundDue("pay-1", PREPAYMENT)), PaymentStatus.REFUND_PENDING);
+                List.of(new GatewayRefundDue("pay-1", PREPAYMENT)), PaymentStatus.REFUND_PENDING, PREPAYMENT);
         fixture.givenAggregate(ORDER).published(requested(),
                         new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(Money.ZERO))
                 .whenAggregate(ORDER).publishes(cancelled)
-                .expectActiveSagas(1)
-                .expectNoScheduledDeadlines();
-        verify(gateway).createRefund("refund-pay-1-10000", "pay-1", PREPAYMENT);
-
-        fixture.givenAggregate(ORDER).published(requested(),
-                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(Money.ZERO), cancelled)
-                .whenAggregate(ORDER).publishes(new GatewayRefundRecorded(ORDER, "ref-1", "pay-1", PREPAYMENT, NOW, Money.ZERO,
-                        PaymentStatus.REFUNDED))
+                .expectNoScheduledDeadlines()
+                .expectDispatchedCommands(new RecordGatewayRefund(ORDER, "ref-1", "pay-1", PREPAYMENT))
                 .expectActiveSagas(0);
+        verify(gateway).createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT));
+    }
+
+    @Test
+    void everyRefundRequestHasAnIdempotenceKeyOfItsOwnEvenForTheSamePaymentAndAmount() {
+        Money forty = Money.ofRubles(40);
+        when(gateway.createRefund(anyString(), eq("pay-1"), eq(forty)))
+                .thenReturn(new PaymentGateway.GatewayRefund("ref-1", "pay-1", "pending", forty));
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(forty))
+                .whenAggregate(ORDER).publishes(new OrderCancelled(ORDER, "Гость передумал", GUEST, NOW, forty.plus(forty), Money.ZERO,
+                        List.of(new GatewayRefundDue("pay-1", forty)), PaymentStatus.REFUND_PENDING, forty));
+        org.mockito.ArgumentCaptor<String> keys = org.mockito.ArgumentCaptor.forClass(String.class);
+        verify(gateway, times(2)).createRefund(keys.capture(), eq("pay-1"), eq(forty));
+        org.assertj.core.api.Assertions.assertThat(keys.getAllValues()).doesNotHaveDuplicates()
+                .allSatisfy(key -> org.assertj.core.api.Assertions.assertThat(key.length()).isLessThanOrEqualTo(64));
+    }
+
+    @Test
+    void aRefundTheGatewayRefusesIsRecordedAsFailedNotSwallowed() {
+        when(gateway.createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT)))
+                .thenThrow(new PaymentGateway.GatewayRejectedException(400, "refund exceeds payment"));
+        fixture.givenAggregate(ORDER).published(requested(),
+                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(Money.ZERO))
+                .whenAggregate(ORDER).publishes(new OrderCancelled(ORDER, "Гость передумал", GUEST, NOW, PREPAYMENT, Money.ZERO,
+                        List.of(new GatewayRefundDue("pay-1", PREPAYMENT)), PaymentStatus.REFUND_PENDING, PREPAYMENT))
+                .expectDispatchedCommandsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.instanceOf(RecordGatewayRefundFailed.class)),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
     }
 
     @Test
@@ -158,8 +246,7 @@ class PaymentSagaTest {
         fixture.givenAggregate(ORDER).published(requested(),
                         new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
                 .whenAggregate(ORDER).publishes(recorded(Money.ofRubles(40)))
-                .expectActiveSagas(1);
-        verify(gateway).createRefund("refund-pay-1-4000", "pay-1", Money.ofRubles(40));
+                .expectDispatchedCommands(new RecordGatewayRefund(ORDER, "ref-1", "pay-1", Money.ofRubles(40)));
         verify(gateway, never()).createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT));
     }
 

@@ -18,11 +18,17 @@ public enum ErrorCode {
     NOTHING_TO_REFUND("nothing-to-refund", 409),
     CONCURRENT_MODIFICATION("concurrent-modification", 409),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409),
+    /** a guest cancelling after the service's cut-off, or once the rental started */
+    CANCELLATION_WINDOW_CLOSED("cancellation-window-closed", 409),
+    /** the same payment or refund id again, with another amount or method */
+    PAYMENT_ID_CONFLICT("payment-id-conflict", 409),
     VERSION_MISMATCH("version-mismatch", 412),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     AMOUNT_EXCEEDS_REMAINDER("amount-exceeds-remainder", 422),
     AMOUNT_EXCEEDS_REFUND_DUE("amount-exceeds-refund-due", 422),
     REMAINDER_BELOW_MINIMUM("remainder-below-minimum", 422),
+    REFUND_EXCEEDS_PAID("refund-exceeds-paid", 422),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     INTERNAL_ERROR("internal-error", 500),
     /** a stored event no longer reads as the event it was: damaged or tampered with (see the order's verify) */

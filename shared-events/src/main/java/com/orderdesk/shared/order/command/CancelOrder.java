@@ -1,11 +1,14 @@
 package com.orderdesk.shared.order.command;
 
 import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** Cancels the order; {@code refundAmount} (managers only) is what of the paid money goes back — absent: everything. */
 public record CancelOrder(
         @TargetAggregateIdentifier String orderId,
         String reason,
         Actor by,
-        Long expectedVersion) {
+        Long expectedVersion,
+        Money refundAmount) {
 }

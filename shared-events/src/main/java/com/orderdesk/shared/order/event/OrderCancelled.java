@@ -11,6 +11,9 @@ import java.util.List;
 /**
  * The order is cancelled. Everything received is now owed back: gateway payments through the gateway
  * ({@code gatewayRefunds}, for the saga), desk payments at the desk ({@code deskRefundDue}).
+ * {@code refundDecided} is what the canceller decided to return of what was paid (a manager may return less, a
+ * guest gets what the service's cancellation policy says); absent in events stored before it was decidable, which
+ * returned everything.
  */
 public record OrderCancelled(
         String orderId,
@@ -20,5 +23,6 @@ public record OrderCancelled(
         Money refundDue,
         Money deskRefundDue,
         List<GatewayRefundDue> gatewayRefunds,
-        PaymentStatus paymentStatusAfter) {
+        PaymentStatus paymentStatusAfter,
+        Money refundDecided) {
 }

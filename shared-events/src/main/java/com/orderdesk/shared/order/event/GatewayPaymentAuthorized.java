@@ -1,0 +1,14 @@
+package com.orderdesk.shared.order.event;
+
+import com.orderdesk.shared.value.Money;
+
+import java.time.Instant;
+
+/**
+ * The guest authorized {@code authorized} online; the order decided to capture {@code toCapture} of it — what is
+ * still owed under the minimum-remainder rule, or nothing (the authorization is then released: the order was
+ * cancelled, completed or paid meanwhile). Until the capture is recorded the amount is reserved: no other payment
+ * may take its place.
+ */
+public record GatewayPaymentAuthorized(String orderId, String paymentId, Money authorized, Money toCapture, Instant at) {
+}

@@ -1,0 +1,13 @@
+package com.orderdesk.shared.order.event;
+
+import com.orderdesk.shared.value.Money;
+
+import java.time.Instant;
+
+/**
+ * The gateway refused to return {@code amount} of a gateway payment. The money is still owed to the guest: it is
+ * now part of what staff return at the desk ({@code deskRefundDueAfter}), and the order says so.
+ */
+public record GatewayRefundFailed(String orderId, String refundRequestId, String paymentId, Money amount, String reason,
+                                  Instant at, Money deskRefundDueAfter) {
+}
