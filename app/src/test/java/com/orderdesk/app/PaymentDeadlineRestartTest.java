@@ -60,4 +60,34 @@ class PaymentDeadlineRestartTest {
             assertThat(manager.as("auditor").get("/api/audit/orders/" + order + "/verify").json().path("intact").asBoolean()).isTrue();
         }
     }
+
+    @Test
+    void aPaymentTheGuestCompletedIsHonouredAtTheDeadlineEvenWhenItsNotificationIsLost(@TempDir Path dataDir) throws Exception {
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            Api anonymous = Api.at(((WebServerApplicationContext) app).getWebServer().getPort());
+            Api guest = anonymous.as("guest");
+            Api.Response placed = guest.post("/api/my/orders", HttpTestBase.orderBody(3, 2, "FULL"));
+            assertThat(placed.status()).isEqualTo(201);
+            String order = placed.text("/orderId");
+            Api.Response pay = guest.post("/api/my/orders/" + order + "/payment", null);
+            assertThat(pay.status()).as(pay.toString()).isEqualTo(201);
+            // every notification about it is lost; the guest completes the payment in time
+            assertThat(anonymous.post("/simulator/control/faults", "{\"failCreates\":0,\"timeoutCreates\":0,\"duplicates\":1,"
+                    + "\"outOfOrder\":false,\"delayMillis\":0,\"dropNotifications\":true}").status()).isEqualTo(200);
+            assertThat(anonymous.post("/simulator/control/payments/" + pay.text("/paymentId") + "/succeed", null).status()).isEqualTo(200);
+
+            Api manager = anonymous.as("manager");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
+            Api.Response detail = manager.get("/api/orders/" + order);
+            while (!"PAID".equals(detail.text("/paymentStatus")) && !"CANCELLED".equals(detail.text("/status"))
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+                detail = manager.get("/api/orders/" + order);
+            }
+            assertThat(detail.text("/status")).as(detail.toString()).isEqualTo("CONFIRMED");
+            assertThat(detail.text("/paid/value")).isEqualTo("200.00");
+            com.fasterxml.jackson.databind.JsonNode payments = anonymous.get("/simulator/control/payments?orderId=" + order).json();
+            assertThat(payments.get(0).path("status").asText()).as("captured at the gateway").isEqualTo("succeeded");
+        }
+    }
 }

@@ -49,12 +49,23 @@ public record OrderDetail(
         FindOnlinePayment.OnlinePayment onlinePayment,
         long version) {
 
-    /** The guest's reading: a fully paid order reads «Подтвержден». */
+    /**
+     * The guest's reading: a fully paid order reads «Подтвержден»; no staff ids, no payment notes, and whoever of the
+     * staff acted is «менеджер».
+     */
     public OrderDetail asGuestSeesIt() {
+        Executor shownExecutor = executor == null ? null : new Executor(null, executor.name());
+        List<Payment> shownPayments = payments.stream().map(p -> new Payment(p.paymentId(), p.source(), p.method(), p.methodLabel(),
+                p.amount(), p.at(), p.recordedBy() == null ? null : Recorder.MANAGER, null)).toList();
+        List<Refund> shownRefunds = refunds.stream().map(r -> new Refund(r.refundId(), r.source(), r.method(), r.amount(), r.at(),
+                r.recordedBy() == null ? null : Recorder.MANAGER)).toList();
+        Cancellation shownCancellation = cancellation == null ? null : new Cancellation(cancellation.at(),
+                cancellation.by() == null || "GUEST".equals(cancellation.by().role()) || "SYSTEM".equals(cancellation.by().role())
+                        ? cancellation.by() : Recorder.MANAGER, cancellation.reason());
         return new OrderDetail(orderId, number, createdAt, service, status, statusLabel, paymentStatus,
-                paymentStatus.guestLabel(), executor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid,
-                remainder, refundDue, prepaymentDue, minimumRemainder, paymentPlan, payments, refunds, dueDate, cancellation,
-                completedAt, guestId, onlinePayment, version);
+                paymentStatus.guestLabel(), shownExecutor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid,
+                remainder, refundDue, prepaymentDue, minimumRemainder, paymentPlan, shownPayments, shownRefunds, dueDate,
+                shownCancellation, completedAt, guestId, onlinePayment, version);
     }
 
     public record Executor(String id, String name) {
@@ -75,6 +86,8 @@ public record OrderDetail(
     }
 
     public record Recorder(String id, String name, String role) {
+        /** How a guest sees anyone of the staff. */
+        static final Recorder MANAGER = new Recorder(null, "менеджер", "STAFF");
     }
 
     public record Cancellation(OffsetDateTime at, Recorder by, String reason) {

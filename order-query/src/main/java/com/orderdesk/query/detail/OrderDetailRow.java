@@ -15,7 +15,7 @@ class OrderDetailRow extends ReadModelRow {
     String orderId;
     @Column(name = "number", length = 7, nullable = false, unique = true)
     String number;
-    @Column(name = "guest_id", length = 200)
+    @Column(name = "guest_id", length = 1000)
     String guestId;
     @Column(name = "version", nullable = false)
     long version;

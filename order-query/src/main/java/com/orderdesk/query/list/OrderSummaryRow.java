@@ -42,19 +42,19 @@ class OrderSummaryRow extends ReadModelRow {
     String status;
     @Column(name = "payment_status", length = 32, nullable = false)
     String paymentStatus;
-    @Column(name = "visitor_name", length = 200, nullable = false)
+    @Column(name = "visitor_name", length = 1000, nullable = false)
     String visitorName;
-    @Column(name = "visitor_name_lower", length = 200, nullable = false)
+    @Column(name = "visitor_name_lower", length = 1000, nullable = false)
     String visitorNameLower;
     @Column(name = "phone_digits", length = 20, nullable = false)
     String phoneDigits;
-    @Column(name = "ticket_number", length = 32)
+    @Column(name = "ticket_number", length = 128)
     String ticketNumber;
-    @Column(name = "ticket_lower", length = 32)
+    @Column(name = "ticket_lower", length = 128)
     String ticketLower;
-    @Column(name = "executor_id", length = 200)
+    @Column(name = "executor_id", length = 1000)
     String executorId;
-    @Column(name = "executor_name", length = 200)
+    @Column(name = "executor_name", length = 1000)
     String executorName;
     @Column(name = "total_minor", nullable = false)
     long totalMinor;
@@ -62,7 +62,7 @@ class OrderSummaryRow extends ReadModelRow {
     long remainderMinor;
     @Column(name = "due_date", nullable = false)
     LocalDate dueDate;
-    @Column(name = "guest_id", length = 200)
+    @Column(name = "guest_id", length = 1000)
     String guestId;
     @Column(name = "version", nullable = false)
     long version;

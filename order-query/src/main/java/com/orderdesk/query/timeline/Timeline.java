@@ -24,11 +24,20 @@ public class Timeline {
 
     @Transactional(readOnly = true)
     public List<TimelineEntry> forGuest(String orderId) {
-        return entries.findByOrderIdAndKindInOrderBySequenceAsc(orderId, GUEST_KINDS).stream().map(Timeline::entry).toList();
+        return entries.findByOrderIdAndKindInOrderBySequenceAsc(orderId, GUEST_KINDS).stream().map(Timeline::entry)
+                .map(Timeline::asGuestSeesIt).toList();
     }
 
     public long versionOf(String orderId) {
         return entries.lastSequence(orderId).orElse(-1L);
+    }
+
+    /** Guests see no staff ids: anyone of the staff is «менеджер». */
+    private static TimelineEntry asGuestSeesIt(TimelineEntry entry) {
+        if (entry.author() == null || "GUEST".equals(entry.author().role())) {
+            return entry;
+        }
+        return new TimelineEntry(entry.at(), entry.kind(), new TimelineEntry.Author(null, "менеджер", "STAFF"), entry.text());
     }
 
     private static TimelineEntry entry(TimelineEntryRow row) {

@@ -27,13 +27,13 @@ class TimelineEntryRow extends ReadModelRow {
     String timeZone;
     @Column(name = "kind", length = 16, nullable = false)
     String kind;
-    @Column(name = "author_id", length = 200)
+    @Column(name = "author_id", length = 1000)
     String authorId;
-    @Column(name = "author_name", length = 200)
+    @Column(name = "author_name", length = 1000)
     String authorName;
     @Column(name = "author_role", length = 32)
     String authorRole;
-    @Column(name = "text", length = 5000, nullable = false)
+    @Column(name = "text", length = 20000, nullable = false)
     String text;
 
     protected TimelineEntryRow() {

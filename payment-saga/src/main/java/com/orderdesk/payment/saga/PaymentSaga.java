@@ -81,6 +81,7 @@ public class PaymentSaga {
     private transient CommandGateway commands;
     private transient DeadlineManager deadlines;
     private transient GatewayProperties settings;
+    private transient KnownPayments knownPayments;
 
     public record Request(String requestId, Money amount, String description) {
     }
@@ -109,6 +110,11 @@ public class PaymentSaga {
     @Autowired
     public void setSettings(GatewayProperties settings) {
         this.settings = settings;
+    }
+
+    @Autowired
+    public void setKnownPayments(KnownPayments knownPayments) {
+        this.knownPayments = knownPayments;
     }
 
     @StartSaga
@@ -269,6 +275,7 @@ public class PaymentSaga {
             PaymentGateway.GatewayPayment payment = gateway.createPayment(request.requestId(), request.amount(),
                     request.description(), returnUrl(), Map.of("orderId", orderId, "requestId", request.requestId()));
             SagaLifecycle.associateWith("gatewayPaymentId", payment.id());
+            knownPayments.remember(payment.id(), orderId);
             send(new RecordGatewayPaymentCreated(orderId, request.requestId(), payment.id(), payment.confirmationUrl()),
                     Channel.SAGA, "Платёжный процесс создал платёж " + payment.id() + " в шлюзе по запросу " + request.requestId());
         } catch (PaymentGateway.GatewayRejectedException rejected) {

@@ -40,11 +40,15 @@ class InboxEntry {
     Instant processedAt;
     @Column(name = "outcome", length = 500)
     String outcome;
+    /** 0 for notifications about payments this service created, 1 for anything else: lower goes first. */
+    @Column(name = "priority", nullable = false)
+    int priority;
 
     protected InboxEntry() {
     }
 
-    InboxEntry(String event, String objectId, String body, Instant now) {
+    InboxEntry(String event, String objectId, String body, Instant now, int priority) {
+        this.priority = priority;
         this.key = event + ":" + objectId;
         this.event = event;
         this.objectId = objectId;

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,6 +68,8 @@ public class InboxProcessor {
         for (InboxEntry entry : inbox.claimDue(50)) {
             try {
                 inbox.done(entry.key, process(entry));
+            } catch (Unconfirmed e) {
+                inbox.later(entry.key, e.getMessage(), Duration.ofSeconds(entry.attempts + 1));
             } catch (PaymentGateway.GatewayUnavailableException e) {
                 inbox.later(entry.key, "gateway unavailable");
             } catch (RuntimeException e) {
@@ -130,10 +133,17 @@ public class InboxProcessor {
      */
     private String unconfirmed(InboxEntry entry, String gatewayStatus) {
         if (entry.attempts < 2) {
-            throw new PaymentGateway.GatewayUnavailableException("gateway says " + gatewayStatus, null);
+            throw new Unconfirmed("gateway says " + gatewayStatus);
         }
         log.warn("Notification {} is not confirmed by the gateway (it says {}): recorded nothing", entry.key, gatewayStatus);
         return InboxEntry.REJECTED + "gateway says " + gatewayStatus;
+    }
+
+    /** A notification the gateway does not confirm (yet): looked at again soon. */
+    private static final class Unconfirmed extends RuntimeException {
+        Unconfirmed(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** The gateway acted; the notification (confirmed by the gateway's own answer) is the cause and the correlation. */

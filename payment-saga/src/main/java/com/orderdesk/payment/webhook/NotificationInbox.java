@@ -2,6 +2,7 @@ package com.orderdesk.payment.webhook;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import com.orderdesk.payment.saga.KnownPayments;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -22,7 +23,10 @@ class NotificationInbox {
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
-    NotificationInbox(PlatformTransactionManager transactionManager) {
+    private final KnownPayments knownPayments;
+
+    NotificationInbox(PlatformTransactionManager transactionManager, KnownPayments knownPayments) {
+        this.knownPayments = knownPayments;
         transactions = new TransactionTemplate(transactionManager);
         transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -46,7 +50,8 @@ class NotificationInbox {
                 }
                 return false;
             }
-            entityManager.persist(new InboxEntry(event, objectId, body, clock.instant()));
+            int priority = event.startsWith("payment.") && knownPayments.knows(objectId) ? 0 : 1;
+            entityManager.persist(new InboxEntry(event, objectId, body, clock.instant(), priority));
             entityManager.flush();
             return true;
         });
@@ -59,11 +64,26 @@ class NotificationInbox {
         return transactions.execute(status -> {
             List<InboxEntry> due = entityManager.createQuery(
                             "select e from InboxEntry e where e.processedAt is null and e.nextAttemptAt <= :now"
-                                    + " and (e.claimedUntil is null or e.claimedUntil < :now) order by e.receivedAt", InboxEntry.class)
+                                    + " and (e.claimedUntil is null or e.claimedUntil < :now) order by e.priority, e.receivedAt", InboxEntry.class)
                     .setParameter("now", now).setMaxResults(limit).getResultList();
             due.forEach(entry -> entry.claimedUntil = now.plus(CLAIM));
             return due;
         });
+    }
+
+    double countPending() {
+        return entityManager.createQuery("select count(e) from InboxEntry e where e.processedAt is null", Long.class).getSingleResult();
+    }
+
+    double oldestPendingAgeSeconds() {
+        Instant oldest = entityManager.createQuery("select min(e.receivedAt) from InboxEntry e where e.processedAt is null", Instant.class)
+                .getSingleResult();
+        return oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis() / 1000.0;
+    }
+
+    double countRejected() {
+        return entityManager.createQuery("select count(e) from InboxEntry e where e.outcome like :rejected", Long.class)
+                .setParameter("rejected", InboxEntry.REJECTED + "%").getSingleResult();
     }
 
     void done(String key, String outcome) {
@@ -77,10 +97,15 @@ class NotificationInbox {
     }
 
     void later(String key, String why) {
+        later(key, why, null);
+    }
+
+    /** Tries again later: after {@code delay}, or with exponential backoff (2 s … 5 min) when it is null. */
+    void later(String key, String why, Duration delay) {
         transactions.executeWithoutResult(status -> {
             InboxEntry entry = entityManager.find(InboxEntry.class, key);
             entry.attempts++;
-            long seconds = Math.min(300, 1L << Math.min(entry.attempts, 9));
+            long seconds = delay != null ? delay.toSeconds() : Math.min(300, 1L << Math.min(entry.attempts, 9));
             entry.nextAttemptAt = clock.instant().plusSeconds(seconds);
             entry.claimedUntil = null;
             entry.outcome = "retrying: " + why;
