@@ -99,7 +99,7 @@ class ClusterIT {
                 throw new AssertionError("node " + node.index() + " died while starting:\n" + tail(node.log()));
             }
             try {
-                if (Api.at(node.port()).get("/actuator/health/readiness").status() == 200) {
+                if (Api.at(node.port()).get("/readyz").status() == 200) {
                     return;
                 }
             } catch (IllegalStateException notYet) {

@@ -40,11 +40,16 @@ class DeploymentFilesTest extends HttpTestBase {
         assertThat(services.fieldNames()).toIterable().contains("db", "app1", "app2", "lb", "prometheus", "grafana", "axonserver");
         assertThat(services.at("/db/image").asText()).startsWith("postgres:");
         for (String app : List.of("app1", "app2")) {
-            assertThat(services.at("/" + app + "/environment/SPRING_PROFILES_ACTIVE").asText()).contains("postgres");
+            assertThat(services.at("/" + app + "/environment/SPRING_PROFILES_ACTIVE").asText()).contains("postgres")
+                    .as("the demo (open logins, a simulator that 'pays' any order) is an explicit override").doesNotContain("demo");
+            assertThat(services.at("/" + app + "/environment/SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES").asText())
+                    .as("nginx's X-Forwarded-For is trusted").isNotBlank();
+            assertThat(services.at("/" + app + "/ports").isMissingNode()).as("nodes are reached through nginx only").isTrue();
             assertThat(services.at("/" + app + "/environment/SPRING_DATASOURCE_URL").asText()).startsWith("jdbc:postgresql://db:5432/");
         }
         assertThat(services.at("/axonserver/profiles/0").asText()).isEqualTo("axonserver");
-        assertThat(services.at("/app1-axonserver/environment/SPRING_PROFILES_ACTIVE").asText()).contains("axonserver");
+        assertThat(services.at("/app1-axonserver/environment/SPRING_PROFILES_ACTIVE").asText()).contains("axonserver")
+                .doesNotContain("demo");
         for (JsonNode service : services) {
             for (JsonNode volume : service.path("volumes")) {
                 String source = volume.asText().split(":")[0];
@@ -57,7 +62,7 @@ class DeploymentFilesTest extends HttpTestBase {
         JsonNode prometheus = yaml("deploy/prometheus/prometheus.yml");
         JsonNode job = prometheus.at("/scrape_configs/0");
         assertThat(job.path("metrics_path").asText()).isEqualTo("/actuator/prometheus");
-        assertThat(job.at("/static_configs/0/targets").toString()).contains("app1:8080").contains("app2:8080");
+        assertThat(job.at("/static_configs/0/targets").toString()).contains("app1:9091").contains("app2:9091");
     }
 
     @Test
@@ -65,7 +70,7 @@ class DeploymentFilesTest extends HttpTestBase {
         // some activity, so that the per-command and per-processor meters exist
         String order = placeDeskOrder(4);
         manager.post("/api/orders/" + order + "/payments", payment("100.00", "CASH"));
-        String exposed = anonymous.get("/actuator/prometheus").body();
+        String exposed = management.get("/actuator/prometheus").body();
 
         JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("deploy/grafana/dashboards/order-desk.json").toFile());
         Set<String> metrics = new LinkedHashSet<>();

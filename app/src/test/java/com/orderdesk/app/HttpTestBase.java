@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database, see {@link TestDatabase}). One configuration for
  * all HTTP tests, so Spring starts it once per run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @ActiveProfiles(resolver = TestDatabase.Profiles.class)
 @AutoConfigureObservability
 public abstract class HttpTestBase {
@@ -32,6 +32,10 @@ public abstract class HttpTestBase {
 
     @LocalServerPort
     protected int port;
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    protected int managementPort;
+    /** Metrics and health: their own port, not the API's. */
+    protected Api management;
     protected Api anonymous;
     protected Api manager;
     protected Api service;
@@ -43,6 +47,8 @@ public abstract class HttpTestBase {
     static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
         String dir = Files.createTempDirectory("orderdesk-test-").toString();
         registry.add("orderdesk.data-dir", () -> dir);
+        // the webhook's allow-list as behind a proxy: this host (the simulator) and a documentation network
+        registry.add("orderdesk.webhook.allowed-networks", () -> "127.0.0.0/8,::1/128,203.0.113.0/24");
         if (TestDatabase.POSTGRES) {
             String url = TestDatabase.newPostgresDatabase();
             registry.add("spring.datasource.url", () -> url);
@@ -53,6 +59,7 @@ public abstract class HttpTestBase {
     @BeforeEach
     void clients() {
         anonymous = Api.at(port);
+        management = Api.at(managementPort);
         manager = anonymous.as("manager");
         service = anonymous.as("service");
         auditor = anonymous.as("auditor");

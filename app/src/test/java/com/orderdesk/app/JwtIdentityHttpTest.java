@@ -24,7 +24,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Production identities: JWT bearer tokens signed by the configured issuer's key, roles from the token. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class JwtIdentityHttpTest {
     private static final KeyPair KEYS;
     private static final KeyPair OTHER_KEYS;
@@ -50,6 +50,7 @@ class JwtIdentityHttpTest {
         Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "order-desk");
         registry.add("orderdesk.data-dir", () -> dir.toString());
         registry.add("orderdesk.catalog.services[0].id", () -> "coworking-2nd-floor");
         registry.add("orderdesk.catalog.services[0].name", () -> "Коворкинг на 2 этаже");
@@ -61,7 +62,7 @@ class JwtIdentityHttpTest {
     }
 
     private static String token(KeyPair keys, String subject, Map<String, Object> claims) throws Exception {
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).issueTime(new Date())
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).audience("order-desk").issueTime(new Date())
                 .expirationTime(new Date(System.currentTimeMillis() + 600_000));
         claims.forEach(builder::claim);
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
@@ -91,8 +92,19 @@ class JwtIdentityHttpTest {
     }
 
     @Test
+    void aTokenForAnotherAudienceIsRefused() throws Exception {
+        Api.Response elsewhere = bearer(token(KEYS, "u-42", Map.of("roles", List.of("RENTAL_MANAGER"), "aud", "another-service")))
+                .get("/api/orders");
+        assertThat(elsewhere.status()).isEqualTo(401);
+        assertThat(elsewhere.code()).isEqualTo("unauthenticated");
+    }
+
+    @Test
     void noRoleForeignSignatureOrNoTokenGetNothing() throws Exception {
         assertThat(bearer(token(KEYS, "nobody", Map.of())).get("/api/orders").status()).isEqualTo(403);
+        Api.Response me = bearer(token(KEYS, "nobody", Map.of("roles", List.of("JANITOR")))).get("/api/me");
+        assertThat(me.status()).as(me.toString()).isEqualTo(403);
+        assertThat(me.code()).isEqualTo("forbidden");
         Api.Response forged = bearer(token(OTHER_KEYS, "u-42", Map.of("roles", List.of("RENTAL_MANAGER")))).get("/api/orders");
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.code()).isEqualTo("unauthenticated");

@@ -33,8 +33,13 @@ class MoneyHardeningHttpTest extends HttpTestBase {
     }
 
     private void faults(boolean dropNotifications) {
+        faults(dropNotifications, false);
+    }
+
+    private void faults(boolean dropNotifications, boolean refuseRefunds) {
         Api.Response set = anonymous.post("/simulator/control/faults", "{\"failCreates\":0,\"timeoutCreates\":0,\"duplicates\":1,"
-                + "\"outOfOrder\":false,\"delayMillis\":0,\"dropNotifications\":" + dropNotifications + "}");
+                + "\"outOfOrder\":false,\"delayMillis\":0,\"dropNotifications\":" + dropNotifications
+                + ",\"refuseRefunds\":" + refuseRefunds + "}");
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
     }
 
@@ -172,20 +177,40 @@ class MoneyHardeningHttpTest extends HttpTestBase {
         String payment = pressPay(order);
         anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
         eventually("confirmation", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
-        // the whole payment goes back in the gateway's dashboard, and we do not hear of it
-        faults(true);
-        assertThat(anonymous.post("/simulator/control/payments/" + payment + "/refund?amount=100.00", null).status()).isEqualTo(200);
-        faults(false);
+        faults(false, true);
 
         assertThat(manager.post("/api/orders/" + order + "/cancellation", "{\"reason\":\"Гость передумал\"}").status()).isEqualTo(200);
         Api.Response timeline = eventually("the refusal", () -> manager.get("/api/orders/" + order + "/timeline"),
                 r -> r.body().contains("Платёжный шлюз отказал в возврате 100,00"));
-        assertThat(timeline.body()).contains("Верните гостю эту сумму на месте");
+        assertThat(timeline.body()).contains("Верните гостю на месте: 100,00");
         assertThat(guest.get("/api/my/orders/" + order + "/timeline").body()).doesNotContain("отказал");
         assertThat(detail(order).text("/paymentStatus")).isEqualTo("REFUND_PENDING");
-        // staff can settle it at the desk
+        assertThat(management.get("/actuator/prometheus").body()).containsPattern("(?m)^orderdesk_gateway_refunds_failed_total(\\{[^}]*\\})? [1-9]");
+        // staff settle it at the desk
         assertThat(manager.post("/api/orders/" + order + "/refunds", payment("100.00", "BANK_TRANSFER")).status()).isEqualTo(201);
-        assertThat(anonymous.get("/actuator/prometheus").body()).containsPattern("(?m)^orderdesk_gateway_refunds_failed_total(\\{[^}]*\\})? [1-9]");
+        assertThat(detail(order).text("/paymentStatus")).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aRefusalCausedByARefundWeDidNotKnowOfReadsItBackInsteadOfOwingItTwice() {
+        String order = placeOnline();
+        String payment = pressPay(order);
+        anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
+        eventually("confirmation", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
+        // 60 ₽ go back in the gateway's dashboard, and we do not hear of it
+        faults(true);
+        assertThat(anonymous.post("/simulator/control/payments/" + payment + "/refund?amount=60.00", null).status()).isEqualTo(200);
+        faults(false);
+
+        assertThat(manager.post("/api/orders/" + order + "/cancellation", "{\"reason\":\"Гость передумал\"}").status()).isEqualTo(200);
+        Api.Response settled = eventually("the refunds", () -> detail(order), r -> "REFUNDED".equals(r.text("/paymentStatus")));
+        assertThat(settled.text("/refundDue/value")).isEqualTo("0.00");
+        BigDecimal refunded = BigDecimal.ZERO;
+        for (JsonNode refund : settled.json().at("/refunds")) {
+            refunded = refunded.add(rub(refund.path("amount")));
+        }
+        assertThat(refunded).as("60 ₽ from the dashboard, 40 ₽ asked again: never more than the payment").isEqualByComparingTo("100.00");
+        assertThat(manager.get("/api/orders/" + order + "/timeline").body()).contains("Повторно запрошен возврат 40,00");
     }
 
     @Test

@@ -376,10 +376,12 @@ class OrderCommandHttpTest extends HttpTestBase {
         assertThat(amount.at("/properties/value/example").asText()).as(amount.toString()).isEqualTo("400.00");
         assertThat(amount.at("/properties/currency/example").asText()).isEqualTo("RUB");
         assertThat(openApi.body()).doesNotContain("\"minor\"");
-        assertThat(anonymous.get("/actuator/health").text("/status")).isEqualTo("UP");
+        assertThat(management.get("/actuator/health").text("/status")).isEqualTo("UP");
+        assertThat(anonymous.get("/readyz").status()).as("readiness for load balancers on the API's port").isEqualTo(200);
         placeDeskOrder(1);
-        Api.Response metrics = anonymous.get("/actuator/prometheus");
+        Api.Response metrics = management.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("commandBus").contains("eventStore");
+        assertThat(anonymous.get("/actuator/prometheus").status()).as("no metrics on the public port").isEqualTo(404);
     }
 }

@@ -83,7 +83,7 @@ class ProjectionAdminHttpTest extends HttpTestBase {
             Thread.sleep(100);
         }
         assertThat(auditor.get("/api/admin/projections/order-detail").json().path("deadLetters").asLong()).isEqualTo(1);
-        assertThat(anonymous.get("/actuator/prometheus").body())
+        assertThat(management.get("/actuator/prometheus").body())
                 .contains("orderdesk_projection_dead_letters{application=\"order-desk\",projection=\"order-detail\"} 1.0");
         // a later event of the same order waits behind the parked one, in order
         assertThat(manager.post("/api/orders/" + broken + "/messages", "{\"visibility\":\"PUBLIC\",\"text\":\"после\"}").status())

@@ -81,7 +81,7 @@ public final class TestDatabase {
      * database named after it on the embedded PostgreSQL (the same dataDir gives the same database: restarts).
      */
     public static List<String> arguments(String dataDir) {
-        List<String> arguments = new ArrayList<>(List.of("--orderdesk.data-dir=" + dataDir));
+        List<String> arguments = new ArrayList<>(List.of("--orderdesk.data-dir=" + dataDir, "--management.server.port=0"));
         if (POSTGRES) {
             arguments.add("--spring.profiles.include=postgres");
             arguments.add("--spring.datasource.url=" + DATA_DIR_DATABASES.computeIfAbsent(dataDir, d -> newPostgresDatabase()));

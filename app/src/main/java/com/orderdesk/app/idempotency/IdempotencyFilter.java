@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 /**
  * API.md: every state-changing request accepts {@code Idempotency-Key}. The first answer is stored per caller
  * and key and replayed for a repeat (header {@code Idempotent-Replayed: true}); the same key with another body
- * is {@code idempotency-key-reused}; a repeat while the first is still running is {@code idempotency-key-in-use}.
+ * is {@code idempotency-key-reused}; a repeat while the first is still running waits (at most {@link #TWIN_WAIT}) for
+ * the first answer and gets it, and is {@code idempotency-key-in-use} only if the first is still running then.
  * A 5xx answer releases the key, since it changed nothing and the client should retry.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -42,6 +43,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final int MAX_BODY = 1024 * 1024;
     /** A claim untouched this long belongs to a request that died; a retry may take it over. */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+    /** How long a twin waits for the first request's answer before it is told {@code idempotency-key-in-use}. */
+    static final Duration TWIN_WAIT = Duration.ofSeconds(5);
 
     private final IdempotencyStore store;
     private final ObjectMapper json;
@@ -74,7 +77,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            Problems.write(response, json, ErrorCode.VALIDATION_FAILED, "Тело запроса слишком большое.");
+            Problems.write(response, json, ErrorCode.PAYLOAD_TOO_LARGE, "Тело запроса слишком большое.");
             return;
         }
         String principal = authentication.getName();
@@ -82,15 +85,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
                 + "\n" + sha256(body));
 
-        Optional<IdempotencyRecord> seen = store.find(scope);
-        if (seen.isPresent() || !store.claim(scope, principal, fingerprint)) {
-            Optional<IdempotencyRecord> existing = seen.isPresent() ? seen : store.find(scope);
-            if (existing.isEmpty()) {
-                // released between our claim and our read: the holder failed; ask the client to retry
-                inUse(response);
-                return;
+        // A twin (same key, same request) that arrives while the first still runs waits for its answer, bounded.
+        long waitUntil = System.nanoTime() + TWIN_WAIT.toNanos();
+        while (true) {
+            Optional<IdempotencyRecord> seen = store.find(scope);
+            if (seen.isEmpty()) {
+                if (store.claim(scope, principal, fingerprint)) {
+                    break; // the first: go on
+                }
+                continue; // claimed a moment ago by a twin: read it
             }
-            IdempotencyRecord record = existing.get();
+            IdempotencyRecord record = seen.get();
             if (!record.fingerprint.equals(fingerprint)) {
                 Problems.write(response, json, ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "Этот Idempotency-Key уже использован для другого запроса.");
@@ -101,7 +106,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             boolean abandoned = record.updatedAt.plus(ABANDONED_AFTER).isBefore(store.now());
-            if (!abandoned || !store.takeOver(scope, record.updatedAt)) {
+            if (abandoned && store.takeOver(scope, record.updatedAt)) {
+                break;
+            }
+            if (System.nanoTime() > waitUntil) {
+                inUse(response);
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 inUse(response);
                 return;
             }

@@ -72,6 +72,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        if (BodySizeLimit.isTooLarge(e)) {
+            return Problems.response(new Rejection(ErrorCode.PAYLOAD_TOO_LARGE, "Тело запроса слишком большое."));
+        }
         Optional<InvalidValueException> invalid = find(e, InvalidValueException.class);
         if (invalid.isPresent()) {
             return Problems.response(invalid.get().rejection());

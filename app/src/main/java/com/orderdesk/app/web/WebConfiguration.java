@@ -35,6 +35,16 @@ public class WebConfiguration implements WebMvcConfigurer {
         this.actorResolver = actorResolver;
     }
 
+    /** Before security and everything else that could read a body. */
+    @org.springframework.context.annotation.Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<BodySizeLimit> bodySizeLimit(ObjectMapper json) {
+        org.springframework.boot.web.servlet.FilterRegistrationBean<BodySizeLimit> registration =
+                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new BodySizeLimit(json));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(actorResolver);

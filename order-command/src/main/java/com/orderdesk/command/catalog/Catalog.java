@@ -10,6 +10,7 @@ import com.orderdesk.shared.value.RentalPeriod;
 
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,13 @@ public final class Catalog {
      * rental starts and then gets back {@code guestRefundPercent} of what was paid; later only staff may cancel.
      */
     public record Service(String id, String name, ZoneId timeZone, Money minimumRemainder, Map<String, Tariff> tariffs,
-                          Duration guestCancellationCutoff, int guestRefundPercent) {
+                          Duration guestCancellationCutoff, int guestRefundPercent, Duration bookingHorizon,
+                          Duration maxRentalLength) {
         public Service {
+            if (bookingHorizon == null || bookingHorizon.isNegative() || bookingHorizon.isZero()
+                    || maxRentalLength == null || maxRentalLength.isNegative() || maxRentalLength.isZero()) {
+                throw new IllegalArgumentException("Catalog: service " + id + " needs a positive booking horizon and maximum rental length");
+            }
             if (guestCancellationCutoff == null || guestCancellationCutoff.isNegative()) {
                 throw new IllegalArgumentException("Catalog: service " + id + " needs a guest cancellation cut-off of 0 or more");
             }
@@ -76,7 +82,7 @@ public final class Catalog {
             }
             Money minimum = Money.parse(spec.minimumRemainder().toPlainString(), "minimumRemainder");
             require(services.put(spec.id(), new Service(spec.id(), spec.name(), zone, minimum, tariffs,
-                    spec.guestCancellationCutoff(), spec.guestRefundPercent())) == null,
+                    spec.guestCancellationCutoff(), spec.guestRefundPercent(), spec.bookingHorizon(), spec.maxRentalLength())) == null,
                     "duplicate service " + spec.id());
         }
     }
@@ -93,6 +99,23 @@ public final class Catalog {
 
     public Optional<Service> service(String id) {
         return Optional.ofNullable(id == null ? null : services.get(id));
+    }
+
+    /** Orders registered at the desk after the fact may lie in the past, but not before this service existed. */
+    private static final Instant EARLIEST_RENTAL = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** A rental a service can take at {@code now}: within its booking horizon, no longer than its maximum. */
+    public void requireBookable(String serviceId, RentalPeriod period, Instant now) {
+        Service service = service(serviceId)
+                .orElseThrow(() -> new InvalidValueException("serviceId", "Неизвестная услуга: " + serviceId + "."));
+        if (period.start().isAfter(now.plus(service.bookingHorizon())) || period.start().isBefore(EARLIEST_RENTAL)) {
+            throw new InvalidValueException("rentalPeriod.start", "Начало аренды — не дальше " + service.bookingHorizon().toDays()
+                    + " дн. от сегодняшнего дня.");
+        }
+        if (java.time.Duration.between(period.start(), period.end()).compareTo(service.maxRentalLength()) > 0) {
+            throw new InvalidValueException("rentalPeriod", "Период аренды не может быть длиннее "
+                    + service.maxRentalLength().toDays() + " дн.");
+        }
     }
 
     public Pricing price(String serviceId, String tariffId, RentalPeriod period, PaymentPlan plan) {

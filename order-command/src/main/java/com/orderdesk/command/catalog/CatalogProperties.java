@@ -20,7 +20,11 @@ public record CatalogProperties(@DefaultValue List<ServiceSpec> services) {
             /** a guest may cancel until this long before the rental starts */
             @DefaultValue("2h") Duration guestCancellationCutoff,
             /** what a guest cancelling in time gets back, in percent of what was paid */
-            @DefaultValue("100") int guestRefundPercent) {
+            @DefaultValue("100") int guestRefundPercent,
+            /** a rental starts at most this far ahead */
+            @DefaultValue("365d") Duration bookingHorizon,
+            /** the longest rental one order may book */
+            @DefaultValue("31d") Duration maxRentalLength) {
     }
 
     public record TariffSpec(

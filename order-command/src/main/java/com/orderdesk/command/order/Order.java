@@ -144,6 +144,7 @@ public class Order {
         if (online && !command.rentalPeriod().end().isAfter(now)) {
             throw new InvalidValueException("rentalPeriod", "Период аренды уже прошёл.");
         }
+        catalog.requireBookable(command.serviceId(), command.rentalPeriod(), now);
         Catalog.Pricing pricing = catalog.price(command.serviceId(), command.tariffId(), command.rentalPeriod(), command.paymentPlan());
         Money dueOnline = online ? pricing.dueOnline() : Money.ZERO;
         OrderStatus initial = dueOnline.isPositive() ? OrderStatus.AWAITING_PAYMENT : OrderStatus.CONFIRMED;
@@ -430,12 +431,11 @@ public class Order {
         if (!amount.isPositive() || refundedBefore.plus(amount).isGreaterThan(paidThroughGateway)) {
             throw new InvalidValueException("amount", "Возврат больше платежа шлюза.");
         }
-        // what this order asked for and is still out is covered first; the rest was refunded unasked (the gateway's dashboard)
-        Money outstanding = gatewayRefundAsked.getOrDefault(paymentId, Money.ZERO).minusOrZero(refundedBefore);
-        Money asked = amount.isGreaterThan(outstanding) ? outstanding : amount;
-        Money unasked = amount.minusOrZero(asked);
-        Money refundDueAfter = refundDue.minusOrZero(asked);
-        Money paidAfter = paid.minusOrZero(unasked);
+        // a refund first settles what is owed back; beyond that it was money the order counted (a refund made in the
+        // gateway's own dashboard): it is no longer paid
+        Money settles = amount.isGreaterThan(refundDue) ? refundDue : amount;
+        Money refundDueAfter = refundDue.minusOrZero(settles);
+        Money paidAfter = paid.minusOrZero(amount.minusOrZero(settles));
         Money remainderAfter = status == OrderStatus.CANCELLED ? Money.ZERO : total.minusOrZero(paidAfter);
         PaymentStatus statusAfter = status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true, paidAfter)
                 : liveStatus(paidAfter, remainderAfter, refundDueAfter);
@@ -452,10 +452,17 @@ public class Order {
             return version();
         }
         Money amount = Check.present(command.amount(), "amount", "сумма");
-        Money deskDueAfter = deskRefundDue.plus(amount);
-        deskDueAfter = deskDueAfter.isGreaterThan(refundDue) ? refundDue : deskDueAfter;
-        apply(new GatewayRefundFailed(orderId, requestId, command.gatewayPaymentId(), amount,
-                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), now(), deskDueAfter));
+        String paymentId = command.gatewayPaymentId();
+        // still owed (refunds the gateway made meanwhile are recorded already) and still refundable: ask again for that
+        Money owed = amount.isGreaterThan(refundDue.minusOrZero(deskRefundDue)) ? refundDue.minusOrZero(deskRefundDue) : amount;
+        Money refundable = gatewayPayments.getOrDefault(paymentId, Money.ZERO)
+                .minusOrZero(gatewayRefunded.getOrDefault(paymentId, Money.ZERO));
+        Money candidate = owed.isGreaterThan(refundable) ? refundable : owed;
+        // asking again for the same amount would meet the same refusal: only a smaller, corrected amount is asked again
+        Money retried = candidate.isLessThan(amount) ? candidate : Money.ZERO;
+        Money deskDueAfter = deskRefundDue.plus(owed.minusOrZero(retried));
+        apply(new GatewayRefundFailed(orderId, requestId, paymentId, amount,
+                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), now(), deskDueAfter, retried));
         return version();
     }
 
@@ -671,7 +678,8 @@ public class Order {
     @EventSourcingHandler
     void on(GatewayRefundFailed event) {
         failedRefundRequests.add(event.refundRequestId());
-        Money asked = gatewayRefundAsked.getOrDefault(event.paymentId(), Money.ZERO).minusOrZero(event.amount());
+        Money retried = event.retried() == null ? Money.ZERO : event.retried();
+        Money asked = gatewayRefundAsked.getOrDefault(event.paymentId(), Money.ZERO).minusOrZero(event.amount()).plus(retried);
         Money refunded = gatewayRefunded.getOrDefault(event.paymentId(), Money.ZERO);
         gatewayRefundAsked.put(event.paymentId(), asked.isLessThan(refunded) ? refunded : asked);
         deskRefundDue = event.deskRefundDueAfter();

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CatalogTest {
     private static CatalogProperties catalog(String zone, String price, boolean partial, int percent) {
         return new CatalogProperties(List.of(new CatalogProperties.ServiceSpec("coworking-2nd-floor", "Коворкинг на 2 этаже", zone,
-                new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal(price), partial, percent)), java.time.Duration.ofHours(2), 100)));
+                new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal(price), partial, percent)), java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31))));
     }
 
     @Test

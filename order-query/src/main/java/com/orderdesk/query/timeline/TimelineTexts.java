@@ -100,8 +100,12 @@ final class TimelineTexts {
     /** Lines only staff see: what went wrong with money and what they must do about it. */
     static Optional<String> internal(Object event) {
         if (event instanceof GatewayRefundFailed e) {
+            boolean retried = e.retried() != null && e.retried().isPositive();
             return Optional.of("Платёжный шлюз отказал в возврате " + e.amount().toRussianTextWithKopecks()
-                    + (e.reason() == null ? "" : " (" + e.reason() + ")") + ". Верните гостю эту сумму на месте.");
+                    + (e.reason() == null ? "" : " (" + e.reason() + ")") + "."
+                    + (retried ? " Повторно запрошен возврат " + e.retried().toRussianTextWithKopecks() + " через шлюз." : "")
+                    + (e.deskRefundDueAfter().isPositive() ? " Верните гостю на месте: " + e.deskRefundDueAfter().toRussianTextWithKopecks() + "."
+                    : ""));
         }
         return Optional.empty();
     }

@@ -75,18 +75,28 @@ final class ListParameters {
         return result;
     }
 
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     /** A date (whole day in the service's zone) or an instant with offset. */
     private static Instant instant(String raw, String field, ZoneId zone, boolean endOfDay) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
+            Instant instant;
             if (raw.length() == 10) {
                 LocalDate day = LocalDate.parse(raw);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+                instant = (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            } else {
+                instant = OffsetDateTime.parse(raw).toInstant();
             }
-            return OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
+            // both databases store years 1..9999 (and this service has no orders outside them)
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new InvalidValueException(field, "Дата вне допустимого диапазона (годы 1970–9999).");
+            }
+            return instant;
+        } catch (java.time.DateTimeException e) {
             throw new InvalidValueException(field, "Дата — в виде 2023-08-11 или 2023-08-11T13:32+05:00.");
         }
     }

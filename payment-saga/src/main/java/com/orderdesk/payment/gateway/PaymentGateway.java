@@ -30,6 +30,9 @@ public interface PaymentGateway {
 
     GatewayRefund getRefund(String refundId);
 
+    /** Every refund of a payment, whoever asked for it (YooKassa {@code GET /v3/refunds?payment_id=}). */
+    java.util.List<GatewayRefund> refundsOf(String paymentId);
+
     record GatewayPayment(String id, String status, boolean paid, Money amount, String confirmationUrl,
                           Map<String, String> metadata, String cancellationReason) {
         public boolean succeeded() {

@@ -110,6 +110,15 @@ public class YooKassaGateway implements PaymentGateway {
                 .header("Authorization", authorization()).retrieve().body(String.class)));
     }
 
+    @Override
+    public java.util.List<GatewayRefund> refundsOf(String paymentId) {
+        JsonNode list = call("list refunds", () -> http.get().uri(url("/v3/refunds?payment_id={id}&limit=100"), paymentId)
+                .header("Authorization", authorization()).retrieve().body(String.class));
+        java.util.List<GatewayRefund> refunds = new java.util.ArrayList<>();
+        list.path("items").forEach(item -> refunds.add(refund(item)));
+        return refunds;
+    }
+
     private JsonNode call(String what, Supplier<String> request) {
         long backoff = properties.firstBackoff().toMillis();
         RuntimeException last = null;

@@ -9,6 +9,7 @@ import com.orderdesk.shared.order.command.RecordGatewayPaymentCreated;
 import com.orderdesk.shared.order.command.RecordGatewayRefund;
 import com.orderdesk.shared.order.command.RecordGatewayRefundFailed;
 import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
+import com.orderdesk.shared.order.event.GatewayRefundFailed;
 import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
 import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
@@ -202,6 +203,18 @@ public class PaymentSaga {
         endIfSettled();
     }
 
+    /** A refused refund: what is still owed and refundable is asked for again, under a key of its own. */
+    @StartSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(GatewayRefundFailed event, @MessageIdentifier String eventId) {
+        orderId = event.orderId();
+        if (event.retried() != null && event.retried().isPositive()) {
+            toRefund.put(refundKey(eventId, event.paymentId()), new Refund(event.paymentId(), event.retried()));
+            talkToGateway();
+        }
+        endIfSettled();
+    }
+
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderCompleted event) {
         awaitingPayment = false;
@@ -272,7 +285,7 @@ public class PaymentSaga {
 
     private void create(Request request) {
         try {
-            PaymentGateway.GatewayPayment payment = gateway.createPayment(request.requestId(), request.amount(),
+            PaymentGateway.GatewayPayment payment = gateway.createPayment(paymentKey(orderId, request.requestId()), request.amount(),
                     request.description(), returnUrl(), Map.of("orderId", orderId, "requestId", request.requestId()));
             SagaLifecycle.associateWith("gatewayPaymentId", payment.id());
             knownPayments.remember(payment.id(), orderId);
@@ -314,6 +327,14 @@ public class PaymentSaga {
                         "Платёжный процесс вернул " + made.amount().toRussianTextWithKopecks() + " по платежу " + made.paymentId());
             }
         } catch (PaymentGateway.GatewayRejectedException refused) {
+            // the order may not know every refund of the payment (one made in the gateway's dashboard): it learns them
+            // first, so that what it asks for again, or leaves to the desk, is exactly what is still owed
+            for (PaymentGateway.GatewayRefund made : gateway.refundsOf(refund.paymentId())) {
+                if (made.succeeded()) {
+                    send(new RecordGatewayRefund(orderId, made.id(), made.paymentId(), made.amount()), Channel.SAGA,
+                            "Шлюз на запрос сообщил о возврате " + made.id() + " по платежу " + made.paymentId());
+                }
+            }
             toRefund.remove(key);
             Metrics.counter(REFUNDS_FAILED_METRIC).increment();
             log.error("Gateway refused refund {} of {} for payment {} of order {}: {}", key, refund.amount(), refund.paymentId(),
@@ -322,6 +343,14 @@ public class PaymentSaga {
             send(new RecordGatewayRefundFailed(orderId, key, refund.paymentId(), refund.amount(), reason), Channel.SAGA,
                     "Шлюз отказал в возврате по платежу " + refund.paymentId());
         }
+    }
+
+    /**
+     * The idempotence key of a payment request: the order and its request (a request id alone may repeat across
+     * orders — the same client key on two orders — and must never fetch another order's payment).
+     */
+    static String paymentKey(String orderId, String requestId) {
+        return UUID.nameUUIDFromBytes(("payment:" + orderId + ":" + requestId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Each refund request its own idempotence key (at most 64 characters, as YooKassa allows): the event that asked, and the payment. */

@@ -43,15 +43,15 @@ public class GatewaySimulator {
 
     /** Told by tests or a curl line: {@code POST /simulator/control/faults}. */
     public record Faults(int failCreates, int timeoutCreates, int duplicates, boolean outOfOrder, long delayMillis,
-                         boolean dropNotifications) {
-        static final Faults NONE = new Faults(0, 0, 1, false, 0, false);
+                         Boolean dropNotifications, Boolean refuseRefunds) {
+        static final Faults NONE = new Faults(0, 0, 1, false, 0, false, false);
 
         Faults withFailCreates(int left) {
-            return new Faults(left, timeoutCreates, duplicates, outOfOrder, delayMillis, dropNotifications);
+            return new Faults(left, timeoutCreates, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds);
         }
 
         Faults withTimeoutCreates(int left) {
-            return new Faults(failCreates, left, duplicates, outOfOrder, delayMillis, dropNotifications);
+            return new Faults(failCreates, left, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds);
         }
     }
 
@@ -175,7 +175,8 @@ public class GatewaySimulator {
             return refunds.get(known);
         }
         ObjectNode payment = payments.get(request.path("payment_id").asText());
-        if (payment == null || !"succeeded".equals(payment.path("status").asText())) {
+        if (payment == null || !"succeeded".equals(payment.path("status").asText())
+                || Boolean.TRUE.equals(faults.refuseRefunds()) && !idempotenceKey.startsWith("dashboard-")) {
             return null;
         }
         // like YooKassa: refunds of a payment never add up to more than it
@@ -207,7 +208,7 @@ public class GatewaySimulator {
         notification.set("object", object.deepCopy());
         String body = notification.toString();
         Faults current = faults;
-        if (current.dropNotifications()) {
+        if (Boolean.TRUE.equals(current.dropNotifications())) {
             log.info("Simulator: notification {} about {} lost on purpose", event, object.path("id").asText());
             return;
         }

@@ -142,6 +142,19 @@ public class SimulatorController {
         return refund == null ? error(HttpStatus.BAD_REQUEST, "invalid_request", "Payment cannot be refunded") : ResponseEntity.ok(refund);
     }
 
+    @GetMapping(path = "/v3/refunds", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> listRefunds(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                                @org.springframework.web.bind.annotation.RequestParam("payment_id") String paymentId) {
+        if (!authorized(authorization)) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+        }
+        ObjectNode list = json.createObjectNode();
+        list.put("type", "list");
+        com.fasterxml.jackson.databind.node.ArrayNode items = list.putArray("items");
+        simulator.refunds.values().stream().filter(r -> paymentId.equals(r.path("payment_id").asText())).forEach(items::add);
+        return ResponseEntity.ok(list);
+    }
+
     @GetMapping(path = "/v3/refunds/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JsonNode> getRefund(@RequestHeader(value = "Authorization", required = false) String authorization,
                                               @PathVariable String id) {

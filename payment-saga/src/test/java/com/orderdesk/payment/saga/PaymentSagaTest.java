@@ -98,7 +98,7 @@ class PaymentSagaTest {
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new RecordGatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1"))
                 .expectScheduledDeadlineWithName(Duration.ofMinutes(15), PaymentSaga.PAYMENT_DEADLINE);
-        verify(gateway).createPayment(eq(REQUEST), eq(PREPAYMENT), eq("Заказ 1006313: предоплата"),
+        verify(gateway).createPayment(eq(PaymentSaga.paymentKey(ORDER, REQUEST)), eq(PREPAYMENT), eq("Заказ 1006313: предоплата"),
                 eq("http://shop/my/orders/" + ORDER), eq(Map.of("orderId", ORDER, "requestId", REQUEST)));
     }
 
@@ -248,7 +248,7 @@ class PaymentSagaTest {
                 .expectScheduledDeadlineWithName(Duration.ofSeconds(2), PaymentSaga.GATEWAY_RETRY);
         fixture.whenTimeElapses(Duration.ofSeconds(3))
                 .expectDispatchedCommands(new RecordGatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1"));
-        verify(gateway, times(2)).createPayment(eq(REQUEST), eq(PREPAYMENT), anyString(), anyString(), anyMap());
+        verify(gateway, times(2)).createPayment(eq(PaymentSaga.paymentKey(ORDER, REQUEST)), eq(PREPAYMENT), anyString(), anyString(), anyMap());
     }
 
     @Test

@@ -5,9 +5,10 @@ import com.orderdesk.shared.value.Money;
 import java.time.Instant;
 
 /**
- * The gateway refused to return {@code amount} of a gateway payment. The money is still owed to the guest: it is
+ * The gateway refused to return {@code amount} of a gateway payment (its refunds were read back and recorded first).
+ * What is still owed and the payment still allows is asked for again ({@code retried}, for the saga); the rest is
  * now part of what staff return at the desk ({@code deskRefundDueAfter}), and the order says so.
  */
 public record GatewayRefundFailed(String orderId, String refundRequestId, String paymentId, Money amount, String reason,
-                                  Instant at, Money deskRefundDueAfter) {
+                                  Instant at, Money deskRefundDueAfter, Money retried) {
 }
