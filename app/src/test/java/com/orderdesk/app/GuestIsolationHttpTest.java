@@ -83,6 +83,28 @@ class GuestIsolationHttpTest extends HttpTestBase {
     }
 
     @Test
+    void guestsSeeNoStaffIdsNoPaymentNotesAndStaffOnlyAsTheManager() {
+        String order = guestOrderWithInternalMessage();
+        assertThat(manager.put("/api/orders/" + order + "/executor", "{\"executorId\":\"staff-7\",\"executorName\":\"Ирина Соколова\"}")
+                .status()).isEqualTo(200);
+        assertThat(manager.post("/api/orders/" + order + "/payments", "{\"amount\":" + money("100.00")
+                + ",\"method\":\"CASH\",\"note\":\"сдача с 5000, купюра надорвана\"}").status()).isEqualTo(201);
+        assertThat(manager.post("/api/orders/" + order + "/cancellation", "{\"reason\":\"Неявка\",\"refundAmount\":" + money("0.00") + "}")
+                .status()).isEqualTo(200);
+
+        Api.Response detail = guest.get("/api/my/orders/" + order);
+        assertThat(detail.body()).doesNotContain("staff-7").doesNotContain("\"manager\"").doesNotContain("купюра")
+                .doesNotContain("RENTAL_MANAGER");
+        assertThat(detail.text("/executor/name")).isEqualTo("Ирина Соколова");
+        assertThat(detail.text("/cancellation/by/name")).isEqualTo("менеджер");
+        assertThat(detail.text("/payments/0/recordedBy/name")).isEqualTo("менеджер");
+        Api.Response timeline = guest.get("/api/my/orders/" + order + "/timeline");
+        assertThat(timeline.body()).doesNotContain("\"manager\"").doesNotContain("RENTAL_MANAGER");
+        // staff still see who
+        assertThat(manager.get("/api/orders/" + order).text("/cancellation/by/id")).isEqualTo("manager");
+    }
+
+    @Test
     void fullyPaidReadsConfirmedToTheGuest() {
         String seed = "6d2b2f6a-1006-4313-9c1e-000000000207";
         assertThat(guest.get("/api/my/orders/" + seed).text("/paymentStatusLabel")).isEqualTo("Подтвержден");

@@ -50,6 +50,9 @@ class UpgradeTest {
             // take the database back to what version 1 of the schema created: no operator_action, history at 1
             JdbcTemplate jdbc = old.getBean(JdbcTemplate.class);
             jdbc.execute("drop table operator_action");
+            jdbc.execute("drop table gateway_payment_ref");
+            jdbc.execute("drop index ix_inbox_claim");
+            jdbc.execute("alter table payment_inbox drop column priority");
             jdbc.execute("drop table projection_control");
             if (TestDatabase.POSTGRES) {
                 jdbc.execute("drop index ix_summary_visitor_name_trgm");
@@ -57,7 +60,7 @@ class UpgradeTest {
             } else {
                 jdbc.execute("drop index ix_summary_visitor_name");
             }
-            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4')")).isEqualTo(3);
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5')")).isEqualTo(4);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
         }
 

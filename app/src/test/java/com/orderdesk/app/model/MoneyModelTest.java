@@ -89,7 +89,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * least the minimum after every payment; what the business holds equals what it keeps plus what it owes; and
  * nothing owed to the guest is left without a pending refund or a visible failure.
  *
- * <p>1 000 sequences in the default run; {@code -Dorderdesk.model.sequences=20000} for more (profile {@code model});
+ * <p>1 000 sequences in the default run; 20 000 with {@code mvn -pl app -am verify -Pmodel} (or any number with
+ * {@code -Dorderdesk.model.sequences=N});
  * a failure prints its seed: {@code -Dorderdesk.model.seed=<seed> -Dorderdesk.model.sequences=1} replays it.
  */
 class MoneyModelTest {
