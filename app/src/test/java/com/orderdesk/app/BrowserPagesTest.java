@@ -262,6 +262,10 @@ class BrowserPagesTest extends HttpTestBase {
             guestWait.until(ExpectedConditions.urlContains("/my.html"));
             guestWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-order-id='" + order + "']"))).click();
             guestWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Ждём вас"));
+            // the cancellation policy is on the page before the guest pays (and the button while it allows)
+            guestWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("policy"), "Отменить бронирование можно до"));
+            assertThat(guestBrowser.findElement(By.id("policy")).getText()).contains("вернём всё оплаченное").contains("менеджер");
+            assertThat(guestBrowser.findElement(By.id("cancel")).isDisplayed()).isTrue();
             assertThat(guestBrowser.getPageSource()).doesNotContain("секрет для своих");
 
             guestBrowser.findElement(By.id("message")).sendKeys("Буду вовремя");

@@ -321,6 +321,10 @@ class OrderCommandHttpTest extends HttpTestBase {
             assertThat(catalog.text("/0/minimumRemainder/value")).isEqualTo("50.00");
             assertThat(catalog.text("/0/tariffs/0/unitPrice/value")).isEqualTo("100.00");
             assertThat(catalog.json().at("/0/tariffs/0/prepaymentPercent").asInt()).isEqualTo(25);
+            // the demo's cancellation policy: until 2 hours before the start, everything paid back
+            assertThat(catalog.json().at("/0/cancellationPolicy/guestCutoffMinutes").asLong()).isEqualTo(120);
+            assertThat(catalog.json().at("/0/cancellationPolicy/guestRefundPercent").asInt()).isEqualTo(100);
+            assertThat(catalog.json().at("/0/bookingHorizonDays").asLong()).isEqualTo(365);
         }
     }
 

@@ -22,7 +22,12 @@ public class CatalogController {
                              Integer prepaymentPercent) {
     }
 
-    public record ServiceView(String id, String name, String timeZone, Money minimumRemainder, List<TariffView> tariffs) {
+    /** A guest may cancel until {@code guestCutoffMinutes} before the start and then gets {@code guestRefundPercent} back. */
+    public record CancellationPolicyView(long guestCutoffMinutes, int guestRefundPercent) {
+    }
+
+    public record ServiceView(String id, String name, String timeZone, Money minimumRemainder, List<TariffView> tariffs,
+                              CancellationPolicyView cancellationPolicy, long bookingHorizonDays, long maxRentalLengthDays) {
     }
 
     @GetMapping("/services")
@@ -30,6 +35,8 @@ public class CatalogController {
         return catalog.services().stream().map(service -> new ServiceView(service.id(), service.name(),
                 service.timeZone().getId(), service.minimumRemainder(),
                 service.tariffList().stream().map(t -> new TariffView(t.id(), t.name(), t.unitPrice(), "HOUR",
-                        t.partialPayment(), t.partialPayment() ? t.prepaymentPercent() : null)).toList())).toList();
+                        t.partialPayment(), t.partialPayment() ? t.prepaymentPercent() : null)).toList(),
+                new CancellationPolicyView(service.guestCancellationCutoff().toMinutes(), service.guestRefundPercent()),
+                service.bookingHorizon().toDays(), service.maxRentalLength().toDays())).toList();
     }
 }
