@@ -80,7 +80,7 @@ class ClusterIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = List.of(java, "-Xmx320m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
                 "-jar", System.getProperty("cluster.jar", "target/order-desk.jar"),
-                "--spring.profiles.active=demo,postgres", "--server.port=" + port,
+                "--spring.profiles.active=demo,postgres", "--server.port=" + port, "--management.server.port=0",
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=15",
                 "--orderdesk.demo.seed-orders=false", "--orderdesk.data-dir=" + dir.resolve("node" + index),

@@ -87,6 +87,30 @@ public abstract class HttpTestBase {
         return placed.text("/orderId");
     }
 
+    /** A guest's online order (PARTIAL, 400 ₽): it waits for its 100 ₽ prepayment. */
+    protected String placeOnline() {
+        Api.Response placed = guest.post("/api/my/orders", orderBody(6, 4, "PARTIAL"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        return placed.text("/orderId");
+    }
+
+    /** «Оплатить»: returns the gateway payment id behind the confirmation page. */
+    protected String pressPay(String order) {
+        Api.Response pay = guest.post("/api/my/orders/" + order + "/payment", null);
+        assertThat(pay.status()).as(pay.toString()).isEqualTo(201);
+        assertThat(pay.text("/confirmationUrl")).contains("/simulator/checkout/");
+        return pay.text("/paymentId");
+    }
+
+    /** Tells the gateway simulator how to misbehave (none of it: {@code simulatorFaults(0, 1, false, 0, false, false)}). */
+    protected void simulatorFaults(int failCreates, int duplicates, boolean outOfOrder, long delayMillis,
+                                   boolean dropNotifications, boolean refuseRefunds) {
+        Api.Response set = anonymous.post("/simulator/control/faults", "{\"failCreates\":" + failCreates + ",\"timeoutCreates\":0,"
+                + "\"duplicates\":" + duplicates + ",\"outOfOrder\":" + outOfOrder + ",\"delayMillis\":" + delayMillis
+                + ",\"dropNotifications\":" + dropNotifications + ",\"refuseRefunds\":" + refuseRefunds + "}");
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    }
+
     protected static String money(String value) {
         return "{\"value\":\"" + value + "\",\"currency\":\"RUB\"}";
     }

@@ -37,22 +37,7 @@ class MoneyHardeningHttpTest extends HttpTestBase {
     }
 
     private void faults(boolean dropNotifications, boolean refuseRefunds) {
-        Api.Response set = anonymous.post("/simulator/control/faults", "{\"failCreates\":0,\"timeoutCreates\":0,\"duplicates\":1,"
-                + "\"outOfOrder\":false,\"delayMillis\":0,\"dropNotifications\":" + dropNotifications
-                + ",\"refuseRefunds\":" + refuseRefunds + "}");
-        assertThat(set.status()).as(set.toString()).isEqualTo(200);
-    }
-
-    private String placeOnline() {
-        Api.Response placed = guest.post("/api/my/orders", orderBody(6, 4, "PARTIAL"));
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        return placed.text("/orderId");
-    }
-
-    private String pressPay(String order) {
-        Api.Response pay = guest.post("/api/my/orders/" + order + "/payment", null);
-        assertThat(pay.status()).as(pay.toString()).isEqualTo(201);
-        return pay.text("/paymentId");
+        simulatorFaults(0, 1, false, 0, dropNotifications, refuseRefunds);
     }
 
     /** A payment made at the gateway for the order by someone else than the saga (one-stage when {@code capture}). */

@@ -21,28 +21,7 @@ class PaymentFlowHttpTest extends HttpTestBase {
     }
 
     private void faults(int failCreates, int duplicates, boolean outOfOrder, long delayMillis) {
-        faults(failCreates, duplicates, outOfOrder, delayMillis, false);
-    }
-
-    private void faults(int failCreates, int duplicates, boolean outOfOrder, long delayMillis, boolean dropNotifications) {
-        Api.Response set = anonymous.post("/simulator/control/faults", "{\"failCreates\":" + failCreates + ",\"timeoutCreates\":0,\"duplicates\":"
-                + duplicates + ",\"outOfOrder\":" + outOfOrder + ",\"delayMillis\":" + delayMillis
-                + ",\"dropNotifications\":" + dropNotifications + "}");
-        assertThat(set.status()).as(set.toString()).isEqualTo(200);
-    }
-
-    private String placeOnline() {
-        Api.Response placed = guest.post("/api/my/orders", orderBody(6, 4, "PARTIAL"));
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        return placed.text("/orderId");
-    }
-
-    /** «Оплатить»: returns the gateway payment id behind the confirmation page. */
-    private String pressPay(String order) {
-        Api.Response pay = guest.post("/api/my/orders/" + order + "/payment", null);
-        assertThat(pay.status()).as(pay.toString()).isEqualTo(201);
-        assertThat(pay.text("/confirmationUrl")).contains("/simulator/checkout/");
-        return pay.text("/paymentId");
+        simulatorFaults(failCreates, duplicates, outOfOrder, delayMillis, false, false);
     }
 
     @Test

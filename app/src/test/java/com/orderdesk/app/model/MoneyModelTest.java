@@ -168,18 +168,7 @@ class MoneyModelTest {
         axon.start();
         commands = axon.commandGateway();
         gateway = new FakeGateway();
-        Set<String> known = new HashSet<>();
-        KnownPayments knownPayments = new KnownPayments() {
-            @Override
-            public void remember(String paymentId, String orderId) {
-                known.add(paymentId);
-            }
-
-            @Override
-            public boolean knows(String paymentId) {
-                return known.contains(paymentId);
-            }
-        };
+        KnownPayments knownPayments = KnownPayments.inMemory();
         GatewayProperties settings = new GatewayProperties("http://gateway", "shop", "secret", "/my/orders/{orderId}",
                 Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(1));
         AnnotatedSagaRepository<PaymentSaga> repository = AnnotatedSagaRepository.<PaymentSaga>builder()

@@ -93,18 +93,24 @@ public class SimulatorController {
         return payment == null ? error(HttpStatus.NOT_FOUND, "not_found", "No such payment") : ResponseEntity.ok(payment);
     }
 
-    @PostMapping(path = "/v3/payments/{id}/capture", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<JsonNode> capture(@RequestHeader(value = "Authorization", required = false) String authorization,
-                                            @RequestHeader(value = "Idempotence-Key", required = false) String key,
-                                            @PathVariable String id, @RequestBody(required = false) String body) throws Exception {
+    /** What YooKassa answers before it looks at a capture or cancel: credentials, the key, the payment. */
+    private ResponseEntity<JsonNode> refusal(String authorization, String key, String paymentId) {
         if (!authorized(authorization)) {
             return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
         }
         if (key == null || key.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "Idempotence-Key is required");
         }
-        if (!simulator.payments.containsKey(id)) {
-            return error(HttpStatus.NOT_FOUND, "not_found", "No such payment");
+        return simulator.payments.containsKey(paymentId) ? null : error(HttpStatus.NOT_FOUND, "not_found", "No such payment");
+    }
+
+    @PostMapping(path = "/v3/payments/{id}/capture", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> capture(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                            @RequestHeader(value = "Idempotence-Key", required = false) String key,
+                                            @PathVariable String id, @RequestBody(required = false) String body) throws Exception {
+        ResponseEntity<JsonNode> refused = refusal(authorization, key, id);
+        if (refused != null) {
+            return refused;
         }
         JsonNode request = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
         JsonNode amount = request.path("amount").path("value");
@@ -117,14 +123,9 @@ public class SimulatorController {
     public ResponseEntity<JsonNode> cancelPayment(@RequestHeader(value = "Authorization", required = false) String authorization,
                                                   @RequestHeader(value = "Idempotence-Key", required = false) String key,
                                                   @PathVariable String id) {
-        if (!authorized(authorization)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
-        }
-        if (key == null || key.isBlank()) {
-            return error(HttpStatus.BAD_REQUEST, "invalid_request", "Idempotence-Key is required");
-        }
-        if (!simulator.payments.containsKey(id)) {
-            return error(HttpStatus.NOT_FOUND, "not_found", "No such payment");
+        ResponseEntity<JsonNode> refused = refusal(authorization, key, id);
+        if (refused != null) {
+            return refused;
         }
         ObjectNode payment = simulator.release(key, id);
         return payment == null ? error(HttpStatus.BAD_REQUEST, "invalid_request", "Only a payment waiting for capture can be canceled")

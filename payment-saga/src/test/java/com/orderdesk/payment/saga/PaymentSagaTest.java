@@ -60,18 +60,7 @@ class PaymentSagaTest {
         fixture = new SagaTestFixture<>(PaymentSaga.class);
         gateway = mock(PaymentGateway.class);
         fixture.registerResource(gateway);
-        java.util.Set<String> known = new java.util.HashSet<>();
-        fixture.registerResource(new KnownPayments() {
-            @Override
-            public void remember(String paymentId, String orderId) {
-                known.add(paymentId);
-            }
-
-            @Override
-            public boolean knows(String paymentId) {
-                return known.contains(paymentId);
-            }
-        });
+        fixture.registerResource(KnownPayments.inMemory());
         fixture.registerResource(new GatewayProperties("http://gateway", "shop", "secret", "http://shop/my/orders/{orderId}",
                 Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(1)));
         when(gateway.createPayment(anyString(), any(), anyString(), anyString(), anyMap()))
