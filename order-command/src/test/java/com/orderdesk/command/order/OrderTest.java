@@ -539,6 +539,15 @@ class OrderTest {
         return new OrderCancelled(ORDER_ID, "Гость передумал", MANAGER, NOW, refundDue, deskRefundDue, gateway, status, refundDue);
     }
 
+    /** 100 ₽ through the gateway, then 150 ₽ at the desk, of 400 ₽. */
+    private Object[] paidOnlineThenAtDesk() {
+        return new Object[] {placedOnline(NOW),
+                new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW, rub(100),
+                        rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO),
+                new OrderConfirmed(ORDER_ID, GATEWAY, NOW),
+                paid("p1", rub(150), rub(250), rub(150), PaymentStatus.PARTIALLY_PAID)};
+    }
+
     @Nested
     class CancellationRules {
         @Test
@@ -550,11 +559,7 @@ class OrderTest {
 
         @Test
         void everythingReceivedIsOwedBackGatewayThroughTheGatewayDeskAtTheDesk() {
-            fixture.given(placedOnline(NOW),
-                            new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW, rub(100),
-                                    rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO),
-                            new OrderConfirmed(ORDER_ID, GATEWAY, NOW),
-                            paid("p1", rub(150), rub(250), rub(150), PaymentStatus.PARTIALLY_PAID))
+            fixture.given(paidOnlineThenAtDesk())
                     .andGivenCurrentTime(NOW)
                     .when(new CancelOrder(ORDER_ID, "Гость передумал", MANAGER, null, null))
                     .expectEvents(cancelled(rub(250), rub(150), List.of(new GatewayRefundDue("g1", rub(100))),
@@ -601,11 +606,7 @@ class OrderTest {
 
         @Test
         void aPartialRefundGoesThroughTheGatewayFirstThenTheDesk() {
-            fixture.given(placedOnline(NOW),
-                            new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW, rub(100),
-                                    rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO),
-                            new OrderConfirmed(ORDER_ID, GATEWAY, NOW),
-                            paid("p1", rub(150), rub(250), rub(150), PaymentStatus.PARTIALLY_PAID))
+            fixture.given(paidOnlineThenAtDesk())
                     .andGivenCurrentTime(NOW)
                     .when(new CancelOrder(ORDER_ID, "Частичный возврат", MANAGER, null, rub(120)))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Частичный возврат", MANAGER, NOW, rub(120), rub(20),
