@@ -49,8 +49,8 @@ public class BodySizeLimit extends OncePerRequestFilter {
         }
         try {
             chain.doFilter(new Bounded(request, limit), response);
-        } catch (PayloadTooLarge | ServletException e) {
-            if (!(e instanceof PayloadTooLarge) && !isTooLarge(e)) {
+        } catch (IOException | ServletException e) {
+            if (!isTooLarge(e)) {
                 throw e;
             }
             if (!response.isCommitted()) {

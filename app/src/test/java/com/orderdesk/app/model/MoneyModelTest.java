@@ -20,7 +20,6 @@ import com.orderdesk.shared.order.PaymentPlan;
 import com.orderdesk.shared.order.command.CancelOrder;
 import com.orderdesk.shared.order.command.PlaceOrder;
 import com.orderdesk.shared.order.command.RecordDeskRefund;
-import com.orderdesk.shared.order.command.RecordGatewayRefund;
 import com.orderdesk.shared.order.command.RecordManagerPayment;
 import com.orderdesk.shared.order.command.RequestOnlinePayment;
 import com.orderdesk.shared.order.event.DeskRefundRecorded;
@@ -365,7 +364,7 @@ class MoneyModelTest {
                 } else {
                     PaymentGateway.GatewayRefund refund = gateway.getRefund(notification.objectId());
                     String order = gateway.getPayment(refund.paymentId()).metadata().get("orderId");
-                    command(new RecordGatewayRefund(order, refund.id(), refund.paymentId(), refund.amount()));
+                    command(GatewayFacts.commandFor(order, refund));
                 }
             } catch (PaymentGateway.GatewayUnavailableException outage) {
                 inFlight.add(notification); // the inbox tries again later

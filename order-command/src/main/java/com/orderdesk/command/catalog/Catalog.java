@@ -101,13 +101,16 @@ public final class Catalog {
         return Optional.ofNullable(id == null ? null : services.get(id));
     }
 
+    private Service known(String serviceId) {
+        return service(serviceId).orElseThrow(() -> new InvalidValueException("serviceId", "Неизвестная услуга: " + serviceId + "."));
+    }
+
     /** Orders registered at the desk after the fact may lie in the past, but not before this service existed. */
     private static final Instant EARLIEST_RENTAL = Instant.parse("2000-01-01T00:00:00Z");
 
     /** A rental a service can take at {@code now}: within its booking horizon, no longer than its maximum. */
     public void requireBookable(String serviceId, RentalPeriod period, Instant now) {
-        Service service = service(serviceId)
-                .orElseThrow(() -> new InvalidValueException("serviceId", "Неизвестная услуга: " + serviceId + "."));
+        Service service = known(serviceId);
         if (period.start().isAfter(now.plus(service.bookingHorizon())) || period.start().isBefore(EARLIEST_RENTAL)) {
             throw new InvalidValueException("rentalPeriod.start", "Начало аренды — не дальше " + service.bookingHorizon().toDays()
                     + " дн. от сегодняшнего дня.");
@@ -119,8 +122,7 @@ public final class Catalog {
     }
 
     public Pricing price(String serviceId, String tariffId, RentalPeriod period, PaymentPlan plan) {
-        Service service = service(serviceId)
-                .orElseThrow(() -> new InvalidValueException("serviceId", "Неизвестная услуга: " + serviceId + "."));
+        Service service = known(serviceId);
         Tariff tariff = Optional.ofNullable(tariffId == null ? null : service.tariffs().get(tariffId))
                 .orElseThrow(() -> new InvalidValueException("tariffId", "Неизвестный тариф: " + tariffId + "."));
         if (plan == PaymentPlan.PARTIAL && !tariff.partialPayment()) {

@@ -97,8 +97,6 @@ public class Order {
     private OrderNumber number;
     /** Counted towards the total, both channels: received money less what was owed back or refunded unasked. */
     private Money paid = Money.ZERO;
-    /** The part of {@link #paid} taken at the desk. */
-    private Money deskPaid = Money.ZERO;
     /** Desk payments by their id: a repeat must say the same, or it is a conflict. */
     private final Map<String, DeskMoney> deskPayments = new HashMap<>();
     /** Gateway payments recorded, by the gateway's id: the amount the gateway took. */
@@ -701,7 +699,6 @@ public class Order {
     void on(ManagerPaymentRecorded event) {
         deskPayments.put(event.paymentId(), new DeskMoney(event.amount(), event.method()));
         paid = event.paidAfter();
-        deskPaid = deskPaid.plus(event.amount());
     }
 
     @EventSourcingHandler

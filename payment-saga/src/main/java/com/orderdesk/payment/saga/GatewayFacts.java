@@ -5,6 +5,7 @@ import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.command.RecordGatewayPayment;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentAuthorized;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCanceled;
+import com.orderdesk.shared.order.command.RecordGatewayRefund;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
 
@@ -31,6 +32,11 @@ public final class GatewayFacts {
             return Optional.of(new RecordGatewayPaymentCanceled(orderId, payment.id(), payment.cancellationReason()));
         }
         return Optional.empty();
+    }
+
+    /** A refund the gateway made (whoever asked for it), as the order records it. */
+    public static RecordGatewayRefund commandFor(String orderId, PaymentGateway.GatewayRefund refund) {
+        return new RecordGatewayRefund(orderId, refund.id(), refund.paymentId(), refund.amount());
     }
 
     /** A payment in a state nothing will change by itself any more (as far as this order is concerned). */

@@ -6,7 +6,6 @@ import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.shared.order.GatewayRefundDue;
 import com.orderdesk.shared.order.command.ExpireOnlinePayment;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCreated;
-import com.orderdesk.shared.order.command.RecordGatewayRefund;
 import com.orderdesk.shared.order.command.RecordGatewayRefundFailed;
 import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
 import com.orderdesk.shared.order.event.GatewayRefundFailed;
@@ -323,7 +322,7 @@ public class PaymentSaga {
             PaymentGateway.GatewayRefund made = gateway.createRefund(key, refund.paymentId(), refund.amount());
             toRefund.remove(key);
             if (made.succeeded()) {
-                send(new RecordGatewayRefund(orderId, made.id(), made.paymentId(), made.amount()), Channel.SAGA,
+                send(GatewayFacts.commandFor(orderId, made), Channel.SAGA,
                         "Платёжный процесс вернул " + made.amount().toRussianTextWithKopecks() + " по платежу " + made.paymentId());
             }
         } catch (PaymentGateway.GatewayRejectedException refused) {
@@ -331,7 +330,7 @@ public class PaymentSaga {
             // first, so that what it asks for again, or leaves to the desk, is exactly what is still owed
             for (PaymentGateway.GatewayRefund made : gateway.refundsOf(refund.paymentId())) {
                 if (made.succeeded()) {
-                    send(new RecordGatewayRefund(orderId, made.id(), made.paymentId(), made.amount()), Channel.SAGA,
+                    send(GatewayFacts.commandFor(orderId, made), Channel.SAGA,
                             "Шлюз на запрос сообщил о возврате " + made.id() + " по платежу " + made.paymentId());
                 }
             }

@@ -5,7 +5,6 @@ import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.Rejection;
 import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.payment.saga.GatewayFacts;
-import com.orderdesk.shared.order.command.RecordGatewayRefund;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -123,7 +122,7 @@ public class InboxProcessor {
         if (orderId == null) {
             return "ignored: payment has no order";
         }
-        commands.sendAndWait(attributed(entry, refund.status(), new RecordGatewayRefund(orderId, refund.id(), refund.paymentId(), refund.amount())));
+        commands.sendAndWait(attributed(entry, refund.status(), GatewayFacts.commandFor(orderId, refund)));
         return "recorded refund";
     }
 
