@@ -2,9 +2,13 @@ package com.orderdesk.command;
 
 import com.orderdesk.command.catalog.Catalog;
 import com.orderdesk.command.catalog.CatalogProperties;
+import com.orderdesk.command.order.VerifiedAggregateCache;
 import com.orderdesk.command.retry.ConcurrencyRetry;
 import com.orderdesk.shared.error.RejectedException;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -22,6 +26,12 @@ public class CommandSideConfiguration {
     @Bean
     public Catalog catalog(CatalogProperties properties) {
         return new Catalog(properties);
+    }
+
+    /** Orders in memory between commands, checked against the store's last sequence number before use. */
+    @Bean
+    public Cache orderCache(ObjectProvider<EventStore> eventStore) {
+        return new VerifiedAggregateCache(eventStore::getObject);
     }
 
     /** The one command gateway: commands that lose a race between nodes are decided again (up to 5 times). */

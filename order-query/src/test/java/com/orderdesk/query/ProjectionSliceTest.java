@@ -15,6 +15,7 @@ import com.orderdesk.shared.order.OrderStatus;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.order.Visibility;
 import com.orderdesk.shared.value.Money;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each projection alone, against a real database: events in, rows out. */
 @DataJpaTest
@@ -57,20 +58,27 @@ class ProjectionSliceTest {
 
     private final String orderId = "11111111-0000-4000-8000-000000000001";
 
-    /** Delivers events to one projection bean, as its processor would. */
-    private void deliver(String beanClass, List<DomainEventMessage<?>> events) throws Exception {
-        Object projection = context.getBean(Class.forName(beanClass));
-        Method on = projection.getClass().getDeclaredMethod("on", Object.class, DomainEventMessage.class);
-        on.setAccessible(true);
+    private static final List<String> CATCH_UP = List.of("orderDetailProjection", "orderListProjection", "timelineProjection");
+    private static final List<String> INLINE = List.of("orderDetailInline", "orderListInline", "timelineInline");
+
+    /** Delivers events to one projection bean through its typed handlers, as its processor would. */
+    private void deliver(String bean, List<DomainEventMessage<?>> events) throws Exception {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(context.getBean(bean));
         for (DomainEventMessage<?> event : events) {
-            on.invoke(projection, event.getPayload(), event);
+            handlers.handle(event);
         }
     }
 
     private void deliverToAll(List<DomainEventMessage<?>> events) throws Exception {
-        deliver("com.orderdesk.query.detail.OrderDetailProjection", events);
-        deliver("com.orderdesk.query.list.OrderListProjection", events);
-        deliver("com.orderdesk.query.timeline.TimelineProjection", events);
+        for (String bean : CATCH_UP) {
+            deliver(bean, events);
+        }
+    }
+
+    private void deliverInline(List<DomainEventMessage<?>> events) throws Exception {
+        for (String bean : INLINE) {
+            deliver(bean, events);
+        }
     }
 
     private OrderLife life() {
@@ -87,7 +95,7 @@ class ProjectionSliceTest {
     @Test
     void detailFollowsEveryEventAndEqualsAFoldOfTheWholeStream() throws Exception {
         List<DomainEventMessage<?>> events = life().events();
-        deliver("com.orderdesk.query.detail.OrderDetailProjection", events);
+        deliver("orderDetailProjection", events);
 
         OrderDetail projected = details.find(orderId).orElseThrow();
         OrderDetailFold fold = new OrderDetailFold();
@@ -113,6 +121,50 @@ class ProjectionSliceTest {
         assertThat(details.find(orderId).orElseThrow().payments()).hasSize(1);
         assertThat(timeline.forStaff(orderId)).hasSize(2);
         assertThat(list.versionOf(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void inlineAppliesAnOrdersNextEventAndLeavesAGapToTheCatchUpProcessor() throws Exception {
+        List<DomainEventMessage<?>> events = life().events();
+        deliverInline(events.subList(0, 2));
+        assertThat(list.versionOf(orderId)).isEqualTo(1);
+        assertThat(details.versionOf(orderId)).isEqualTo(1);
+        assertThat(timeline.forStaff(orderId)).hasSize(2);
+
+        // event 3 without event 2 (as while a replay has not reached the order): the inline path leaves it
+        deliverInline(events.subList(3, 4));
+        assertThat(list.versionOf(orderId)).isEqualTo(1);
+        assertThat(details.versionOf(orderId)).isEqualTo(1);
+
+        // the catch-up processor reads the order in sequence: it applies 2 and 3, and skips what is there
+        deliverToAll(events.subList(0, 4));
+        assertThat(list.versionOf(orderId)).isEqualTo(3);
+        assertThat(details.versionOf(orderId)).isEqualTo(3);
+        deliverInline(events.subList(4, events.size()));
+        OrderDetail fold = foldOf(events);
+        assertThat(details.find(orderId).orElseThrow()).isEqualTo(fold);
+        assertThat(list.versionOf(orderId)).isEqualTo(events.size() - 1);
+    }
+
+    @Test
+    void inlineLeavesAnOrderWithoutRowsAloneButTheCatchUpProcessorCallsAGapAFault() throws Exception {
+        List<DomainEventMessage<?>> events = life().events();
+        deliverInline(events.subList(1, 3));
+        assertThat(list.versionOf(orderId)).isEqualTo(-1);
+        assertThat(details.versionOf(orderId)).isEqualTo(-1);
+        assertThat(timeline.forStaff(orderId)).isEmpty();
+
+        deliver("orderListProjection", events.subList(0, 1));
+        assertThatThrownBy(() -> deliver("orderListProjection", events.subList(2, 3)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("missing");
+        assertThatThrownBy(() -> deliver("timelineProjection", events.subList(2, 3)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no timeline");
+    }
+
+    private static OrderDetail foldOf(List<DomainEventMessage<?>> events) {
+        OrderDetailFold fold = new OrderDetailFold();
+        events.forEach(e -> fold.apply(e.getPayload(), e.getSequenceNumber()));
+        return fold.toDetail();
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +32,7 @@ public class RequestTrace extends OncePerRequestFilter {
             throws ServletException, IOException {
         String traceId = traceIdOf(request.getHeader("traceparent"));
         String sent = request.getHeader(CORRELATION_HEADER);
-        String correlationId = sent != null && CORRELATION.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        String correlationId = sent != null && CORRELATION.matcher(sent).matches() ? sent : org.axonframework.common.IdentifierFactory.getInstance().generateIdentifier();
         request.setAttribute(Attribution.TRACE_ID, traceId);
         request.setAttribute(Attribution.CORRELATION_ID, correlationId);
         response.setHeader(TRACE_HEADER, traceId);

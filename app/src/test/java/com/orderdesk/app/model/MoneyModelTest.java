@@ -143,11 +143,6 @@ class MoneyModelTest {
             public OrderNumber allocate(String orderId) {
                 return allocated.computeIfAbsent(orderId, id -> new OrderNumber(String.valueOf(numbers.incrementAndGet())));
             }
-
-            @Override
-            public Optional<OrderNumber> numberOf(String orderId) {
-                return Optional.ofNullable(allocated.get(orderId));
-            }
         };
     }
 

@@ -18,14 +18,22 @@ import java.util.function.BiFunction;
 /**
  * Seals every order event on its way into the store (docs/adr/008): its metadata gets the SHA-256 {@code hash}
  * chained to the order's previous event. Runs when the unit of work commits, over its events in order; the previous
- * hash comes from an earlier event of the same commit or from the store. Two nodes sealing the same sequence number
+ * hash comes from an earlier event of the same commit, from the order's last commit on this node, or from the store. Two nodes sealing the same sequence number
  * cannot both commit (the store's unique aggregate/sequence key), so the chain has one history.
  */
 public class EventSealer implements MessageDispatchInterceptor<EventMessage<?>> {
     private static final String LINKS = EventSealer.class.getName() + ".links";
+    private static final int REMEMBERED = 10_000;
 
     private final EventStore store;
     private final Serializer serializer;
+    /** The last committed link of recently written orders, so sealing does not read the previous event back. */
+    private final Map<String, Link> committed = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     public EventSealer(EventStore store, Serializer serializer) {
         this.store = store;
@@ -37,8 +45,11 @@ public class EventSealer implements MessageDispatchInterceptor<EventMessage<?>> 
 
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-        Map<String, Link> links = CurrentUnitOfWork.map(uow -> uow.root().<Map<String, Link>>getOrComputeResource(LINKS, k -> new HashMap<>()))
-                .orElseGet(HashMap::new);
+        Map<String, Link> links = CurrentUnitOfWork.map(uow -> uow.root().<Map<String, Link>>getOrComputeResource(LINKS, k -> {
+            Map<String, Link> sealed = new HashMap<>();
+            uow.root().afterCommit(done -> committed.putAll(sealed));
+            return sealed;
+        })).orElseGet(HashMap::new);
         return (index, message) -> {
             if (!(message instanceof DomainEventMessage<?> event) || !EventSeal.AGGREGATE_TYPE.equals(event.getType())
                     || event.getMetaData().containsKey(EventSeal.HASH)) {
@@ -60,6 +71,11 @@ public class EventSealer implements MessageDispatchInterceptor<EventMessage<?>> 
             return EventSeal.GENESIS;
         }
         Link link = links.get(event.getAggregateIdentifier());
+        if (link != null && link.sequence() == sequence - 1) {
+            return link.hash();
+        }
+        // committed by this node; if another node wrote since, the sequence tells and the store is read
+        link = committed.get(event.getAggregateIdentifier());
         if (link != null && link.sequence() == sequence - 1) {
             return link.hash();
         }

@@ -53,12 +53,6 @@ class JpaOrderNumbers implements OrderNumbers {
         return number;
     }
 
-    @Override
-    @Transactional(readOnly = true)
-    public java.util.Optional<OrderNumber> numberOf(String orderId) {
-        return java.util.Optional.ofNullable(entityManager.find(AllocatedOrderNumber.class, orderId))
-                .map(allocated -> OrderNumber.of(allocated.number()));
-    }
 
     /** Creates the counter row in a transaction of its own; a concurrent creator winning is fine. */
     private void ensureCounter() {

@@ -50,7 +50,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -71,7 +73,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One coworking booking order. Decides every rule with money (SPEC.md §3–4) and holds only what it
  * needs to decide; what people read lives in projections.
  */
-@Aggregate
+@Aggregate(cache = "orderCache")
 public class Order {
     public static final int MAX_MESSAGE = 4000;
     public static final int MAX_REASON = 1000;
@@ -129,8 +131,10 @@ public class Order {
         // for Axon
     }
 
+    /** Places the order; answers with its number (which the caller cannot know beforehand) and version. */
     @CommandHandler
-    public Order(PlaceOrder command, Catalog catalog, OrderNumbers numbers) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public PlaceOrder.Placed handle(PlaceOrder command, Catalog catalog, OrderNumbers numbers) {
         Actor by = Check.present(command.placedBy(), "placedBy", "кто оформляет заказ");
         Check.present(command.rentalPeriod(), "rentalPeriod", "период аренды");
         Check.present(command.visitor(), "visitor", "посетитель");
@@ -157,6 +161,7 @@ public class Order {
             apply(new OnlinePaymentRequested(command.orderId(), number.value(), command.orderId() + ":prepayment", dueOnline,
                     paymentDescription(number, dueOnline.equals(pricing.total())), true, by, now));
         }
+        return new PlaceOrder.Placed(number, version());
     }
 
     @CommandHandler

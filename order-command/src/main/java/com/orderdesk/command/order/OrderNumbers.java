@@ -8,7 +8,4 @@ import com.orderdesk.shared.value.OrderNumber;
  */
 public interface OrderNumbers {
     OrderNumber allocate(String orderId);
-
-    /** The number an order already holds. */
-    java.util.Optional<OrderNumber> numberOf(String orderId);
 }

@@ -1,6 +1,5 @@
 package com.orderdesk.command.web;
 
-import com.orderdesk.command.order.OrderNumbers;
 import com.orderdesk.command.web.Requests.GuestCancellationRequest;
 import com.orderdesk.command.web.Requests.Changed;
 import com.orderdesk.command.web.Requests.GuestMessageRequest;
@@ -33,12 +32,10 @@ import java.net.URI;
 @RequestMapping(path = "/api/my/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 public class GuestCommandController {
     static final String GUEST_CANCELLED = "Гость отменил бронирование";
-    private final ReadYourWrites commands;
-    private final OrderNumbers numbers;
+    private final OrderCommands commands;
 
-    public GuestCommandController(ReadYourWrites commands, OrderNumbers numbers) {
+    public GuestCommandController(OrderCommands commands) {
         this.commands = commands;
-        this.numbers = numbers;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -46,11 +43,10 @@ public class GuestCommandController {
                                              @RequestHeader(value = OrderCommandController.IDEMPOTENCY_KEY, required = false) String key) {
         Check.present(body, "body", "тело запроса");
         String orderId = RequestIds.newId(guest, key, "order");
-        commands.send(orderId, new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
+        PlaceOrder.Placed placed = commands.place(new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
                 body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), guest.id(), guest));
-        String number = numbers.numberOf(orderId).orElseThrow().value();
-        return ResponseEntity.created(URI.create("/api/my/orders/" + orderId)).eTag("\"0\"")
-                .body(new PlacedOrder(orderId, number, 0));
+        return ResponseEntity.created(URI.create("/api/my/orders/" + orderId)).eTag("\"" + placed.version() + "\"")
+                .body(new PlacedOrder(orderId, placed.number().value(), placed.version()));
     }
 
     @PostMapping(path = "/{orderId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,7 +56,7 @@ public class GuestCommandController {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
         String messageId = RequestIds.newId(guest, key, "message");
-        long version = commands.send(id, new PostMessage(id, messageId, Visibility.PUBLIC, body.text(), guest, null));
+        long version = commands.send(new PostMessage(id, messageId, Visibility.PUBLIC, body.text(), guest, null));
         return ResponseEntity.created(URI.create("/api/my/orders/" + id)).eTag("\"" + version + "\"")
                 .body(new MessageRecorded(id, messageId, version));
     }
@@ -70,7 +66,7 @@ public class GuestCommandController {
                                           @RequestHeader(value = OrderCommandController.IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         String reason = body == null || body.reason() == null || body.reason().isBlank() ? GUEST_CANCELLED : body.reason();
-        return OrderCommandController.changed(id, commands.send(id,
+        return OrderCommandController.changed(id, commands.send(
                 new CancelOrder(id, reason, guest, CommandHeaders.expectedVersion(ifMatch), null)));
     }
 }

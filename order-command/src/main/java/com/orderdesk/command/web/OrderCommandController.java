@@ -1,6 +1,5 @@
 package com.orderdesk.command.web;
 
-import com.orderdesk.command.order.OrderNumbers;
 import com.orderdesk.command.web.Requests.CancellationRequest;
 import com.orderdesk.command.web.Requests.Changed;
 import com.orderdesk.command.web.Requests.DeskRefundRequest;
@@ -46,12 +45,10 @@ public class OrderCommandController {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String IF_MATCH = "If-Match";
 
-    private final ReadYourWrites commands;
-    private final OrderNumbers numbers;
+    private final OrderCommands commands;
 
-    public OrderCommandController(ReadYourWrites commands, OrderNumbers numbers) {
+    public OrderCommandController(OrderCommands commands) {
         this.commands = commands;
-        this.numbers = numbers;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -59,11 +56,10 @@ public class OrderCommandController {
                                              @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         String orderId = RequestIds.newId(actor, key, "order");
         Check.present(body, "body", "тело запроса");
-        commands.send(orderId, new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
+        PlaceOrder.Placed placed = commands.place(new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
                 body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), body.guestId(), actor));
-        String number = numbers.numberOf(orderId).orElseThrow().value();
-        return ResponseEntity.created(URI.create("/api/orders/" + orderId)).eTag("\"0\"")
-                .body(new PlacedOrder(orderId, number, 0));
+        return ResponseEntity.created(URI.create("/api/orders/" + orderId)).eTag("\"" + placed.version() + "\"")
+                .body(new PlacedOrder(orderId, placed.number().value(), placed.version()));
     }
 
     @PostMapping(path = "/{orderId}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -137,7 +133,7 @@ public class OrderCommandController {
     }
 
     private long send(String orderId, Object command) {
-        return commands.send(orderId, command);
+        return commands.send(command);
     }
 
     static <T> ResponseEntity<T> created(String orderId, long version, T body) {

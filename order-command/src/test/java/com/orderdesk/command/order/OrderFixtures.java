@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -80,11 +79,6 @@ final class OrderFixtures {
         @Override
         public OrderNumber allocate(String orderId) {
             return byOrder.computeIfAbsent(orderId, id -> OrderNumber.of(last.incrementAndGet()));
-        }
-
-        @Override
-        public Optional<OrderNumber> numberOf(String orderId) {
-            return Optional.ofNullable(byOrder.get(orderId));
         }
     }
 }

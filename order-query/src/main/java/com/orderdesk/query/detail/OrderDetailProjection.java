@@ -2,54 +2,56 @@ package com.orderdesk.query.detail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.orderdesk.query.support.ProjectionNames;
+import com.orderdesk.query.support.ReadModelPath;
 import com.orderdesk.shared.order.Visibility;
 import com.orderdesk.shared.order.event.MessagePosted;
+import com.orderdesk.shared.order.event.OrderEvent;
+import com.orderdesk.shared.order.query.FindOnlinePayment;
 import com.orderdesk.shared.order.query.FindOrderDetail;
-import com.orderdesk.shared.order.query.FindProjectedVersions;
-import com.orderdesk.shared.order.query.ProjectionProgress;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.stereotype.Component;
 
 /**
  * The order-form read model: every event of an order is folded by {@link OrderDetailFold} into a JSON document.
- * Redelivered events (version already applied) change nothing.
+ * An event already applied (or, on the inline path, one that is not next) changes nothing. Live views hear of
+ * each change once it is committed.
  */
-@Component
 @ProcessingGroup(ProjectionNames.ORDER_DETAIL)
-class OrderDetailProjection {
+class OrderDetailProjection implements ReadModelPath.Bound {
     private final OrderDetailRepository rows;
-    private final ObjectMapper json;
+    private final OrderDetails details;
+    private final ObjectWriter writer;
     private final QueryUpdateEmitter emitter;
+    private final ReadModelPath path;
 
-    OrderDetailProjection(OrderDetailRepository rows, ObjectMapper json, QueryUpdateEmitter emitter) {
+    OrderDetailProjection(OrderDetailRepository rows, OrderDetails details, ObjectMapper json, QueryUpdateEmitter emitter,
+                          ReadModelPath path) {
         this.rows = rows;
-        // offsets are part of the document (times in the service's zone): never shift them on reading
-        this.json = json.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        this.details = details;
+        this.writer = OrderDetails.documents(json).writerFor(OrderDetail.class);
         this.emitter = emitter;
+        this.path = path;
+    }
+
+    @Override
+    public ReadModelPath path() {
+        return path;
     }
 
     @EventHandler
-    void on(Object event, DomainEventMessage<?> message) throws JsonProcessingException {
-        if (!ProjectionNames.isOrderEvent(message)) {
-            return;
-        }
-        String orderId = message.getAggregateIdentifier();
-        long version = message.getSequenceNumber();
+    void on(OrderEvent event, @SequenceNumber long version) throws JsonProcessingException {
+        String orderId = event.orderId();
         OrderDetailRow row = rows.findById(orderId).orElse(null);
-        if (row != null && row.version >= version) {
+        if (!path.applies(row == null ? -1 : row.version, version, ProjectionNames.ORDER_DETAIL, orderId)) {
             return;
         }
-        OrderDetailFold fold = row == null ? new OrderDetailFold() : OrderDetailFold.resume(read(row));
+        OrderDetailFold fold = row == null ? new OrderDetailFold() : OrderDetailFold.resume(details.read(row));
         fold.apply(event, version);
-        if (fold.isEmpty()) {
-            throw new IllegalStateException("Event " + message.getPayloadType().getSimpleName() + " of order " + orderId
-                    + " arrived before the order was placed");
-        }
         OrderDetail detail = fold.toDetail();
         if (row == null) {
             row = new OrderDetailRow(orderId);
@@ -57,24 +59,19 @@ class OrderDetailProjection {
         row.number = detail.number();
         row.guestId = detail.guestId();
         row.version = version;
-        row.document = json.writeValueAsString(detail);
+        row.document = writer.writeValueAsString(detail);
         rows.save(row);
         boolean guestVisible = !(event instanceof MessagePosted posted && posted.visibility() == Visibility.INTERNAL);
         emitter.emit(FindOrderDetail.class, query -> query.orderId().equals(orderId), new OrderUpdate(detail, guestVisible));
-        emitter.emit(FindProjectedVersions.class, query -> query.orderId().equals(orderId),
-                new ProjectionProgress(ProjectionNames.ORDER_DETAIL, orderId, version));
+        if (detail.onlinePayment() != null) {
+            emitter.emit(FindOnlinePayment.class, query -> query.orderId().equals(orderId), detail.onlinePayment());
+        }
     }
 
     @ResetHandler
     void reset() {
-        rows.deleteAllInBatch();
-    }
-
-    OrderDetail read(OrderDetailRow row) {
-        try {
-            return json.readValue(row.document, OrderDetail.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable order detail of " + row.orderId, e);
+        if (path == ReadModelPath.CATCH_UP) {
+            rows.deleteAllInBatch();
         }
     }
 }

@@ -1,5 +1,9 @@
 package com.orderdesk.query.detail;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.orderdesk.shared.order.query.FindOnlinePayment;
 import com.orderdesk.shared.order.query.FindOrderDetail;
 import org.axonframework.queryhandling.QueryHandler;
@@ -12,27 +16,40 @@ import java.util.Optional;
 @Component
 public class OrderDetails {
     private final OrderDetailRepository rows;
-    private final OrderDetailProjection projection;
+    private final ObjectReader reader;
 
-    OrderDetails(OrderDetailRepository rows, OrderDetailProjection projection) {
+    OrderDetails(OrderDetailRepository rows, ObjectMapper json) {
         this.rows = rows;
-        this.projection = projection;
+        this.reader = documents(json).readerFor(OrderDetail.class);
+    }
+
+    /** How order-form documents are written and read: offsets are part of them (times in the service's zone), never shifted. */
+    static ObjectMapper documents(ObjectMapper json) {
+        return json.copy().disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+
+    OrderDetail read(OrderDetailRow row) {
+        try {
+            return reader.readValue(row.document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable order detail of " + row.orderId, e);
+        }
     }
 
     @Transactional(readOnly = true)
     public Optional<OrderDetail> find(String orderId) {
-        return rows.findById(orderId).map(projection::read);
+        return rows.findById(orderId).map(this::read);
     }
 
     @Transactional(readOnly = true)
     public Optional<OrderDetail> findByNumber(String number) {
-        return rows.findByNumber(number).map(projection::read);
+        return rows.findByNumber(number).map(this::read);
     }
 
     /** The order as its owner sees it, or empty when it is not theirs (so: not found). */
     @Transactional(readOnly = true)
     public Optional<OrderDetail> findForGuest(String orderId, String guestId) {
-        return rows.findById(orderId).filter(row -> guestId.equals(row.guestId)).map(projection::read)
+        return rows.findById(orderId).filter(row -> guestId.equals(row.guestId)).map(this::read)
                 .map(OrderDetail::asGuestSeesIt);
     }
 

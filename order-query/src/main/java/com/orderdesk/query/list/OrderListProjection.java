@@ -1,69 +1,53 @@
 package com.orderdesk.query.list;
 
 import com.orderdesk.query.support.ProjectionNames;
+import com.orderdesk.query.support.ReadModelPath;
 import com.orderdesk.shared.order.OrderStatus;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.order.event.DeskRefundRecorded;
 import com.orderdesk.shared.order.event.ExecutorAssigned;
 import com.orderdesk.shared.order.event.ExecutorUnassigned;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
+import com.orderdesk.shared.order.event.GatewayRefundRecorded;
 import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
 import com.orderdesk.shared.order.event.OrderCancelled;
 import com.orderdesk.shared.order.event.OrderCompleted;
 import com.orderdesk.shared.order.event.OrderConfirmed;
+import com.orderdesk.shared.order.event.OrderEvent;
 import com.orderdesk.shared.order.event.OrderPlaced;
-import com.orderdesk.shared.order.query.FindProjectedVersions;
-import com.orderdesk.shared.order.query.ProjectionProgress;
 import com.orderdesk.shared.value.Money;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.stereotype.Component;
+import org.axonframework.eventhandling.SequenceNumber;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 
-/** The order-list read model: one row per order, the columns the list filters, searches and sorts by. */
-@Component
+/**
+ * The order-list read model: one row per order, the columns the list filters, searches and sorts by. One handler per
+ * event that changes a column; every other order event only moves the row's version.
+ */
 @ProcessingGroup(ProjectionNames.ORDER_LIST)
-class OrderListProjection {
+class OrderListProjection implements ReadModelPath.Bound {
     private final OrderSummaryRepository rows;
-    private final QueryUpdateEmitter emitter;
+    private final ReadModelPath path;
 
-    OrderListProjection(OrderSummaryRepository rows, QueryUpdateEmitter emitter) {
+    OrderListProjection(OrderSummaryRepository rows, ReadModelPath path) {
         this.rows = rows;
-        this.emitter = emitter;
+        this.path = path;
+    }
+
+    @Override
+    public ReadModelPath path() {
+        return path;
     }
 
     @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
-        if (!ProjectionNames.isOrderEvent(message)) {
+    void on(OrderPlaced e, @SequenceNumber long version) {
+        if (version != 0 || rows.existsById(e.orderId())) {
             return;
         }
-        String orderId = message.getAggregateIdentifier();
-        long version = message.getSequenceNumber();
-        OrderSummaryRow row;
-        if (event instanceof OrderPlaced placed) {
-            if (rows.existsById(orderId)) {
-                return;
-            }
-            row = placedRow(placed);
-        } else {
-            row = rows.findById(orderId).orElseThrow(() -> new IllegalStateException(
-                    "Event " + message.getPayloadType().getSimpleName() + " of order " + orderId + " arrived before the order"));
-            if (row.version >= version) {
-                return;
-            }
-            apply(row, event);
-        }
-        row.version = version;
-        rows.save(row);
-        emitter.emit(FindProjectedVersions.class, query -> query.orderId().equals(orderId),
-                new ProjectionProgress(ProjectionNames.ORDER_LIST, orderId, version));
-    }
-
-    private static OrderSummaryRow placedRow(OrderPlaced e) {
         OrderSummaryRow row = new OrderSummaryRow();
         row.orderId = e.orderId();
         row.number = e.number().value();
@@ -82,35 +66,82 @@ class OrderListProjection {
         row.remainderMinor = e.total().minor();
         row.dueDate = e.dueDate();
         row.guestId = e.guestId();
-        return row;
+        row.version = 0;
+        rows.save(row);
     }
 
-    private static void apply(OrderSummaryRow row, Object event) {
-        if (event instanceof ExecutorAssigned e) {
+    @EventHandler
+    void on(ExecutorAssigned e, @SequenceNumber long version) {
+        update(e, version, row -> {
             row.executorId = e.executorId();
             row.executorName = e.executorName();
-        } else if (event instanceof ExecutorUnassigned) {
+        });
+    }
+
+    @EventHandler
+    void on(ExecutorUnassigned e, @SequenceNumber long version) {
+        update(e, version, row -> {
             row.executorId = null;
             row.executorName = null;
-        } else if (event instanceof ManagerPaymentRecorded e) {
-            payment(row, e.remainderAfter(), e.paymentStatusAfter());
-        } else if (event instanceof GatewayPaymentRecorded e) {
-            payment(row, e.remainderAfter(), e.paymentStatusAfter());
-        } else if (event instanceof OrderConfirmed) {
-            row.status = OrderStatus.CONFIRMED.name();
-        } else if (event instanceof OrderCancelled e) {
+        });
+    }
+
+    @EventHandler
+    void on(ManagerPaymentRecorded e, @SequenceNumber long version) {
+        update(e, version, row -> payment(row, e.remainderAfter(), e.paymentStatusAfter()));
+    }
+
+    @EventHandler
+    void on(GatewayPaymentRecorded e, @SequenceNumber long version) {
+        update(e, version, row -> payment(row, e.remainderAfter(), e.paymentStatusAfter()));
+    }
+
+    @EventHandler
+    void on(OrderConfirmed e, @SequenceNumber long version) {
+        update(e, version, row -> row.status = OrderStatus.CONFIRMED.name());
+    }
+
+    @EventHandler
+    void on(OrderCancelled e, @SequenceNumber long version) {
+        update(e, version, row -> {
             row.status = OrderStatus.CANCELLED.name();
             row.paymentStatus = e.paymentStatusAfter().name();
             row.remainderMinor = 0;
-        } else if (event instanceof DeskRefundRecorded e) {
-            row.paymentStatus = e.paymentStatusAfter().name();
-        } else if (event instanceof com.orderdesk.shared.order.event.GatewayRefundRecorded e) {
+        });
+    }
+
+    @EventHandler
+    void on(DeskRefundRecorded e, @SequenceNumber long version) {
+        update(e, version, row -> row.paymentStatus = e.paymentStatusAfter().name());
+    }
+
+    @EventHandler
+    void on(GatewayRefundRecorded e, @SequenceNumber long version) {
+        update(e, version, row -> {
             row.paymentStatus = e.paymentStatusAfter().name();
             if (e.remainderAfter() != null) {
                 row.remainderMinor = e.remainderAfter().minor();
             }
-        } else if (event instanceof OrderCompleted) {
-            row.status = OrderStatus.COMPLETED.name();
+        });
+    }
+
+    @EventHandler
+    void on(OrderCompleted e, @SequenceNumber long version) {
+        update(e, version, row -> row.status = OrderStatus.COMPLETED.name());
+    }
+
+    /** Messages, online payment requests and the gateway's intermediate answers: nothing the list shows. */
+    @EventHandler
+    void on(OrderEvent e, @SequenceNumber long version) {
+        update(e, version, row -> { });
+    }
+
+    private void update(OrderEvent e, long version, Consumer<OrderSummaryRow> change) {
+        OrderSummaryRow row = rows.findById(e.orderId()).orElse(null);
+        if (path.applies(row == null ? -1 : row.version, version, ProjectionNames.ORDER_LIST, e.orderId())) {
+            change.accept(row);
+            row.version = version;
+            rows.save(row);
         }
     }
 
@@ -121,6 +152,8 @@ class OrderListProjection {
 
     @ResetHandler
     void reset() {
-        rows.deleteAllInBatch();
+        if (path == ReadModelPath.CATCH_UP) {
+            rows.deleteAllInBatch();
+        }
     }
 }

@@ -1,14 +1,33 @@
 package com.orderdesk.query.support;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
 public class QuerySideConfiguration {
-    /** The projections' message source ({@code axon.eventhandling.processors.*.source}). */
+    /**
+     * The processor that keeps the order read models current inside each command's transaction (docs/adr/011): a
+     * subscribing processor on the event store, called when the command's events are appended and before its
+     * transaction commits. A read model failing there leaves the event to the catch-up processors ({@link InlineFailures}).
+     */
+    public static final String INLINE_PROCESSOR = "order-read-models-inline";
+
+    /** The projections' message source for catching up ({@code axon.eventhandling.processors.*.source}). */
     @Bean(destroyMethod = "close")
     public LocallyNotifiedEventSource projectionEventSource(EventStore eventStore) {
         return new LocallyNotifiedEventSource(eventStore);
+    }
+
+    @Autowired
+    void inlineReadModels(EventProcessingConfigurer processing, EntityManager entityManager, MeterRegistry meters) {
+        processing.registerSubscribingEventProcessor(INLINE_PROCESSOR, configuration -> configuration.eventStore())
+                .assignHandlerInstancesMatching(INLINE_PROCESSOR, Integer.MAX_VALUE,
+                        handler -> handler instanceof ReadModelPath.Bound bound && bound.path() == ReadModelPath.INLINE)
+                .registerListenerInvocationErrorHandler(INLINE_PROCESSOR, configuration -> new InlineFailures(entityManager, meters));
     }
 }

@@ -28,10 +28,6 @@ public class Timeline {
                 .map(Timeline::asGuestSeesIt).toList();
     }
 
-    public long versionOf(String orderId) {
-        return entries.lastSequence(orderId).orElse(-1L);
-    }
-
     /** Guests see no staff ids: anyone of the staff is «менеджер». */
     private static TimelineEntry asGuestSeesIt(TimelineEntry entry) {
         if (entry.author() == null || "GUEST".equals(entry.author().role())) {

@@ -1,62 +1,96 @@
 package com.orderdesk.query.timeline;
 
 import com.orderdesk.query.support.ProjectionNames;
+import com.orderdesk.query.support.ReadModelPath;
+import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
 import com.orderdesk.shared.order.event.MessagePosted;
+import com.orderdesk.shared.order.event.OrderEvent;
 import com.orderdesk.shared.order.event.OrderPlaced;
-import com.orderdesk.shared.order.query.FindProjectedVersions;
-import com.orderdesk.shared.order.query.ProjectionProgress;
 import com.orderdesk.shared.value.Actor;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.stereotype.Component;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
-/** The timeline read model: system lines written from events, public and internal messages with their authors. */
-@Component
+/**
+ * The timeline read model: system lines written from events, public and internal messages with their authors.
+ * Entries are independent rows ({@code orderId:sequence}); each needs only the order's zone, from its first entry.
+ * The inline path writes an entry when the order's first entry is there (else a replay has not reached the order
+ * yet and leaves it to the catch-up processor); the catch-up processor writes the entries that are missing.
+ */
 @ProcessingGroup(ProjectionNames.ORDER_TIMELINE)
-class TimelineProjection {
+class TimelineProjection implements ReadModelPath.Bound {
     private final TimelineRepository entries;
-    private final QueryUpdateEmitter emitter;
+    private final ReadModelPath path;
 
-    TimelineProjection(TimelineRepository entries, QueryUpdateEmitter emitter) {
+    TimelineProjection(TimelineRepository entries, ReadModelPath path) {
         this.entries = entries;
-        this.emitter = emitter;
+        this.path = path;
+    }
+
+    @Override
+    public ReadModelPath path() {
+        return path;
     }
 
     @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
-        if (!ProjectionNames.isOrderEvent(message)) {
-            return;
+    void on(MessagePosted e, @SequenceNumber long sequence) {
+        entry(e, sequence).ifPresent(row -> write(row, e.at(), e.visibility().name(), e.author(), e.text()));
+    }
+
+    @EventHandler
+    void on(GatewayPaymentRecorded e, @SequenceNumber long sequence) {
+        system(e, sequence, e.at());
+    }
+
+    /** {@code at}: the event's time as the store keeps it (to the millisecond), so a replay writes the same line. */
+    @EventHandler
+    void on(OrderEvent e, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
+        Instant at = timestamp.truncatedTo(ChronoUnit.MILLIS);
+        Optional<String> internal = TimelineTexts.internal(e);
+        if (internal.isPresent()) {
+            entry(e, sequence).ifPresent(row -> write(row, at, "INTERNAL", null, internal.get()));
+        } else {
+            system(e, sequence, at);
         }
-        String orderId = message.getAggregateIdentifier();
-        long sequence = message.getSequenceNumber();
+    }
+
+    private void system(OrderEvent e, long sequence, Instant at) {
+        TimelineTexts.of(e).ifPresent(text -> entry(e, sequence).ifPresent(row -> write(row, at, "SYSTEM", TimelineTexts.author(e), text)));
+    }
+
+    /** The new entry for this event, or nothing when it is there already or (inline) the order's first entry is not. */
+    private Optional<TimelineEntryRow> entry(OrderEvent e, long sequence) {
+        String orderId = e.orderId();
         String entryId = orderId + ":" + sequence;
-        if (!entries.existsById(entryId)) {
-            TimelineEntryRow row = new TimelineEntryRow();
-            row.entryId = entryId;
-            row.orderId = orderId;
-            row.sequence = sequence;
-            row.timeZone = event instanceof OrderPlaced placed ? placed.service().timeZone()
-                    : entries.zoneOf(orderId).orElseThrow(() -> new IllegalStateException("Order " + orderId + " has no timeline yet"));
-            if (event instanceof MessagePosted posted) {
-                write(row, posted.at(), posted.visibility().name(), posted.author(), posted.text());
-            } else if (TimelineTexts.internal(event).isPresent()) {
-                write(row, message.getTimestamp(), "INTERNAL", null, TimelineTexts.internal(event).get());
-            } else {
-                String text = TimelineTexts.of(event).orElse(null);
-                if (text != null) {
-                    Instant at = event instanceof com.orderdesk.shared.order.event.GatewayPaymentRecorded paid ? paid.at()
-                            : message.getTimestamp();
-                    write(row, at, "SYSTEM", TimelineTexts.author(event), text);
+        String zone;
+        if (e instanceof OrderPlaced placed) {
+            zone = placed.service().timeZone();
+        } else {
+            Optional<TimelineEntryRow> first = entries.findById(orderId + ":0");
+            if (first.isEmpty()) {
+                if (path == ReadModelPath.INLINE) {
+                    return Optional.empty();
                 }
+                throw new IllegalStateException("Order " + orderId + " has no timeline yet: event " + sequence + " cannot be placed");
             }
+            zone = first.get().timeZone;
         }
-        emitter.emit(FindProjectedVersions.class, query -> query.orderId().equals(orderId),
-                new ProjectionProgress(ProjectionNames.ORDER_TIMELINE, orderId, sequence));
+        // inline, the event is this transaction's own: nobody can have written its entry
+        if (path == ReadModelPath.CATCH_UP && entries.existsById(entryId)) {
+            return Optional.empty();
+        }
+        TimelineEntryRow row = new TimelineEntryRow();
+        row.entryId = entryId;
+        row.orderId = orderId;
+        row.sequence = sequence;
+        row.timeZone = zone;
+        return Optional.of(row);
     }
 
     private void write(TimelineEntryRow row, Instant at, String kind, Actor author, String text) {
@@ -73,6 +107,8 @@ class TimelineProjection {
 
     @ResetHandler
     void reset() {
-        entries.deleteAllInBatch();
+        if (path == ReadModelPath.CATCH_UP) {
+            entries.deleteAllInBatch();
+        }
     }
 }

@@ -2,7 +2,7 @@ package com.orderdesk.shared.audit;
 
 import com.orderdesk.shared.value.Actor;
 
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -29,7 +29,6 @@ public final class Attribution {
     public static final Set<String> INHERITED = Set.of(CORRELATION_ID, TRACE_ID, ACTOR_ID, ACTOR_NAME, ACTOR_ROLE, CHANNEL,
             IDEMPOTENCY_KEY, CAUSE);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Attribution() {
     }
@@ -50,7 +49,8 @@ public final class Attribution {
     /** A new W3C trace id: 32 lowercase hex digits, not all zero. */
     public static String newTraceId() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        // unique, not secret: the thread's own generator, not SecureRandom's shared lock
+        ThreadLocalRandom.current().nextBytes(bytes);
         bytes[0] |= 1;
         return HexFormat.of().formatHex(bytes);
     }

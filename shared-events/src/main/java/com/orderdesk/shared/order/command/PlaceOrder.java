@@ -2,6 +2,7 @@ package com.orderdesk.shared.order.command;
 
 import com.orderdesk.shared.order.PaymentPlan;
 import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.OrderNumber;
 import com.orderdesk.shared.value.Applicant;
 import com.orderdesk.shared.value.Person;
 import com.orderdesk.shared.value.RentalPeriod;
@@ -23,4 +24,8 @@ public record PlaceOrder(
         PaymentPlan paymentPlan,
         String guestId,
         Actor placedBy) {
+
+    /** What placing answers: the number the order was given and its version after placing. */
+    public record Placed(OrderNumber number, long version) {
+    }
 }

@@ -15,5 +15,5 @@ public record DeskRefundRecorded(
         Actor by,
         Instant at,
         Money refundDueAfter,
-        PaymentStatus paymentStatusAfter) {
+        PaymentStatus paymentStatusAfter) implements OrderEvent {
 }

@@ -11,5 +11,5 @@ public record ExecutorAssigned(
         String previousExecutorId,
         String previousExecutorName,
         Actor by,
-        Instant at) {
+        Instant at) implements OrderEvent {
 }

@@ -9,5 +9,5 @@ public record ExecutorUnassigned(
         String previousExecutorId,
         String previousExecutorName,
         Actor by,
-        Instant at) {
+        Instant at) implements OrderEvent {
 }

@@ -10,5 +10,5 @@ import java.time.Instant;
  * cancelled, completed or paid meanwhile). Until the capture is recorded the amount is reserved: no other payment
  * may take its place.
  */
-public record GatewayPaymentAuthorized(String orderId, String paymentId, Money authorized, Money toCapture, Instant at) {
+public record GatewayPaymentAuthorized(String orderId, String paymentId, Money authorized, Money toCapture, Instant at) implements OrderEvent {
 }

@@ -2,5 +2,5 @@ package com.orderdesk.shared.order.event;
 
 import java.time.Instant;
 
-public record GatewayPaymentCanceled(String orderId, String gatewayPaymentId, String reason, Instant at) {
+public record GatewayPaymentCanceled(String orderId, String gatewayPaymentId, String reason, Instant at) implements OrderEvent {
 }

@@ -3,5 +3,5 @@ package com.orderdesk.shared.order.event;
 import java.time.Instant;
 
 public record GatewayPaymentCreated(String orderId, String requestId, String gatewayPaymentId, String confirmationUrl,
-                                    Instant at) {
+                                    Instant at) implements OrderEvent {
 }

@@ -23,5 +23,5 @@ public record GatewayPaymentRecorded(
         Money remainderAfter,
         Money refundDueAfter,
         PaymentStatus paymentStatusAfter,
-        Money owedBack) {
+        Money owedBack) implements OrderEvent {
 }

@@ -10,5 +10,5 @@ import java.time.Instant;
  * now part of what staff return at the desk ({@code deskRefundDueAfter}), and the order says so.
  */
 public record GatewayRefundFailed(String orderId, String refundRequestId, String paymentId, Money amount, String reason,
-                                  Instant at, Money deskRefundDueAfter, Money retried) {
+                                  Instant at, Money deskRefundDueAfter, Money retried) implements OrderEvent {
 }

@@ -12,5 +12,5 @@ import java.time.Instant;
  */
 public record GatewayRefundRecorded(String orderId, String gatewayRefundId, String gatewayPaymentId, Money amount,
                                     Instant at, Money refundDueAfter, PaymentStatus paymentStatusAfter,
-                                    Money paidAfter, Money remainderAfter) {
+                                    Money paidAfter, Money remainderAfter) implements OrderEvent {
 }

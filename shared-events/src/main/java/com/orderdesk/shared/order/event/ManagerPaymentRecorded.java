@@ -17,5 +17,5 @@ public record ManagerPaymentRecorded(
         Instant at,
         Money paidAfter,
         Money remainderAfter,
-        PaymentStatus paymentStatusAfter) {
+        PaymentStatus paymentStatusAfter) implements OrderEvent {
 }

@@ -11,5 +11,5 @@ public record MessagePosted(
         Visibility visibility,
         String text,
         Actor author,
-        Instant at) {
+        Instant at) implements OrderEvent {
 }

@@ -11,5 +11,5 @@ import java.time.Instant;
  * if it does not come in time. Starts (or feeds) the order's payment saga.
  */
 public record OnlinePaymentRequested(String orderId, String number, String requestId, Money amount, String description,
-                                     boolean orderAwaitsIt, Actor by, Instant at) {
+                                     boolean orderAwaitsIt, Actor by, Instant at) implements OrderEvent {
 }

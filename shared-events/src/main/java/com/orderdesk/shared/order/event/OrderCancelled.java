@@ -24,5 +24,5 @@ public record OrderCancelled(
         Money deskRefundDue,
         List<GatewayRefundDue> gatewayRefunds,
         PaymentStatus paymentStatusAfter,
-        Money refundDecided) {
+        Money refundDecided) implements OrderEvent {
 }

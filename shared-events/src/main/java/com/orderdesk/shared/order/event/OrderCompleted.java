@@ -4,5 +4,5 @@ import com.orderdesk.shared.value.Actor;
 
 import java.time.Instant;
 
-public record OrderCompleted(String orderId, Actor by, Instant at) {
+public record OrderCompleted(String orderId, Actor by, Instant at) implements OrderEvent {
 }

@@ -5,5 +5,5 @@ import com.orderdesk.shared.value.Actor;
 import java.time.Instant;
 
 /** An order that was awaiting payment received what it needed. */
-public record OrderConfirmed(String orderId, Actor by, Instant at) {
+public record OrderConfirmed(String orderId, Actor by, Instant at) implements OrderEvent {
 }

@@ -41,5 +41,5 @@ public record OrderPlaced(
         Money minimumRemainder,
         LocalDate dueDate,
         OrderStatus status,
-        PaymentStatus paymentStatus) {
+        PaymentStatus paymentStatus) implements OrderEvent {
 }

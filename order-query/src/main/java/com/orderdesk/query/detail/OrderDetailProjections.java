@@ -1,0 +1,23 @@
+package com.orderdesk.query.detail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderdesk.query.support.ReadModelPath;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The order form's projection on both paths (docs/adr/011). */
+@Configuration
+class OrderDetailProjections {
+    @Bean
+    OrderDetailProjection orderDetailProjection(OrderDetailRepository rows, OrderDetails details, ObjectMapper json,
+                                                QueryUpdateEmitter emitter) {
+        return new OrderDetailProjection(rows, details, json, emitter, ReadModelPath.CATCH_UP);
+    }
+
+    @Bean
+    OrderDetailProjection orderDetailInline(OrderDetailRepository rows, OrderDetails details, ObjectMapper json,
+                                            QueryUpdateEmitter emitter) {
+        return new OrderDetailProjection(rows, details, json, emitter, ReadModelPath.INLINE);
+    }
+}
