@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -30,8 +31,9 @@ public class CommandSideConfiguration {
 
     /** Orders in memory between commands, checked against the store's last sequence number before use. */
     @Bean
-    public Cache orderCache(ObjectProvider<EventStore> eventStore) {
-        return new VerifiedAggregateCache(eventStore::getObject);
+    public Cache orderCache(ObjectProvider<EventStore> eventStore,
+                            @Value("${orderdesk.order-cache.capacity:10000}") long capacity) {
+        return new VerifiedAggregateCache(eventStore::getObject, capacity);
     }
 
     /** The one command gateway: commands that lose a race between nodes are decided again (up to 5 times). */

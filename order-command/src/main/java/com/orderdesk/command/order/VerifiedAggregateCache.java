@@ -1,14 +1,16 @@
 package com.orderdesk.command.order;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Orders kept in memory between commands (docs/adr/011), so a command does not read and deserialize the order's
@@ -16,15 +18,17 @@ import java.util.function.Supplier;
  * behind an event another node appended: before it is used, its version is compared with the store's last sequence
  * number for the order (one index look-up), and a stale copy is dropped and the order loaded from its events.
  * <p>
- * Axon drops the copy as well when the command that used it rolls back (its events were not stored). Entries are
- * weakly held: memory pressure evicts them, and an evicted order is simply loaded from the store.
+ * Axon drops the copy as well when the command that used it rolls back (its events were not stored). At most
+ * {@code capacity} orders are held, the least recently used leave first (Caffeine); a weakly referenced cache
+ * (Axon's default choice) lost its entries at every young collection under load, so nothing was ever found.
  */
 public class VerifiedAggregateCache implements Cache {
-    private final Cache entries = new WeakReferenceCache();
+    private final ConcurrentMap<Object, Object> entries;
     private final Supplier<EventStore> store;
 
-    public VerifiedAggregateCache(Supplier<EventStore> store) {
+    public VerifiedAggregateCache(Supplier<EventStore> store, long capacity) {
         this.store = store;
+        this.entries = Caffeine.newBuilder().maximumSize(capacity).build().asMap();
     }
 
     @Override
@@ -35,7 +39,7 @@ public class VerifiedAggregateCache implements Cache {
             Long version = versionOf(cached);
             Optional<Long> stored = store.get().lastSequenceNumberFor(key.toString());
             if (version == null || !Objects.equals(stored.orElse(null), version)) {
-                entries.remove(key);
+                entries.remove(key, entry);
                 return null;
             }
         }
@@ -58,22 +62,23 @@ public class VerifiedAggregateCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        return entries.putIfAbsent(key, value);
+        return entries.putIfAbsent(key, value) == null;
     }
 
     @Override
     public boolean remove(Object key) {
-        return entries.remove(key);
+        return entries.remove(key) != null;
     }
 
     @Override
     public void removeAll() {
-        entries.removeAll();
+        entries.clear();
     }
 
     @Override
-    public <V> void computeIfPresent(Object key, java.util.function.UnaryOperator<V> update) {
-        entries.computeIfPresent(key, update);
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
     }
 
     @Override
@@ -81,8 +86,9 @@ public class VerifiedAggregateCache implements Cache {
         return entries.containsKey(key);
     }
 
+    /** Only the aggregate repository uses this cache, and it listens to nothing. */
     @Override
     public Registration registerCacheEntryListener(EntryListener listener) {
-        return entries.registerCacheEntryListener(listener);
+        throw new UnsupportedOperationException("The order cache reports no entry events");
     }
 }

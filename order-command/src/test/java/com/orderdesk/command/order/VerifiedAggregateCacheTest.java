@@ -81,7 +81,7 @@ class VerifiedAggregateCacheTest {
         Configuration configuration = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> store)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Tally.class)
-                        .configureCache(c -> new VerifiedAggregateCache(() -> self[0].eventStore())))
+                        .configureCache(c -> new VerifiedAggregateCache(() -> self[0].eventStore(), 100)))
                 .buildConfiguration();
         self[0] = configuration;
         configuration.start();
