@@ -3,6 +3,7 @@ package com.orderdesk.query.detail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.orderdesk.query.support.OrderReadModel;
 import com.orderdesk.query.support.ProjectionNames;
 import com.orderdesk.query.support.ReadModelPath;
 import com.orderdesk.shared.order.Visibility;
@@ -22,25 +23,19 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
  * each change once it is committed.
  */
 @ProcessingGroup(ProjectionNames.ORDER_DETAIL)
-class OrderDetailProjection implements ReadModelPath.Bound {
+class OrderDetailProjection extends OrderReadModel {
     private final OrderDetailRepository rows;
     private final OrderDetails details;
     private final ObjectWriter writer;
     private final QueryUpdateEmitter emitter;
-    private final ReadModelPath path;
 
     OrderDetailProjection(OrderDetailRepository rows, OrderDetails details, ObjectMapper json, QueryUpdateEmitter emitter,
                           ReadModelPath path) {
+        super(path);
         this.rows = rows;
         this.details = details;
         this.writer = OrderDetails.documents(json).writerFor(OrderDetail.class);
         this.emitter = emitter;
-        this.path = path;
-    }
-
-    @Override
-    public ReadModelPath path() {
-        return path;
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package com.orderdesk.query.list;
 
+import com.orderdesk.query.support.OrderReadModel;
 import com.orderdesk.query.support.ProjectionNames;
 import com.orderdesk.query.support.ReadModelPath;
 import com.orderdesk.shared.order.OrderStatus;
@@ -29,18 +30,12 @@ import java.util.function.Consumer;
  * event that changes a column; every other order event only moves the row's version.
  */
 @ProcessingGroup(ProjectionNames.ORDER_LIST)
-class OrderListProjection implements ReadModelPath.Bound {
+class OrderListProjection extends OrderReadModel {
     private final OrderSummaryRepository rows;
-    private final ReadModelPath path;
 
     OrderListProjection(OrderSummaryRepository rows, ReadModelPath path) {
+        super(path);
         this.rows = rows;
-        this.path = path;
-    }
-
-    @Override
-    public ReadModelPath path() {
-        return path;
     }
 
     @EventHandler

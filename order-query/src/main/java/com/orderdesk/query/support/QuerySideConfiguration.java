@@ -27,7 +27,7 @@ public class QuerySideConfiguration {
     void inlineReadModels(EventProcessingConfigurer processing, EntityManager entityManager, MeterRegistry meters) {
         processing.registerSubscribingEventProcessor(INLINE_PROCESSOR, configuration -> configuration.eventStore())
                 .assignHandlerInstancesMatching(INLINE_PROCESSOR, Integer.MAX_VALUE,
-                        handler -> handler instanceof ReadModelPath.Bound bound && bound.path() == ReadModelPath.INLINE)
+                        handler -> handler instanceof OrderReadModel model && model.path() == ReadModelPath.INLINE)
                 .registerListenerInvocationErrorHandler(INLINE_PROCESSOR, configuration -> new InlineFailures(entityManager, meters));
     }
 }

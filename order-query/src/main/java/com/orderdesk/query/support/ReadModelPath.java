@@ -34,9 +34,4 @@ public enum ReadModelPath {
         throw new IllegalStateException("Read model " + readModel + " of order " + orderId + " is at version " + current
                 + " but event " + version + " arrived: the events between are missing");
     }
-
-    /** Implemented by each order read model's projection, once per path. */
-    public interface Bound {
-        ReadModelPath path();
-    }
 }

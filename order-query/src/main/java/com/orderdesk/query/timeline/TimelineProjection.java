@@ -1,5 +1,6 @@
 package com.orderdesk.query.timeline;
 
+import com.orderdesk.query.support.OrderReadModel;
 import com.orderdesk.query.support.ProjectionNames;
 import com.orderdesk.query.support.ReadModelPath;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
@@ -24,18 +25,12 @@ import java.util.Optional;
  * yet and leaves it to the catch-up processor); the catch-up processor writes the entries that are missing.
  */
 @ProcessingGroup(ProjectionNames.ORDER_TIMELINE)
-class TimelineProjection implements ReadModelPath.Bound {
+class TimelineProjection extends OrderReadModel {
     private final TimelineRepository entries;
-    private final ReadModelPath path;
 
     TimelineProjection(TimelineRepository entries, ReadModelPath path) {
+        super(path);
         this.entries = entries;
-        this.path = path;
-    }
-
-    @Override
-    public ReadModelPath path() {
-        return path;
     }
 
     @EventHandler
