@@ -102,6 +102,14 @@ public abstract class HttpTestBase {
         return pay.text("/paymentId");
     }
 
+    /** «Оплатить», the guest pays at the gateway, and the order is confirmed: returns the gateway payment id. */
+    protected String payOnline(String order) {
+        String payment = pressPay(order);
+        anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
+        eventually("confirmation", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
+        return payment;
+    }
+
     /** Tells the gateway simulator how to misbehave (none of it: {@code simulatorFaults(0, 1, false, 0, false, false)}). */
     protected void simulatorFaults(int failCreates, int duplicates, boolean outOfOrder, long delayMillis,
                                    boolean dropNotifications, boolean refuseRefunds) {

@@ -159,9 +159,7 @@ class MoneyHardeningHttpTest extends HttpTestBase {
     @Test
     void aRefundTheGatewayRefusesIsShownToStaffAndOwedAtTheDesk() {
         String order = placeOnline();
-        String payment = pressPay(order);
-        anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
-        eventually("confirmation", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
+        String payment = payOnline(order);
         faults(false, true);
 
         assertThat(manager.post("/api/orders/" + order + "/cancellation", "{\"reason\":\"Гость передумал\"}").status()).isEqualTo(200);
@@ -179,9 +177,7 @@ class MoneyHardeningHttpTest extends HttpTestBase {
     @Test
     void aRefusalCausedByARefundWeDidNotKnowOfReadsItBackInsteadOfOwingItTwice() {
         String order = placeOnline();
-        String payment = pressPay(order);
-        anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
-        eventually("confirmation", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
+        String payment = payOnline(order);
         // 60 ₽ go back in the gateway's dashboard, and we do not hear of it
         faults(true);
         assertThat(anonymous.post("/simulator/control/payments/" + payment + "/refund?amount=60.00", null).status()).isEqualTo(200);
@@ -201,9 +197,7 @@ class MoneyHardeningHttpTest extends HttpTestBase {
     @Test
     void aRefundMadeInTheGatewaysDashboardLowersWhatIsPaid() {
         String order = placeOnline();
-        String payment = pressPay(order);
-        anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
-        eventually("confirmation", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
+        String payment = payOnline(order);
         assertThat(anonymous.post("/simulator/control/payments/" + payment + "/refund?amount=40.00", null).status()).isEqualTo(200);
 
         Api.Response after = eventually("the dashboard refund", () -> detail(order), r -> r.json().at("/refunds").size() == 1);

@@ -123,9 +123,7 @@ class PaymentFlowHttpTest extends HttpTestBase {
     @Test
     void cancellingAPaidOrderRefundsThroughTheGatewayUntilNothingIsOwed() {
         String order = placeOnline();
-        String payment = pressPay(order);
-        anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
-        eventually("confirmation", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
+        String payment = payOnline(order);
 
         assertThat(manager.post("/api/orders/" + order + "/cancellation", "{\"reason\":\"Гость передумал\"}").status()).isEqualTo(200);
         Api.Response refunded = eventually("the refund", () -> detail(order), r -> "REFUNDED".equals(r.text("/paymentStatus")));

@@ -1,5 +1,6 @@
 package com.orderdesk.command.audit;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.orderdesk.shared.audit.EventSeal;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -28,12 +29,7 @@ public class EventSealer implements MessageDispatchInterceptor<EventMessage<?>> 
     private final EventStore store;
     private final Serializer serializer;
     /** The last committed link of recently written orders, so sealing does not read the previous event back. */
-    private final Map<String, Link> committed = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
-            return size() > REMEMBERED;
-        }
-    });
+    private final Map<String, Link> committed = Caffeine.newBuilder().maximumSize(REMEMBERED).<String, Link>build().asMap();
 
     public EventSealer(EventStore store, Serializer serializer) {
         this.store = store;

@@ -71,7 +71,7 @@ public class OrderCommandController {
         Check.present(body, "body", "тело запроса");
         String paymentId = body.paymentId() != null ? Check.text(body.paymentId(), "paymentId", "идентификатор платежа", 200)
                 : RequestIds.newId(actor, key, "payment");
-        long version = send(id, new RecordManagerPayment(id, paymentId, body.amount(), body.method(), body.note(), actor,
+        long version = commands.send(new RecordManagerPayment(id, paymentId, body.amount(), body.method(), body.note(), actor,
                 CommandHeaders.expectedVersion(ifMatch)));
         return created(id, version, new PaymentRecorded(id, paymentId, version));
     }
@@ -81,7 +81,7 @@ public class OrderCommandController {
                                                   @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
-        return changed(id, send(id, new AssignExecutor(id, body.executorId(), body.executorName(), actor,
+        return changed(id, commands.send(new AssignExecutor(id, body.executorId(), body.executorName(), actor,
                 CommandHeaders.expectedVersion(ifMatch))));
     }
 
@@ -89,7 +89,7 @@ public class OrderCommandController {
     public ResponseEntity<Changed> unassignExecutor(@PathVariable String orderId, Actor actor,
                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
-        return changed(id, send(id, new UnassignExecutor(id, actor, CommandHeaders.expectedVersion(ifMatch))));
+        return changed(id, commands.send(new UnassignExecutor(id, actor, CommandHeaders.expectedVersion(ifMatch))));
     }
 
     @PostMapping(path = "/{orderId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +97,7 @@ public class OrderCommandController {
                                           @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
-        return changed(id, send(id, new CancelOrder(id, body.reason(), actor, CommandHeaders.expectedVersion(ifMatch), body.refundAmount())));
+        return changed(id, commands.send(new CancelOrder(id, body.reason(), actor, CommandHeaders.expectedVersion(ifMatch), body.refundAmount())));
     }
 
     @PostMapping(path = "/{orderId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -107,7 +107,7 @@ public class OrderCommandController {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
         String messageId = RequestIds.newId(actor, key, "message");
-        long version = send(id, new PostMessage(id, messageId, body.visibility(), body.text(), actor,
+        long version = commands.send(new PostMessage(id, messageId, body.visibility(), body.text(), actor,
                 CommandHeaders.expectedVersion(ifMatch)));
         return created(id, version, new MessageRecorded(id, messageId, version));
     }
@@ -116,7 +116,7 @@ public class OrderCommandController {
     public ResponseEntity<Changed> complete(@PathVariable String orderId, Actor actor,
                                             @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
-        return changed(id, send(id, new CompleteOrder(id, actor, CommandHeaders.expectedVersion(ifMatch))));
+        return changed(id, commands.send(new CompleteOrder(id, actor, CommandHeaders.expectedVersion(ifMatch))));
     }
 
     @PostMapping(path = "/{orderId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -127,13 +127,9 @@ public class OrderCommandController {
         Check.present(body, "body", "тело запроса");
         String refundId = body.refundId() != null ? Check.text(body.refundId(), "refundId", "идентификатор возврата", 200)
                 : RequestIds.newId(actor, key, "refund");
-        long version = send(id, new RecordDeskRefund(id, refundId, body.amount(), body.method(), actor,
+        long version = commands.send(new RecordDeskRefund(id, refundId, body.amount(), body.method(), actor,
                 CommandHeaders.expectedVersion(ifMatch)));
         return created(id, version, new RefundRecorded(id, refundId, version));
-    }
-
-    private long send(String orderId, Object command) {
-        return commands.send(command);
     }
 
     static <T> ResponseEntity<T> created(String orderId, long version, T body) {

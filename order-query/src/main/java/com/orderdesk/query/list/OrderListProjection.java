@@ -40,7 +40,8 @@ class OrderListProjection extends OrderReadModel {
 
     @EventHandler
     void on(OrderPlaced e, @SequenceNumber long version) {
-        if (version != 0 || rows.existsById(e.orderId())) {
+        if (!path.applies(rows.findById(e.orderId()).map(row -> row.version).orElse(-1L), version, ProjectionNames.ORDER_LIST,
+                e.orderId())) {
             return;
         }
         OrderSummaryRow row = new OrderSummaryRow();
@@ -61,7 +62,7 @@ class OrderListProjection extends OrderReadModel {
         row.remainderMinor = e.total().minor();
         row.dueDate = e.dueDate();
         row.guestId = e.guestId();
-        row.version = 0;
+        row.version = version;
         rows.save(row);
     }
 
