@@ -288,7 +288,7 @@ class ClusterIT {
                 hash chains (store-wide check)       %d orders, %d events, %d broken
                 segments taken over by survivors     %d of the killed node's, all within %s of the kill
                 dead node's deadlines fired           %d of %d, all within %d s of the kill
-                read models after a fresh replay     %s (order_summary %d rows, order_detail %d rows, timeline_entry %d rows;
+                read models after a fresh replay     %s (order_summary %d rows, order_detail %d rows + %d items, timeline_entry %d rows;
                                                      replayed with both survivors up in %d s)
                 """.formatted(KILL_AFTER.toSeconds(), LOAD.toSeconds(), startup.toSeconds(), ledger.sent.get(), ledger.acknowledged.get(),
                 ledger.acknowledged.get() / (double) LOAD.toSeconds(), percentile(latencies, 50), percentile(latencies, 95),
@@ -298,7 +298,7 @@ class ClusterIT {
                 victimSegments, takeover.get() == null ? "NOT 3 min" : String.format("%.1f s", takeover.get().toMillis() / 1000.0),
                 deadlineOrders.size(), deadlineOrders.size(), deadlinesDone.toSeconds(),
                 before.equals(after) ? "EQUAL" : "DIFFERENT", after.get("order_summary").size(), after.get("order_detail").size(),
-                after.get("timeline_entry").size(), replayTook.toSeconds());
+                after.get("order_detail_item").size(), after.get("timeline_entry").size(), replayTook.toSeconds());
         System.out.println(report);
         Files.writeString(Path.of("target", "cluster-test.txt"), report, StandardCharsets.UTF_8);
 
@@ -415,7 +415,7 @@ class ClusterIT {
     private Map<String, List<String>> readModels() throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-            for (String table : List.of("order_summary", "order_detail", "timeline_entry")) {
+            for (String table : List.of("order_summary", "order_detail", "order_detail_item", "timeline_entry")) {
                 List<String> rows = new ArrayList<>();
                 try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery("select * from " + table)) {
                     int columns = result.getMetaData().getColumnCount();

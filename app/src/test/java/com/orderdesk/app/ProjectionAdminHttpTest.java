@@ -16,6 +16,7 @@ class ProjectionAdminHttpTest extends HttpTestBase {
     private static final List<String> READ_MODELS = List.of(
             "select * from order_summary order by order_id",
             "select * from order_detail order by order_id",
+            "select * from order_detail_item order by item_id",
             "select * from timeline_entry order by entry_id");
 
     @Autowired

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 7: a database at an earlier schema version (V1: before operators' actions were recorded, before the
- * search indexes and the replay control) with orders in it; the new version starts on it, migrates it (V2 to V4)
+ * search indexes and the replay control, its order forms holding their payments) with orders in it; the new version
+ * starts on it, migrates it (V2 to V6)
  * and serves the old orders — detail, list, timeline, audit history and seal — and goes on with them.
  */
 class UpgradeTest {
@@ -47,6 +48,11 @@ class UpgradeTest {
             detailBefore = manager.get("/api/orders/" + orderId).body();
             timelineBefore = manager.get("/api/orders/" + orderId + "/timeline").body();
 
+            // the catch-up processors are through (they would trip over the tables taken away below)
+            Api auditorBefore = Api.at(port(old)).as("auditor");
+            HttpTestBase.eventually("projections caught up", () -> auditorBefore.get("/api/admin/projections"),
+                    r -> r.json().findValues("lag").stream().allMatch(lag -> lag.asLong() == 0));
+
             // take the database back to what version 1 of the schema created: no operator_action, history at 1
             JdbcTemplate jdbc = old.getBean(JdbcTemplate.class);
             jdbc.execute("drop table operator_action");
@@ -54,20 +60,25 @@ class UpgradeTest {
             jdbc.execute("drop index ix_inbox_claim");
             jdbc.execute("alter table payment_inbox drop column priority");
             jdbc.execute("drop table projection_control");
+            // a V1 order form holds its payments in its document
+            jdbc.update("update order_detail set document = ? where order_id = ?", detailBefore, orderId);
+            jdbc.execute("drop table order_detail_item");
+            jdbc.execute("alter table order_detail drop column payment_count");
+            jdbc.execute("alter table order_detail drop column refund_count");
             if (TestDatabase.POSTGRES) {
                 jdbc.execute("drop index ix_summary_visitor_name_trgm");
                 jdbc.execute("drop index ix_summary_phone_trgm");
             } else {
                 jdbc.execute("drop index ix_summary_visitor_name");
             }
-            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5')")).isEqualTo(4);
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6')")).isEqualTo(5);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
         }
 
         try (ConfigurableApplicationContext upgraded = start(dataDir)) {
             JdbcTemplate jdbc = upgraded.getBean(JdbcTemplate.class);
             List<String> applied = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"", String.class);
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6");
 
             Api manager = Api.at(port(upgraded)).as("manager");
             Api auditor = Api.at(port(upgraded)).as("auditor");
@@ -82,7 +93,11 @@ class UpgradeTest {
             assertThat(manager.post("/api/orders/" + orderId + "/payments", HttpTestBase.payment("210.00", "CASH")).code())
                     .isEqualTo("remainder-below-minimum");
             assertThat(manager.post("/api/orders/" + orderId + "/payments", HttpTestBase.payment("250.00", "CASH")).status()).isEqualTo(201);
-            assertThat(manager.get("/api/orders/" + orderId).json().path("paymentStatus").asText()).isEqualTo("PAID");
+            JsonNode paid = manager.get("/api/orders/" + orderId).json();
+            assertThat(paid.path("paymentStatus").asText()).isEqualTo("PAID");
+            assertThat(paid.path("payments").findValuesAsText("value")).containsExactly("150.00", "250.00");
+            assertThat(jdbc.queryForObject("select count(*) from order_detail_item where order_id = ?", Integer.class, orderId))
+                    .as("the old form's payment moved out of its document with the next one").isEqualTo(2);
             long next = Long.parseLong(manager.post("/api/orders", HttpTestBase.orderBody(2, 1, "FULL")).text("/number"));
             assertThat(next).isEqualTo(Long.parseLong(number) + 1);
             assertThat(auditor.post("/api/admin/projections/order-list/replay", null).status()).isEqualTo(202);

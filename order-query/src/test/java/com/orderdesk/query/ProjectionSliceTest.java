@@ -21,8 +21,11 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.boot.test.mock.mockito.MockBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.FilterType;
@@ -55,6 +58,12 @@ class ProjectionSliceTest {
     OrderList list;
     @Autowired
     Timeline timeline;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestEntityManager entities;
+    @Autowired
+    ObjectMapper json;
 
     private final String orderId = "11111111-0000-4000-8000-000000000001";
 
@@ -110,6 +119,38 @@ class ProjectionSliceTest {
         assertThat(projected.executor().name()).isEqualTo("Пётр Иванов");
         assertThat(projected.cancellation().reason()).isEqualTo("Гость передумал");
         assertThat(projected.createdAt().getOffset().getTotalSeconds()).as("shown in Perm time").isEqualTo(5 * 3600);
+    }
+
+    @Test
+    void paymentsAndRefundsAreRowsOfTheirOwnAndTheDocumentHoldsNeither() throws Exception {
+        List<DomainEventMessage<?>> events = life().events();
+        deliver("orderDetailProjection", events);
+        entities.flush();
+
+        String document = jdbc.queryForObject("select document from order_detail where order_id = ?", String.class, orderId);
+        assertThat(document).contains("\"payments\":[]").contains("\"refunds\":[]");
+        assertThat(jdbc.queryForList("select kind from order_detail_item where order_id = ? order by kind, item_index", String.class, orderId))
+                .containsExactly("PAYMENT", "PAYMENT", "REFUND");
+        assertThat(details.find(orderId).orElseThrow()).isEqualTo(foldOf(events));
+    }
+
+    @Test
+    void aDocumentWrittenWithItsListsKeepsThemUntilItsNextEventMovesThemOut() throws Exception {
+        List<DomainEventMessage<?>> events = life().events();
+        int last = events.size() - 1;
+        deliver("orderDetailProjection", events.subList(0, last));
+        entities.flush();
+        entities.clear();
+        // as a document from before payments were rows: lists inside, no item rows, counts 0
+        String whole = json.writeValueAsString(foldOf(events.subList(0, last)));
+        jdbc.update("delete from order_detail_item");
+        jdbc.update("update order_detail set document = ?, payment_count = 0, refund_count = 0 where order_id = ?", whole, orderId);
+        assertThat(details.find(orderId).orElseThrow().payments()).as("read as it is").hasSize(2);
+
+        deliver("orderDetailProjection", events.subList(last, events.size()));
+        entities.flush();
+        assertThat(jdbc.queryForObject("select count(*) from order_detail_item where order_id = ?", Integer.class, orderId)).isEqualTo(3);
+        assertThat(details.find(orderId).orElseThrow()).isEqualTo(foldOf(events));
     }
 
     @Test

@@ -49,6 +49,14 @@ public record OrderDetail(
         FindOnlinePayment.OnlinePayment onlinePayment,
         long version) {
 
+    /** The same form with these payments and refunds. */
+    OrderDetail withItems(List<Payment> payments, List<Refund> refunds) {
+        return new OrderDetail(orderId, number, createdAt, service, status, statusLabel, paymentStatus, paymentStatusLabel,
+                executor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid, remainder, refundDue,
+                prepaymentDue, minimumRemainder, paymentPlan, payments, refunds, dueDate, cancellation, completedAt, guestId,
+                onlinePayment, version);
+    }
+
     /**
      * The guest's reading: a fully paid order reads «Подтвержден»; no staff ids, no payment notes, and whoever of the
      * staff acted is «менеджер».

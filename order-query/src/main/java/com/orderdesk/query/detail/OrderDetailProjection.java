@@ -1,8 +1,5 @@
 package com.orderdesk.query.detail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.orderdesk.query.support.OrderReadModel;
 import com.orderdesk.query.support.ProjectionNames;
 import com.orderdesk.query.support.ReadModelPath;
@@ -15,58 +12,78 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 /**
- * The order-form read model: every event of an order is folded by {@link OrderDetailFold} into a JSON document.
- * An event already applied (or, on the inline path, one that is not next) changes nothing. Live views hear of
- * each change once it is committed.
+ * The order-form read model: every event of an order is folded by {@link OrderDetailFold} onto the stored document
+ * (the order's scalar fields); a payment or refund it records is added as a row of its own ({@link OrderDetails}).
+ * An event already applied (or, on the inline path, one that is not next) changes nothing. Live views hear of each
+ * change once it is committed, read then, and only when someone on this node is watching the order.
  */
 @ProcessingGroup(ProjectionNames.ORDER_DETAIL)
 class OrderDetailProjection extends OrderReadModel {
     private final OrderDetailRepository rows;
     private final OrderDetails details;
-    private final ObjectWriter writer;
     private final QueryUpdateEmitter emitter;
 
-    OrderDetailProjection(OrderDetailRepository rows, OrderDetails details, ObjectMapper json, QueryUpdateEmitter emitter,
-                          ReadModelPath path) {
+    OrderDetailProjection(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter, ReadModelPath path) {
         super(path);
         this.rows = rows;
         this.details = details;
-        this.writer = OrderDetails.documents(json).writerFor(OrderDetail.class);
         this.emitter = emitter;
     }
 
     @EventHandler
-    void on(OrderEvent event, @SequenceNumber long version) throws JsonProcessingException {
+    void on(OrderEvent event, @SequenceNumber long version) {
         String orderId = event.orderId();
         OrderDetailRow row = rows.findById(orderId).orElse(null);
         if (!path.applies(row == null ? -1 : row.version, version, ProjectionNames.ORDER_DETAIL, orderId)) {
             return;
         }
-        OrderDetailFold fold = row == null ? new OrderDetailFold() : OrderDetailFold.resume(details.read(row));
+        OrderDetailFold fold = row == null ? new OrderDetailFold() : OrderDetailFold.resume(details.document(row));
         fold.apply(event, version);
-        OrderDetail detail = fold.toDetail();
+        OrderDetail folded = fold.toDetail();
         if (row == null) {
             row = new OrderDetailRow(orderId);
         }
-        row.number = detail.number();
-        row.guestId = detail.guestId();
-        row.version = version;
-        row.document = writer.writeValueAsString(detail);
-        rows.save(row);
+        details.write(row, folded);
         boolean guestVisible = !(event instanceof MessagePosted posted && posted.visibility() == Visibility.INTERNAL);
-        emitter.emit(FindOrderDetail.class, query -> query.orderId().equals(orderId), new OrderUpdate(detail, guestVisible));
-        if (detail.onlinePayment() != null) {
-            emitter.emit(FindOnlinePayment.class, query -> query.orderId().equals(orderId), detail.onlinePayment());
+        FindOnlinePayment.OnlinePayment onlinePayment = folded.onlinePayment();
+        afterCommit(() -> {
+            if (watched(orderId)) {
+                details.find(orderId).ifPresent(detail -> emitter.emit(FindOrderDetail.class,
+                        query -> query.orderId().equals(orderId), new OrderUpdate(detail, guestVisible)));
+            }
+            if (onlinePayment != null) {
+                emitter.emit(FindOnlinePayment.class, query -> query.orderId().equals(orderId), onlinePayment);
+            }
+        });
+    }
+
+    /**
+     * Live views hear of a change only once it is committed. (Axon's emitter defers an update to the commit only
+     * when called in the unit of work's first phase; the inline path runs in its prepare-commit phase, where the
+     * emitter would send at once, before the transaction has committed or rolled back.)
+     */
+    private static void afterCommit(Runnable task) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> task.run());
+        } else {
+            task.run();
         }
+    }
+
+    /** Whether a live view of the order is open on this node. */
+    private boolean watched(String orderId) {
+        return emitter.activeSubscriptions().stream()
+                .anyMatch(subscription -> subscription.getPayload() instanceof FindOrderDetail query && query.orderId().equals(orderId));
     }
 
     @ResetHandler
     void reset() {
         if (path == ReadModelPath.CATCH_UP) {
-            rows.deleteAllInBatch();
+            details.deleteAll();
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.orderdesk.query.detail;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderdesk.query.support.ReadModelPath;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.context.annotation.Bean;
@@ -10,14 +9,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class OrderDetailProjections {
     @Bean
-    OrderDetailProjection orderDetailProjection(OrderDetailRepository rows, OrderDetails details, ObjectMapper json,
-                                                QueryUpdateEmitter emitter) {
-        return new OrderDetailProjection(rows, details, json, emitter, ReadModelPath.CATCH_UP);
+    OrderDetailProjection orderDetailProjection(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter) {
+        return new OrderDetailProjection(rows, details, emitter, ReadModelPath.CATCH_UP);
     }
 
     @Bean
-    OrderDetailProjection orderDetailInline(OrderDetailRepository rows, OrderDetails details, ObjectMapper json,
-                                            QueryUpdateEmitter emitter) {
-        return new OrderDetailProjection(rows, details, json, emitter, ReadModelPath.INLINE);
+    OrderDetailProjection orderDetailInline(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter) {
+        return new OrderDetailProjection(rows, details, emitter, ReadModelPath.INLINE);
     }
 }

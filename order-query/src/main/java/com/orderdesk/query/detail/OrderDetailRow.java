@@ -6,7 +6,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import com.orderdesk.query.support.ReadModelRow;
 
-/** The order form of one order as a JSON document, with its version and owner for quick checks. */
+/**
+ * The order form of one order as a JSON document, with its version and owner for quick checks. Payments and refunds
+ * are rows of their own ({@link OrderDetailItemRow}, {@code paymentCount}/{@code refundCount} of them), so an order
+ * paid many times is not rewritten whole at every payment; a document written before they were (issue 12) still
+ * holds its lists and no item rows, until its next event moves them out.
+ */
 @Entity
 @Table(name = "order_detail")
 class OrderDetailRow extends ReadModelRow {
@@ -21,6 +26,10 @@ class OrderDetailRow extends ReadModelRow {
     long version;
     @Column(name = "document", nullable = false, length = 1_000_000)
     String document;
+    @Column(name = "payment_count", nullable = false)
+    int paymentCount;
+    @Column(name = "refund_count", nullable = false)
+    int refundCount;
 
     protected OrderDetailRow() {
     }

@@ -4,33 +4,102 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.orderdesk.shared.order.query.FindOnlinePayment;
 import com.orderdesk.shared.order.query.FindOrderDetail;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Reads the order-form read model. */
+/**
+ * The order-form read model's storage, read and written: the order's scalar fields as one JSON document, its
+ * payments and refunds as rows of their own (JSON each, in the order recorded). Times keep the offset they were
+ * written with (the service's zone), never shifted on reading.
+ */
 @Component
 public class OrderDetails {
     private final OrderDetailRepository rows;
+    private final OrderDetailItemRepository items;
     private final ObjectReader reader;
+    private final ObjectWriter writer;
+    private final ObjectReader paymentReader;
+    private final ObjectReader refundReader;
+    private final ObjectWriter itemWriter;
 
-    OrderDetails(OrderDetailRepository rows, ObjectMapper json) {
+    OrderDetails(OrderDetailRepository rows, OrderDetailItemRepository items, ObjectMapper json) {
         this.rows = rows;
-        this.reader = documents(json).readerFor(OrderDetail.class);
+        this.items = items;
+        ObjectMapper documents = json.copy().disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        this.reader = documents.readerFor(OrderDetail.class);
+        this.writer = documents.writerFor(OrderDetail.class);
+        this.paymentReader = documents.readerFor(OrderDetail.Payment.class);
+        this.refundReader = documents.readerFor(OrderDetail.Refund.class);
+        this.itemWriter = documents.writer();
     }
 
-    /** How order-form documents are written and read: offsets are part of them (times in the service's zone), never shifted. */
-    static ObjectMapper documents(ObjectMapper json) {
-        return json.copy().disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-    }
-
+    /** The whole order form: the document with its payments and refunds. */
     OrderDetail read(OrderDetailRow row) {
+        OrderDetail document = document(row);
+        if (row.paymentCount == 0 && row.refundCount == 0) {
+            return document; // none yet, or a document from before they were rows of their own, lists included
+        }
+        List<OrderDetail.Payment> payments = new ArrayList<>(row.paymentCount);
+        List<OrderDetail.Refund> refunds = new ArrayList<>(row.refundCount);
+        for (OrderDetailItemRow item : items.findByOrderIdOrderByKindAscIndexAsc(row.orderId)) {
+            if (OrderDetailItemRow.PAYMENT.equals(item.kind)) {
+                payments.add(parse(paymentReader, item.item, row));
+            } else {
+                refunds.add(parse(refundReader, item.item, row));
+            }
+        }
+        return document.withItems(payments, refunds);
+    }
+
+    /** The document alone: every field but the payments and refunds recorded as rows. */
+    OrderDetail document(OrderDetailRow row) {
+        return parse(reader, row.document, row);
+    }
+
+    /**
+     * Writes the form {@code folded} from {@link #document(OrderDetailRow)}: its payments and refunds are the ones
+     * not stored as rows yet (all of them for an old document that held its lists), appended after those that are.
+     */
+    void write(OrderDetailRow row, OrderDetail folded) {
+        List<OrderDetailItemRow> added = new ArrayList<>();
+        for (OrderDetail.Payment payment : folded.payments()) {
+            added.add(new OrderDetailItemRow(row.orderId, OrderDetailItemRow.PAYMENT, row.paymentCount++, json(payment)));
+        }
+        for (OrderDetail.Refund refund : folded.refunds()) {
+            added.add(new OrderDetailItemRow(row.orderId, OrderDetailItemRow.REFUND, row.refundCount++, json(refund)));
+        }
+        items.saveAll(added);
+        row.number = folded.number();
+        row.guestId = folded.guestId();
+        row.version = folded.version();
+        row.document = json(folded.withItems(List.of(), List.of()));
+        rows.save(row);
+    }
+
+    void deleteAll() {
+        items.deleteAllInBatch();
+        rows.deleteAllInBatch();
+    }
+
+    private String json(Object value) {
         try {
-            return reader.readValue(row.document);
+            return value instanceof OrderDetail detail ? writer.writeValueAsString(detail) : itemWriter.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Order detail not writable as JSON", e);
+        }
+    }
+
+    private static <T> T parse(ObjectReader reader, String json, OrderDetailRow row) {
+        try {
+            return reader.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable order detail of " + row.orderId, e);
         }
@@ -58,8 +127,9 @@ public class OrderDetails {
     }
 
     @QueryHandler
+    @Transactional(readOnly = true)
     public FindOnlinePayment.OnlinePayment handle(FindOnlinePayment query) {
-        return find(query.orderId()).map(OrderDetail::onlinePayment).orElse(null);
+        return rows.findById(query.orderId()).map(this::document).map(OrderDetail::onlinePayment).orElse(null);
     }
 
     @QueryHandler
