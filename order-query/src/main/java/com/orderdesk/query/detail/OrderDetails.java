@@ -28,17 +28,15 @@ public class OrderDetails {
     private final ObjectWriter writer;
     private final ObjectReader paymentReader;
     private final ObjectReader refundReader;
-    private final ObjectWriter itemWriter;
 
     OrderDetails(OrderDetailRepository rows, OrderDetailItemRepository items, ObjectMapper json) {
         this.rows = rows;
         this.items = items;
         ObjectMapper documents = json.copy().disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
         this.reader = documents.readerFor(OrderDetail.class);
-        this.writer = documents.writerFor(OrderDetail.class);
+        this.writer = documents.writer();
         this.paymentReader = documents.readerFor(OrderDetail.Payment.class);
         this.refundReader = documents.readerFor(OrderDetail.Refund.class);
-        this.itemWriter = documents.writer();
     }
 
     /** The whole order form: the document with its payments and refunds. */
@@ -91,7 +89,7 @@ public class OrderDetails {
 
     private String json(Object value) {
         try {
-            return value instanceof OrderDetail detail ? writer.writeValueAsString(detail) : itemWriter.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Order detail not writable as JSON", e);
         }
