@@ -8,6 +8,7 @@ import com.orderdesk.query.detail.OrderDetails;
 import com.orderdesk.query.list.OrderList;
 import com.orderdesk.query.list.OrderListCriteria;
 import com.orderdesk.query.list.OrderSummary;
+import com.orderdesk.query.support.AppliedInline;
 import com.orderdesk.query.timeline.Timeline;
 import com.orderdesk.query.timeline.TimelineEntry;
 import com.orderdesk.shared.order.GatewayRefundDue;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.mock.mockito.MockBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.FilterType;
@@ -46,6 +48,10 @@ class ProjectionSliceTest {
             includeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Component.class),
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*web.*"))
     static class Projections {
+        @Bean
+        AppliedInline appliedInline() {
+            return new AppliedInline();
+        }
     }
 
     @MockBean

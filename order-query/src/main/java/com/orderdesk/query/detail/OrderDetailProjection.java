@@ -1,5 +1,6 @@
 package com.orderdesk.query.detail;
 
+import com.orderdesk.query.support.AppliedInline;
 import com.orderdesk.query.support.OrderReadModel;
 import com.orderdesk.query.support.ProjectionNames;
 import com.orderdesk.query.support.ReadModelPath;
@@ -27,8 +28,9 @@ class OrderDetailProjection extends OrderReadModel {
     private final OrderDetails details;
     private final QueryUpdateEmitter emitter;
 
-    OrderDetailProjection(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter, ReadModelPath path) {
-        super(path);
+    OrderDetailProjection(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter, ReadModelPath path,
+                          AppliedInline appliedInline) {
+        super(path, appliedInline);
         this.rows = rows;
         this.details = details;
         this.emitter = emitter;
@@ -38,7 +40,7 @@ class OrderDetailProjection extends OrderReadModel {
     void on(OrderEvent event, @SequenceNumber long version) {
         String orderId = event.orderId();
         OrderDetailRow row = rows.findById(orderId).orElse(null);
-        if (!path.applies(row == null ? -1 : row.version, version, ProjectionNames.ORDER_DETAIL, orderId)) {
+        if (!applies(row == null ? -1 : row.version, version, orderId)) {
             return;
         }
         OrderDetailFold fold = row == null ? new OrderDetailFold() : OrderDetailFold.resume(details.document(row));
@@ -83,6 +85,7 @@ class OrderDetailProjection extends OrderReadModel {
     @ResetHandler
     void reset() {
         if (path == ReadModelPath.CATCH_UP) {
+            forgetAppliedInline();
             details.deleteAll();
         }
     }

@@ -1,5 +1,6 @@
 package com.orderdesk.query.detail;
 
+import com.orderdesk.query.support.AppliedInline;
 import com.orderdesk.query.support.ReadModelPath;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.context.annotation.Bean;
@@ -9,12 +10,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class OrderDetailProjections {
     @Bean
-    OrderDetailProjection orderDetailProjection(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter) {
-        return new OrderDetailProjection(rows, details, emitter, ReadModelPath.CATCH_UP);
+    OrderDetailProjection orderDetailProjection(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter, AppliedInline appliedInline) {
+        return new OrderDetailProjection(rows, details, emitter, ReadModelPath.CATCH_UP, appliedInline);
     }
 
     @Bean
-    OrderDetailProjection orderDetailInline(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter) {
-        return new OrderDetailProjection(rows, details, emitter, ReadModelPath.INLINE);
+    OrderDetailProjection orderDetailInline(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter, AppliedInline appliedInline) {
+        return new OrderDetailProjection(rows, details, emitter, ReadModelPath.INLINE, appliedInline);
     }
 }

@@ -1,5 +1,6 @@
 package com.orderdesk.query.list;
 
+import com.orderdesk.query.support.AppliedInline;
 import com.orderdesk.query.support.OrderReadModel;
 import com.orderdesk.query.support.ProjectionNames;
 import com.orderdesk.query.support.ReadModelPath;
@@ -33,15 +34,14 @@ import java.util.function.Consumer;
 class OrderListProjection extends OrderReadModel {
     private final OrderSummaryRepository rows;
 
-    OrderListProjection(OrderSummaryRepository rows, ReadModelPath path) {
-        super(path);
+    OrderListProjection(OrderSummaryRepository rows, ReadModelPath path, AppliedInline appliedInline) {
+        super(path, appliedInline);
         this.rows = rows;
     }
 
     @EventHandler
     void on(OrderPlaced e, @SequenceNumber long version) {
-        if (!path.applies(rows.findById(e.orderId()).map(row -> row.version).orElse(-1L), version, ProjectionNames.ORDER_LIST,
-                e.orderId())) {
+        if (!applies(rows.findById(e.orderId()).map(row -> row.version).orElse(-1L), version, e.orderId())) {
             return;
         }
         OrderSummaryRow row = new OrderSummaryRow();
@@ -134,7 +134,7 @@ class OrderListProjection extends OrderReadModel {
 
     private void update(OrderEvent e, long version, Consumer<OrderSummaryRow> change) {
         OrderSummaryRow row = rows.findById(e.orderId()).orElse(null);
-        if (path.applies(row == null ? -1 : row.version, version, ProjectionNames.ORDER_LIST, e.orderId())) {
+        if (applies(row == null ? -1 : row.version, version, e.orderId())) {
             change.accept(row);
             row.version = version;
             rows.save(row);
@@ -149,6 +149,7 @@ class OrderListProjection extends OrderReadModel {
     @ResetHandler
     void reset() {
         if (path == ReadModelPath.CATCH_UP) {
+            forgetAppliedInline();
             rows.deleteAllInBatch();
         }
     }

@@ -1,5 +1,6 @@
 package com.orderdesk.query.list;
 
+import com.orderdesk.query.support.AppliedInline;
 import com.orderdesk.query.support.ReadModelPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,12 +9,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class OrderListProjections {
     @Bean
-    OrderListProjection orderListProjection(OrderSummaryRepository rows) {
-        return new OrderListProjection(rows, ReadModelPath.CATCH_UP);
+    OrderListProjection orderListProjection(OrderSummaryRepository rows, AppliedInline appliedInline) {
+        return new OrderListProjection(rows, ReadModelPath.CATCH_UP, appliedInline);
     }
 
     @Bean
-    OrderListProjection orderListInline(OrderSummaryRepository rows) {
-        return new OrderListProjection(rows, ReadModelPath.INLINE);
+    OrderListProjection orderListInline(OrderSummaryRepository rows, AppliedInline appliedInline) {
+        return new OrderListProjection(rows, ReadModelPath.INLINE, appliedInline);
     }
 }

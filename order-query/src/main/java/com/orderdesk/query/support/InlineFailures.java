@@ -41,5 +41,6 @@ class InlineFailures implements ListenerInvocationErrorHandler {
                 handler.getTargetType().getSimpleName(), event.getPayloadType().getSimpleName(), order, exception.toString());
         // the command's own writes are flushed with its events already; only read-model changes are pending
         entityManager.clear();
+        AppliedInline.failed();
     }
 }

@@ -17,10 +17,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event store as the projections' message source, with one addition: its streams tell the pooled
- * processors when events become available. The embedded JPA store cannot, so its pooled processors poll every
- * 500 ms; here every local commit wakes them at once (and twice shortly after, in case the store's own fetch
- * lags), and a one-second tick catches events other nodes committed.
+ * The event store as a pooled processor's message source, with one addition: its streams tell the processor when
+ * events may be available. The embedded JPA store cannot, so its pooled processors poll every 500 ms. Here a tick
+ * wakes them every {@code poll}; and, for a processor that must react at once (the payment saga), every local commit
+ * wakes it too (and twice shortly after, in case the store's own fetch lags). The projections' catch-up processors
+ * do not need that: the inline path has written their read models already (docs/adr/011), and waking them after
+ * every commit cost the request path half the service's CPU under load.
  */
 public class LocallyNotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
     private static final long[] WAKE_DELAYS_MS = {0, 25, 150};
@@ -33,17 +35,23 @@ public class LocallyNotifiedEventSource implements StreamableMessageSource<Track
         return thread;
     });
 
-    public LocallyNotifiedEventSource(EventStore store) {
+    /**
+     * @param wakeOnCommit whether every commit on this node wakes the processors
+     * @param poll         how often they look for events otherwise (those of other nodes, those left behind)
+     */
+    public LocallyNotifiedEventSource(EventStore store, boolean wakeOnCommit, Duration poll) {
         this.store = store;
-        store.registerDispatchInterceptor(messages -> {
-            if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().afterCommit(unitOfWork -> eventsCommitted());
-            } else {
-                eventsCommitted();
-            }
-            return (index, message) -> message;
-        });
-        wakeUps.scheduleWithFixedDelay(this::wakeAll, 1, 1, TimeUnit.SECONDS);
+        if (wakeOnCommit) {
+            store.registerDispatchInterceptor(messages -> {
+                if (CurrentUnitOfWork.isStarted()) {
+                    CurrentUnitOfWork.get().afterCommit(unitOfWork -> eventsCommitted());
+                } else {
+                    eventsCommitted();
+                }
+                return (index, message) -> message;
+            });
+        }
+        wakeUps.scheduleWithFixedDelay(this::wakeAll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void eventsCommitted() {

@@ -5,8 +5,11 @@ import jakarta.persistence.EntityManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 @Configuration
 public class QuerySideConfiguration {
@@ -17,14 +20,33 @@ public class QuerySideConfiguration {
      */
     public static final String INLINE_PROCESSOR = "order-read-models-inline";
 
-    /** The projections' message source for catching up ({@code axon.eventhandling.processors.*.source}). */
+    /**
+     * The projections' message source for catching up ({@code axon.eventhandling.processors.*.source}): polled every
+     * {@code orderdesk.projections.catch-up-poll}, as the inline path has applied this node's events already.
+     */
     @Bean(destroyMethod = "close")
-    public LocallyNotifiedEventSource projectionEventSource(EventStore eventStore) {
-        return new LocallyNotifiedEventSource(eventStore);
+    public LocallyNotifiedEventSource projectionEventSource(EventStore eventStore,
+                                                            @Value("${orderdesk.projections.catch-up-poll:500ms}") Duration poll) {
+        return new LocallyNotifiedEventSource(eventStore, false, poll);
+    }
+
+    /** The message source of processors that react to an event at once (the payment saga): woken by every commit. */
+    @Bean(destroyMethod = "close")
+    public LocallyNotifiedEventSource promptEventSource(EventStore eventStore) {
+        return new LocallyNotifiedEventSource(eventStore, true, Duration.ofSeconds(1));
+    }
+
+    @Bean
+    public static AppliedInline appliedInline() {
+        return new AppliedInline();
     }
 
     @Autowired
-    void inlineReadModels(EventProcessingConfigurer processing, EntityManager entityManager, MeterRegistry meters) {
+    void inlineReadModels(EventProcessingConfigurer processing, EntityManager entityManager, MeterRegistry meters,
+                          AppliedInline appliedInline) {
+        // the catch-up processors pass over what the inline path applied on this node
+        ProjectionNames.ALL.forEach(readModel ->
+                processing.registerHandlerInterceptor(readModel, configuration -> appliedInline.skipFor(readModel)));
         processing.registerSubscribingEventProcessor(INLINE_PROCESSOR, configuration -> configuration.eventStore())
                 .assignHandlerInstancesMatching(INLINE_PROCESSOR, Integer.MAX_VALUE,
                         handler -> handler instanceof OrderReadModel model && model.path() == ReadModelPath.INLINE)

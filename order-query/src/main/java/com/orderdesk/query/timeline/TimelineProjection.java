@@ -1,5 +1,6 @@
 package com.orderdesk.query.timeline;
 
+import com.orderdesk.query.support.AppliedInline;
 import com.orderdesk.query.support.OrderReadModel;
 import com.orderdesk.query.support.ProjectionNames;
 import com.orderdesk.query.support.ReadModelPath;
@@ -28,8 +29,8 @@ import java.util.Optional;
 class TimelineProjection extends OrderReadModel {
     private final TimelineRepository entries;
 
-    TimelineProjection(TimelineRepository entries, ReadModelPath path) {
-        super(path);
+    TimelineProjection(TimelineRepository entries, ReadModelPath path, AppliedInline appliedInline) {
+        super(path, appliedInline);
         this.entries = entries;
     }
 
@@ -80,6 +81,7 @@ class TimelineProjection extends OrderReadModel {
         if (path == ReadModelPath.CATCH_UP && entries.existsById(entryId)) {
             return Optional.empty();
         }
+        appliedInline(orderId, sequence);
         TimelineEntryRow row = new TimelineEntryRow();
         row.entryId = entryId;
         row.orderId = orderId;
@@ -103,6 +105,7 @@ class TimelineProjection extends OrderReadModel {
     @ResetHandler
     void reset() {
         if (path == ReadModelPath.CATCH_UP) {
+            forgetAppliedInline();
             entries.deleteAllInBatch();
         }
     }

@@ -1,5 +1,6 @@
 package com.orderdesk.query.timeline;
 
+import com.orderdesk.query.support.AppliedInline;
 import com.orderdesk.query.support.ReadModelPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,12 +9,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class TimelineProjections {
     @Bean
-    TimelineProjection timelineProjection(TimelineRepository entries) {
-        return new TimelineProjection(entries, ReadModelPath.CATCH_UP);
+    TimelineProjection timelineProjection(TimelineRepository entries, AppliedInline appliedInline) {
+        return new TimelineProjection(entries, ReadModelPath.CATCH_UP, appliedInline);
     }
 
     @Bean
-    TimelineProjection timelineInline(TimelineRepository entries) {
-        return new TimelineProjection(entries, ReadModelPath.INLINE);
+    TimelineProjection timelineInline(TimelineRepository entries, AppliedInline appliedInline) {
+        return new TimelineProjection(entries, ReadModelPath.INLINE, appliedInline);
     }
 }
