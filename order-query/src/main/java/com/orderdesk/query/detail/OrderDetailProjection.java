@@ -1,5 +1,6 @@
 package com.orderdesk.query.detail;
 
+import com.orderdesk.query.support.AfterCommit;
 import com.orderdesk.query.support.AppliedInline;
 import com.orderdesk.query.support.OrderReadModel;
 import com.orderdesk.query.support.ProjectionNames;
@@ -13,7 +14,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 /**
@@ -52,7 +52,9 @@ class OrderDetailProjection extends OrderReadModel {
         details.write(row, folded);
         boolean guestVisible = !(event instanceof MessagePosted posted && posted.visibility() == Visibility.INTERNAL);
         FindOnlinePayment.OnlinePayment onlinePayment = folded.onlinePayment();
-        afterCommit(() -> {
+        // live views hear of a change only once it is committed (Axon's emitter defers an update to the commit only
+        // when called in the unit of work's first phase; the inline path runs in prepare-commit, where it sends at once)
+        AfterCommit.run(() -> {
             if (watched(orderId)) {
                 details.find(orderId).ifPresent(detail -> emitter.emit(FindOrderDetail.class,
                         query -> query.orderId().equals(orderId), new OrderUpdate(detail, guestVisible)));
@@ -61,19 +63,6 @@ class OrderDetailProjection extends OrderReadModel {
                 emitter.emit(FindOnlinePayment.class, query -> query.orderId().equals(orderId), onlinePayment);
             }
         });
-    }
-
-    /**
-     * Live views hear of a change only once it is committed. (Axon's emitter defers an update to the commit only
-     * when called in the unit of work's first phase; the inline path runs in its prepare-commit phase, where the
-     * emitter would send at once, before the transaction has committed or rolled back.)
-     */
-    private static void afterCommit(Runnable task) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> task.run());
-        } else {
-            task.run();
-        }
     }
 
     /** Whether a live view of the order is open on this node. */

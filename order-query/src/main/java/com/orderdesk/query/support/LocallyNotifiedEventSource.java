@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,11 +42,7 @@ public class LocallyNotifiedEventSource implements StreamableMessageSource<Track
         this.store = store;
         if (wakeOnCommit) {
             store.registerDispatchInterceptor(messages -> {
-                if (CurrentUnitOfWork.isStarted()) {
-                    CurrentUnitOfWork.get().afterCommit(unitOfWork -> eventsCommitted());
-                } else {
-                    eventsCommitted();
-                }
+                AfterCommit.run(this::eventsCommitted);
                 return (index, message) -> message;
             });
         }
