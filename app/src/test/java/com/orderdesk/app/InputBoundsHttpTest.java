@@ -5,7 +5,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -138,6 +146,49 @@ class InputBoundsHttpTest extends HttpTestBase {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A claim as the filter writes it: the caller's key, and the request it was made for. */
+    private void claimLeftBehind(String key, String body, Instant updatedAt) {
+        OffsetDateTime at = updatedAt.atOffset(ZoneOffset.UTC);
+        jdbc.update("insert into idempotency_record (scope_hash, principal, fingerprint, completed, created_at, updated_at)"
+                + " values (?, 'manager', ?, false, ?, ?)", sha256("manager\n" + key), sha256("POST /api/orders?null\n" + sha256(body)), at, at);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aClaimLeftByARequestThatDiedIsTakenOverByTheRetryAfterAMinute() {
+        String key = "died-" + UUID.randomUUID();
+        String body = orderBody(6, 2, "FULL");
+        claimLeftBehind(key, body, Instant.now().minusSeconds(61));
+        Api.Response retry = manager.header("Idempotency-Key", key).post("/api/orders", body);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+        Api.Response again = manager.header("Idempotency-Key", key).post("/api/orders", body);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.text("/orderId")).isEqualTo(retry.text("/orderId"));
+    }
+
+    @Test
+    void aRepeatWhileTheFirstStillRunsWaitsThenIsToldTheKeyIsInUse() {
+        String key = "running-" + UUID.randomUUID();
+        String body = orderBody(6, 2, "FULL");
+        claimLeftBehind(key, body, Instant.now());
+        int before = manager.get("/api/orders?size=1").json().path("total").asInt();
+        long started = System.nanoTime();
+        Api.Response repeat = manager.header("Idempotency-Key", key).post("/api/orders", body);
+        assertThat(repeat.status()).as(repeat.toString()).isEqualTo(409);
+        assertThat(repeat.code()).isEqualTo("idempotency-key-in-use");
+        assertThat(repeat.header("Retry-After")).isEqualTo("1");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it waited for the first answer").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        assertThat(manager.get("/api/orders?size=1").json().path("total").asInt()).as("nothing placed").isEqualTo(before);
     }
 
     @Test

@@ -29,7 +29,7 @@ public class CommandSideConfiguration {
         return new Catalog(properties);
     }
 
-    /** Orders in memory between commands, checked against the store's last sequence number before use. */
+    /** Orders in memory between commands, checked against the order's last event in the store before use. */
     @Bean
     public Cache orderCache(ObjectProvider<EventStore> eventStore,
                             @Value("${orderdesk.order-cache.capacity:10000}") long capacity) {

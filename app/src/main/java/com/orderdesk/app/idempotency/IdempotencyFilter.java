@@ -85,29 +85,30 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
                 + "\n" + sha256(body));
 
-        // A twin (same key, same request) that arrives while the first still runs waits for its answer, bounded.
+        // The first request's claim is its insert (no read before it). A repeat reads the record; a twin (same key,
+        // same request) that arrives while the first still runs waits for its answer, bounded.
         long waitUntil = System.nanoTime() + TWIN_WAIT.toNanos();
-        while (true) {
+        boolean claimed = store.claim(scope, principal, fingerprint);
+        while (!claimed) {
             Optional<IdempotencyRecord> seen = store.find(scope);
             if (seen.isEmpty()) {
-                if (store.claim(scope, principal, fingerprint)) {
-                    break; // the first: go on
-                }
-                continue; // claimed a moment ago by a twin: read it
+                claimed = store.claim(scope, principal, fingerprint); // the holder released it (its 5xx): claim again
+                continue;
             }
             IdempotencyRecord record = seen.get();
-            if (!record.fingerprint.equals(fingerprint)) {
+            if (!record.fingerprint().equals(fingerprint)) {
                 Problems.write(response, json, ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "Этот Idempotency-Key уже использован для другого запроса.");
                 return;
             }
-            if (record.completed) {
+            if (record.completed()) {
                 replay(record, response);
                 return;
             }
-            boolean abandoned = record.updatedAt.plus(ABANDONED_AFTER).isBefore(store.now());
-            if (abandoned && store.takeOver(scope, record.updatedAt)) {
-                break;
+            boolean abandoned = record.updatedAt().plus(ABANDONED_AFTER).isBefore(store.now());
+            if (abandoned && store.takeOver(scope, record.updatedAt())) {
+                claimed = true;
+                continue;
             }
             if (System.nanoTime() > waitUntil) {
                 inUse(response);
@@ -147,19 +148,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static void replay(IdempotencyRecord record, HttpServletResponse response) throws IOException {
-        response.setStatus(record.httpStatus);
+        response.setStatus(record.httpStatus());
         response.setHeader("Idempotent-Replayed", "true");
-        if (record.contentType != null) {
-            response.setContentType(record.contentType);
+        if (record.contentType() != null) {
+            response.setContentType(record.contentType());
         }
-        if (record.location != null) {
-            response.setHeader(HttpHeaders.LOCATION, record.location);
+        if (record.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, record.location());
         }
-        if (record.etag != null) {
-            response.setHeader(HttpHeaders.ETAG, record.etag);
+        if (record.etag() != null) {
+            response.setHeader(HttpHeaders.ETAG, record.etag());
         }
-        if (record.body != null) {
-            response.getOutputStream().write(record.body);
+        if (record.body() != null) {
+            response.getOutputStream().write(record.body());
         }
     }
 

@@ -4,10 +4,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -15,8 +14,8 @@ import java.util.function.UnaryOperator;
 /**
  * Orders kept in memory between commands (docs/adr/011), so a command does not read and deserialize the order's
  * whole history every time. Each node has its own copy and nodes share one store, so a cached order may have fallen
- * behind an event another node appended: before it is used, its version is compared with the store's last sequence
- * number for the order (one index look-up), and a stale copy is dropped and the order loaded from its events.
+ * behind an event another node appended: before it is used, its version is compared with the order's last event in the
+ * store (one index range read), and a stale copy is dropped and the order loaded from its events.
  * <p>
  * Axon drops the copy as well when the command that used it rolls back (its events were not stored). At most
  * {@code capacity} orders are held, the least recently used leave first (Caffeine); a weakly referenced cache
@@ -37,13 +36,22 @@ public class VerifiedAggregateCache implements Cache {
         Object entry = entries.get(key);
         if (entry instanceof AggregateCacheEntry<?> cached) {
             Long version = versionOf(cached);
-            Optional<Long> stored = store.get().lastSequenceNumberFor(key.toString());
-            if (version == null || !Objects.equals(stored.orElse(null), version)) {
+            if (version == null || !lastInStore(key.toString(), version)) {
                 entries.remove(key, entry);
                 return null;
             }
         }
         return (V) entry;
+    }
+
+    /**
+     * Whether {@code version} is the order's last event in the store: the event is there and none follows it. It
+     * reads the events from {@code version} on (one index range, normally one row; payloads are not deserialized)
+     * instead of asking for the maximum sequence number, which H2 answers by walking every event of the order.
+     */
+    private boolean lastInStore(String aggregateIdentifier, long version) {
+        DomainEventStream stored = store.get().readEvents(aggregateIdentifier, version);
+        return stored.hasNext() && stored.next().getSequenceNumber() == version && !stored.hasNext();
     }
 
     /** The version of the in-memory aggregate the entry holds (null when it holds none). */
