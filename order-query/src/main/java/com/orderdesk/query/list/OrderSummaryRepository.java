@@ -1,10 +1,13 @@
 package com.orderdesk.query.list;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 import java.util.Optional;
 
 interface OrderSummaryRepository extends JpaRepository<OrderSummaryRow, String>, JpaSpecificationExecutor<OrderSummaryRow> {
+    /** Written out: a derived query is made under a lock per method (see OrderDetailItemRepository). */
+    @Query("select s from OrderSummaryRow s where s.number = ?1")
     Optional<OrderSummaryRow> findByNumber(String number);
 }
