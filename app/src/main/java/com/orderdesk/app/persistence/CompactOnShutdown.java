@@ -53,17 +53,7 @@ public class CompactOnShutdown {
         return new Compaction(properties.determineUrl(), properties.determineUsername(), properties.determinePassword());
     }
 
-    static final class Compaction implements DisposableBean {
-        private final String url;
-        private final String username;
-        private final String password;
-
-        Compaction(String url, String username, String password) {
-            this.url = url;
-            this.username = username;
-            this.password = password;
-        }
-
+    record Compaction(String url, String username, String password) implements DisposableBean {
         @Override
         public void destroy() {
             if (url == null || !url.startsWith("jdbc:h2:file:")) {
