@@ -21,7 +21,7 @@ java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$db;ACCESS_MODE_DATA=r" -us
         t = tolower($1); gsub(/ /, "", t); b = $2 + 0
         if (t ~ /^(domain_event_entry|snapshot_event_entry)$/) g = "events"
         else if (t ~ /^(order_summary|order_detail|order_detail_item|timeline_entry)$/) g = "read models"
-        else if (t ~ /^(orders|payments|order_row|payment_row)$/) g = "state"
+        else if (t ~ /^(orders|payments)$/) g = "state"
         else if (t ~ /idempotency/) g = "idempotency answers"
         else g = "other"
         sum[g] += b
