@@ -70,15 +70,23 @@ class UpgradeTest {
                 jdbc.execute("drop index ix_summary_phone_trgm");
             } else {
                 jdbc.execute("drop index ix_summary_visitor_name");
+                // V1 kept H2's binary values (the events' payloads and metadata, tokens, sagas) as blobs
+                for (String column : new String[] {"domain_event_entry.payload", "domain_event_entry.meta_data",
+                        "snapshot_event_entry.payload", "snapshot_event_entry.meta_data", "token_entry.token",
+                        "saga_entry.serialized_saga", "dead_letter_entry.payload", "dead_letter_entry.meta_data",
+                        "dead_letter_entry.token", "dead_letter_entry.diagnostics"}) {
+                    String[] tableColumn = column.split("\\.");
+                    jdbc.execute("alter table " + tableColumn[0] + " alter column " + tableColumn[1] + " set data type blob");
+                }
             }
-            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6')")).isEqualTo(5);
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7')")).isEqualTo(6);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
         }
 
         try (ConfigurableApplicationContext upgraded = start(dataDir)) {
             JdbcTemplate jdbc = upgraded.getBean(JdbcTemplate.class);
             List<String> applied = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"", String.class);
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7");
 
             Api manager = Api.at(port(upgraded)).as("manager");
             Api auditor = Api.at(port(upgraded)).as("auditor");
