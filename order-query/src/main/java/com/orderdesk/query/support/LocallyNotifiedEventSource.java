@@ -1,6 +1,7 @@
 package com.orderdesk.query.support;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,17 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The event store as a pooled processor's message source, with one addition: its streams tell the processor when
  * events may be available. The embedded JPA store cannot, so its pooled processors poll every 500 ms. Here a tick
- * wakes them every {@code poll}; and, for a processor that must react at once (the payment saga), every local commit
- * wakes it too (and twice shortly after, in case the store's own fetch lags). The projections' catch-up processors
- * do not need that: the inline path has written their read models already (docs/adr/011), and waking them after
- * every commit cost the request path half the service's CPU under load.
+ * wakes them every {@code poll}; and, for a processor that must react at once (the payment saga), a local commit of
+ * an event it handles wakes it too (and twice shortly after, in case the store's own fetch lags). The projections'
+ * catch-up processors do not need that: the inline path has written their read models already (docs/adr/011), and
+ * waking them after every commit cost the request path half the service's CPU under load. Nor does the saga need to
+ * wake for the desk's payments and messages it ignores: the store's producer thread read each of them three times
+ * for it (7 % of the service's CPU under the payment load, docs/benchmarks.md).
  */
 public class LocallyNotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
     private static final long[] WAKE_DELAYS_MS = {0, 25, 150};
+    private static final Predicate<EventMessage<?>> NO_EVENT = message -> false;
 
     private final EventStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
@@ -34,15 +39,22 @@ public class LocallyNotifiedEventSource implements StreamableMessageSource<Track
         return thread;
     });
 
+    /** A source its processors poll, woken by no commit. */
+    public static LocallyNotifiedEventSource polled(EventStore store, Duration poll) {
+        return new LocallyNotifiedEventSource(store, NO_EVENT, poll);
+    }
+
     /**
-     * @param wakeOnCommit whether every commit on this node wakes the processors
-     * @param poll         how often they look for events otherwise (those of other nodes, those left behind)
+     * @param wakeFor which events, committed on this node, wake the processors at once
+     * @param poll    how often they look for events otherwise (those of other nodes, those left behind)
      */
-    public LocallyNotifiedEventSource(EventStore store, boolean wakeOnCommit, Duration poll) {
+    public LocallyNotifiedEventSource(EventStore store, Predicate<? super EventMessage<?>> wakeFor, Duration poll) {
         this.store = store;
-        if (wakeOnCommit) {
+        if (wakeFor != NO_EVENT) {
             store.registerDispatchInterceptor(messages -> {
-                AfterCommit.run(this::eventsCommitted);
+                if (messages.stream().anyMatch(wakeFor)) {
+                    AfterCommit.run(this::eventsCommitted);
+                }
                 return (index, message) -> message;
             });
         }

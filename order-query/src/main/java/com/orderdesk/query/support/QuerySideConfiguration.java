@@ -27,13 +27,7 @@ public class QuerySideConfiguration {
     @Bean(destroyMethod = "close")
     public LocallyNotifiedEventSource projectionEventSource(EventStore eventStore,
                                                             @Value("${orderdesk.projections.catch-up-poll:500ms}") Duration poll) {
-        return new LocallyNotifiedEventSource(eventStore, false, poll);
-    }
-
-    /** The message source of processors that react to an event at once (the payment saga): woken by every commit. */
-    @Bean(destroyMethod = "close")
-    public LocallyNotifiedEventSource promptEventSource(EventStore eventStore) {
-        return new LocallyNotifiedEventSource(eventStore, true, Duration.ofSeconds(1));
+        return LocallyNotifiedEventSource.polled(eventStore, poll);
     }
 
     @Bean

@@ -65,6 +65,17 @@ class ValueObjectsTest {
             assertThat(Money.ofMinor(25_000).toRussianText()).isEqualTo("250\u00a0₽");
             assertThat(Money.ofMinor(25_050).toRussianText()).isEqualTo("250,50\u00a0₽");
             assertThat(Money.ofRubles(12_000).toRussianText()).isEqualTo("12\u00a0000\u00a0₽");
+            assertThat(Money.ofRubles(100_000).toRussianText()).isEqualTo("100\u00a0000\u00a0₽");
+            assertThat(Money.ofMinor(123_456_789).toRussianText()).isEqualTo("1\u00a0234\u00a0567,89\u00a0₽");
+            assertThat(Money.ofMinor(5).toRussianText()).isEqualTo("0,05\u00a0₽");
+        }
+
+        @Test
+        void receiptsAndTheTimelineAlwaysShowKopecks() {
+            assertThat(Money.ZERO.toRussianTextWithKopecks()).isEqualTo("0,00\u00a0₽");
+            assertThat(Money.ofMinor(25_005).toRussianTextWithKopecks()).isEqualTo("250,05\u00a0₽");
+            assertThat(Money.ofRubles(1_000).toRussianTextWithKopecks()).isEqualTo("1\u00a0000,00\u00a0₽");
+            assertThat(Money.ofMinor(99_999_999).toRussianTextWithKopecks()).isEqualTo("999\u00a0999,99\u00a0₽");
         }
     }
 
