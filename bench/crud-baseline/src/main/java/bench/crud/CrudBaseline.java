@@ -165,6 +165,14 @@ public class CrudBaseline {
         }
     }
 
+    private static long amountOf(JsonNode body) {
+        try {
+            return new BigDecimal(body.at("/amount/value").asText()).movePointRight(2).longValueExact();
+        } catch (ArithmeticException | NumberFormatException malformed) {
+            throw new Refused(400, "validation-failed");
+        }
+    }
+
     static final class Refused extends RuntimeException {
         final int status;
         final String code;
@@ -207,7 +215,7 @@ public class CrudBaseline {
     ResponseEntity<String> pay(@PathVariable String orderId, @RequestBody JsonNode body, Principal principal,
                                @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent(principal, key, 201, () -> {
-            long amount = new BigDecimal(body.at("/amount/value").asText()).movePointRight(2).longValueExact();
+            long amount = amountOf(body);
             OrderRow order = entityManager.find(OrderRow.class, orderId, LockModeType.PESSIMISTIC_WRITE);
             if (order == null) {
                 throw new Refused(404, "not-found");
