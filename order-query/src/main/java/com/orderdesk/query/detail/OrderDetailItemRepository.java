@@ -1,6 +1,7 @@
 package com.orderdesk.query.detail;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
@@ -11,4 +12,9 @@ interface OrderDetailItemRepository extends JpaRepository<OrderDetailItemRow, St
     // (JFR, 32 connections) while they held their database connections.
     @Query("select i from OrderDetailItemRow i where i.orderId = ?1 order by i.kind, i.index")
     List<OrderDetailItemRow> findByOrderIdOrderByKindAscIndexAsc(String orderId);
+
+    /** Empties the read model for a replay (docs/adr/011: TRUNCATE, not DELETE). */
+    @Modifying
+    @Query(value = "truncate table order_detail_item", nativeQuery = true)
+    void truncate();
 }

@@ -83,8 +83,8 @@ public class OrderDetails {
     }
 
     void deleteAll() {
-        items.deleteAllInBatch();
-        rows.deleteAllInBatch();
+        items.truncate();
+        rows.truncate();
     }
 
     private String json(Object value) {

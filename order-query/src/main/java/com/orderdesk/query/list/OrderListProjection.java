@@ -150,7 +150,7 @@ class OrderListProjection extends OrderReadModel {
     void reset() {
         if (path == ReadModelPath.CATCH_UP) {
             forgetAppliedInline();
-            rows.deleteAllInBatch();
+            rows.truncate();
         }
     }
 }

@@ -106,7 +106,7 @@ class TimelineProjection extends OrderReadModel {
     void reset() {
         if (path == ReadModelPath.CATCH_UP) {
             forgetAppliedInline();
-            entries.deleteAllInBatch();
+            entries.truncate();
         }
     }
 }

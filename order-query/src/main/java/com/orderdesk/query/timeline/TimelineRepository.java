@@ -1,6 +1,7 @@
 package com.orderdesk.query.timeline;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.Collection;
@@ -15,4 +16,9 @@ interface TimelineRepository extends JpaRepository<TimelineEntryRow, String> {
 
     @Query("select e from TimelineEntryRow e where e.orderId = ?1 and e.kind in ?2 order by e.sequence")
     List<TimelineEntryRow> findByOrderIdAndKindInOrderBySequenceAsc(String orderId, Collection<String> kinds);
+
+    /** Empties the read model for a replay (docs/adr/011: TRUNCATE, not DELETE). */
+    @Modifying
+    @Query(value = "truncate table timeline_entry", nativeQuery = true)
+    void truncate();
 }
