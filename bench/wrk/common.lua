@@ -38,3 +38,15 @@ function read_lines(path)
   end
   return lines
 end
+
+-- A request function: POST body to /api/orders/{id}/payments, round-robin over the orders in BENCH_ORDERS (one id a
+-- line), a fresh Idempotency-Key each.
+function payments(body)
+  local orders
+  return function()
+    orders = orders or read_lines(os.getenv("BENCH_ORDERS"))
+    local order = orders[(counter + tid) % #orders + 1]
+    return wrk.format("POST", "/api/orders/" .. order .. "/payments", {["Content-Type"] = "application/json",
+      ["Authorization"] = AUTH, ["Idempotency-Key"] = next_key()}, body)
+  end
+end
