@@ -2,6 +2,7 @@ package com.orderdesk.app.bench;
 
 import com.orderdesk.app.Api;
 import com.orderdesk.app.HttpTestBase;
+import com.orderdesk.app.TestDatabase;
 import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.OrderStatus;
 import com.orderdesk.shared.order.PaymentMethod;
@@ -76,6 +77,8 @@ class ReadSideBenchmark extends HttpTestBase {
     EventStore eventStore;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final Random random = new Random(42);
     private final List<String> orderIds = new ArrayList<>();
@@ -105,6 +108,9 @@ class ReadSideBenchmark extends HttpTestBase {
         row(report, "detail by id", full.detail(), baseline.detail());
         System.out.println(report);
         assertThat(orderIds).hasSize(ORDERS);
+        if (TestDatabase.POSTGRES) {
+            printSearchPlans();
+        }
 
         int events = eventCount();
         double replaySeconds = replayAll();
@@ -144,6 +150,27 @@ class ReadSideBenchmark extends HttpTestBase {
         long[] phone = time(i -> api.get("/api/orders?q=" + phoneOf(random.nextInt(placed)).substring(5)));
         long[] detail = time(i -> api.get("/api/orders/" + orderIds.get(random.nextInt(orderIds.size()))));
         return new Figures(page, search, phone, detail, events, fillSeconds, projectSeconds);
+    }
+
+    /**
+     * PostgreSQL's plans for the list's {@code q} search, in the shape the list sends it (number, ticket, a substring
+     * of the visitor's name, digits of the phone): a common surname, where walking the newest orders finds a page at
+     * once, and one order's phone digits, which the trigram indexes of V3 must serve.
+     */
+    private void printSearchPlans() {
+        printSearchPlan("common surname", "трош", "");
+        String digits = phoneOf(placed / 2).substring(5);
+        printSearchPlan("one order's phone digits", digits, digits);
+    }
+
+    private void printSearchPlan(String label, String q, String digits) {
+        List<String> plan = jdbc.queryForList("explain (analyze, costs off) select order_id from order_summary"
+                + " where number = ? or ticket_lower = ? or visitor_name_lower like ? escape '\\'"
+                + (digits.isEmpty() ? "" : " or phone_digits like '%" + digits + "%'")
+                + " order by created_at desc offset 0 rows fetch first 20 rows only", String.class, q, q, "%" + q + "%");
+        String text = String.join("\n", plan);
+        System.out.printf("%nPostgreSQL's plan for q = %s (%s), EXPLAIN ANALYZE:%n  %s%ntrigram indexes used: visitor name %s, phone %s%n",
+                q, label, String.join("\n  ", plan), text.contains("ix_summary_visitor_name_trgm"), text.contains("ix_summary_phone_trgm"));
     }
 
     /** Starts the replay of every read model at once and waits until each has rebuilt the whole store; seconds. */
