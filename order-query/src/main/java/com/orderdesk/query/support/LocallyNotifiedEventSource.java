@@ -24,8 +24,7 @@ import java.util.function.Predicate;
  * an event it handles wakes it too (and twice shortly after, in case the store's own fetch lags). The projections'
  * catch-up processors do not need that: the inline path has written their read models already (docs/adr/011), and
  * waking them after every commit cost the request path half the service's CPU under load. Nor does the saga need to
- * wake for the desk's payments and messages it ignores: the store's producer thread read each of them three times
- * for it (7 % of the service's CPU under the payment load, docs/benchmarks.md).
+ * wake for the desk's payments and messages it ignores, each of which it used to look for three times.
  */
 public class LocallyNotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
     private static final long[] WAKE_DELAYS_MS = {0, 25, 150};
