@@ -13,7 +13,6 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,27 +20,15 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * Attributes every command at dispatch (issue 6): the actor (named explicitly by system dispatchers — gateway,
- * saga, deadline — else the command's own {@link Actor}, else the signed-in person), and from the HTTP request
+ * Attributes every command at dispatch (issue 6): the actor (named in the metadata by whoever sends it — the web's
+ * {@code OrderCommands}, the gateway, the saga, the deadline — else the signed-in person, else the system with a
+ * warning; commands carry no actor in their payloads), and from the HTTP request
  * that sent it its trace id, correlation id and Idempotency-Key. Events then inherit all of it
  * ({@code AttributionCorrelation}).
  */
 public class CommandAttribution implements MessageDispatchInterceptor<CommandMessage<?>> {
     private static final Logger log = LoggerFactory.getLogger(CommandAttribution.class);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
-    private static final ClassValue<RecordComponent> ACTOR_COMPONENT = new ClassValue<>() {
-        @Override
-        protected RecordComponent computeValue(Class<?> type) {
-            if (type.isRecord()) {
-                for (RecordComponent component : type.getRecordComponents()) {
-                    if (component.getType() == Actor.class) {
-                        return component;
-                    }
-                }
-            }
-            return null;
-        }
-    };
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
@@ -57,7 +44,7 @@ public class CommandAttribution implements MessageDispatchInterceptor<CommandMes
                 }
             }
             if (!command.getMetaData().containsKey(Attribution.ACTOR_ID)) {
-                Actor actor = actorOf(command.getPayload(), request);
+                Actor actor = signedIn(request);
                 String cause = null;
                 if (actor == null) {
                     log.warn("Command {} was sent without an actor; attributed to the system", command.getCommandName());
@@ -84,26 +71,16 @@ public class CommandAttribution implements MessageDispatchInterceptor<CommandMes
         }
     }
 
-    private static Actor actorOf(Object payload, HttpServletRequest request) {
-        RecordComponent component = ACTOR_COMPONENT.get(payload.getClass());
-        if (component != null) {
-            try {
-                Actor actor = (Actor) component.getAccessor().invoke(payload);
-                if (actor != null) {
-                    return actor;
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Record accessor " + component + " is not callable", e);
-            }
+    /** Who sent a command its dispatcher did not attribute: the signed-in person, if a request sent it. */
+    private static Actor signedIn(HttpServletRequest request) {
+        if (request == null) {
+            return null;
         }
-        if (request != null) {
-            try {
-                return CurrentActorResolver.current();
-            } catch (RuntimeException notSignedIn) {
-                return null;
-            }
+        try {
+            return CurrentActorResolver.current();
+        } catch (RuntimeException notSignedIn) {
+            return null;
         }
-        return null;
     }
 
     private static HttpServletRequest currentRequest() {

@@ -53,8 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fills the event store with orders (each batch's read models written in its own transaction, as a command's are:
  * docs/adr/011), then times a filtered list page, a {@code q} search and a detail read over HTTP. The baseline is the
  * same measurement at {@link #BASELINE_ORDERS} orders in the same process; figures print as ratios to it. Then it
- * rebuilds all three read models from the whole store at once, as an operator's replay does, with progress: the
- * catch-up processors' rate.
+ * rebuilds each read model alone from the whole store, as an operator's replay does, and then all three at once, with
+ * progress: the catch-up processors' rate.
  */
 @Tag("benchmark")
 @TestPropertySource(properties = {"orderdesk.demo.seed-orders=false", "logging.level.com.orderdesk.query.admin=WARN"})
@@ -108,9 +108,14 @@ class ReadSideBenchmark extends HttpTestBase {
         }
 
         int events = eventCount();
-        double replaySeconds = replayAll();
-        System.out.printf(Locale.ROOT, "%nreplay of all three read models from the whole store (%d events): %.1f s = %.0f events/s%n",
-                events, replaySeconds, events / replaySeconds);
+        StringBuilder replays = new StringBuilder(String.format(Locale.ROOT, "%nreplays from the whole store (%d events):%n", events));
+        for (String readModel : READ_MODELS) {
+            double seconds = replay(List.of(readModel));
+            replays.append(String.format(Locale.ROOT, "  %-36s %6.1f s = %5.0f events/s%n", readModel + " alone", seconds, events / seconds));
+        }
+        double seconds = replay(READ_MODELS);
+        replays.append(String.format(Locale.ROOT, "  %-36s %6.1f s = %5.0f events/s each%n", "all three at once", seconds, events / seconds));
+        System.out.println(replays);
     }
 
     private static void row(StringBuilder report, String name, long[] full, long[] base) {
@@ -169,12 +174,12 @@ class ReadSideBenchmark extends HttpTestBase {
                 q, label, String.join("\n  ", plan), text.contains("ix_summary_visitor_name_trgm"), text.contains("ix_summary_phone_trgm"));
     }
 
-    /** Starts the replay of every read model at once and waits until each has rebuilt the whole store; seconds. */
-    private double replayAll() throws InterruptedException {
+    /** Starts the replay of these read models at once and waits until each has rebuilt the whole store; seconds. */
+    private double replay(List<String> readModels) throws InterruptedException {
         long start = System.nanoTime();
         // the request answers once the read model is emptied and its processor restarted (it took 40 s at 100 000
         // orders while emptying was a DELETE; Api gives up after 30 s)
-        for (String readModel : READ_MODELS) {
+        for (String readModel : readModels) {
             long asked = System.nanoTime();
             assertThat(auditor.post("/api/admin/projections/" + readModel + "/replay", null).status()).isEqualTo(202);
             System.out.printf(Locale.ROOT, "replay of %s: answered 202 after %.1f s%n", readModel, (System.nanoTime() - asked) / 1e9);
@@ -183,7 +188,7 @@ class ReadSideBenchmark extends HttpTestBase {
         while (true) {
             boolean done = true;
             StringBuilder progress = new StringBuilder();
-            for (String readModel : READ_MODELS) {
+            for (String readModel : readModels) {
                 var status = auditor.get("/api/admin/projections/" + readModel).json();
                 done &= !status.path("replaying").asBoolean() && status.path("lag").asLong() == 0;
                 progress.append(' ').append(readModel).append(' ')

@@ -78,6 +78,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static com.orderdesk.command.web.OrderCommands.by;
+
 /**
  * The model-based test of money (issue 11): random sequences of desk payments, online payment requests, gateway
  * outcomes (authorize, decline, duplicate, reordered and lost notifications, outages), cancellations by guest and
@@ -227,9 +229,9 @@ class MoneyModelTest {
             long hours = 1 + random.nextInt(6);
             PlaceOrder place = new PlaceOrder(orderId, "coworking-2nd-floor", "standard",
                     new RentalPeriod(start, start.plus(Duration.ofHours(hours))), "207", VISITOR, APPLICANT,
-                    random.nextBoolean() ? PaymentPlan.PARTIAL : PaymentPlan.FULL, online ? null : "guest", online ? GUEST : MANAGER);
+                    random.nextBoolean() ? PaymentPlan.PARTIAL : PaymentPlan.FULL, online ? null : "guest");
             log.add("place " + (online ? "online" : "at the desk") + ", " + hours + " h, " + place.paymentPlan() + ", starts " + start);
-            command(place);
+            command(by(online ? GUEST : MANAGER, place));
         }
 
         private void step() {
@@ -239,7 +241,7 @@ class MoneyModelTest {
                 deskPayment(order);
             } else if (dice < 22) {
                 log.add("guest asks to pay online");
-                command(new RequestOnlinePayment(orderId, "pay-" + steps, GUEST));
+                command(by(GUEST, new RequestOnlinePayment(orderId, "pay-" + steps)));
             } else if (dice < 34) {
                 pendingPayment().ifPresent(p -> {
                     log.add("guest pays " + p + " on the gateway's page");
@@ -260,15 +262,15 @@ class MoneyModelTest {
                     default -> null;
                 };
                 log.add("manager cancels, refund " + refund);
-                command(new CancelOrder(orderId, "Отмена", MANAGER, null, refund));
+                command(by(MANAGER, new CancelOrder(orderId, "Отмена", null, refund)));
             } else if (dice < 66) {
                 log.add("guest cancels");
-                command(new CancelOrder(orderId, "Гость отменил", GUEST, null, null));
+                command(by(GUEST, new CancelOrder(orderId, "Гость отменил", null, null)));
             } else if (dice < 72) {
                 if (order.refundDue().isPositive()) {
                     Money amount = Money.ofMinor(1 + random.nextInt((int) order.refundDue().minor()));
                     log.add("manager refunds " + amount + " at the desk");
-                    command(new RecordDeskRefund(orderId, "r-" + steps, amount, PaymentMethod.CASH, MANAGER, null));
+                    command(by(MANAGER, new RecordDeskRefund(orderId, "r-" + steps, amount, PaymentMethod.CASH, null)));
                 }
             } else if (dice < 84) {
                 Duration by = Duration.ofMinutes(1 + random.nextInt(random.nextBoolean() ? 5 : 20));
@@ -307,7 +309,7 @@ class MoneyModelTest {
             String id = random.nextInt(5) == 0 && !order.payments().isEmpty()
                     ? order.payments().get(random.nextInt(order.payments().size())).paymentId() : "desk-" + steps;
             log.add("manager records " + money + " as " + id);
-            command(new RecordManagerPayment(orderId, id, money, PaymentMethod.CASH, null, MANAGER, null));
+            command(by(MANAGER, new RecordManagerPayment(orderId, id, money, PaymentMethod.CASH, null, null)));
         }
 
         private void dashboardRefund() {

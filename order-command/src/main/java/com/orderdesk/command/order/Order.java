@@ -127,6 +127,8 @@ public class Order {
     private record DeskMoney(Money amount, PaymentMethod method) {
     }
 
+    private static final Actor GATEWAY = Actor.system(Channel.GATEWAY);
+
     protected Order() {
         // for Axon
     }
@@ -134,8 +136,8 @@ public class Order {
     /** Places the order; answers with its number (which the caller cannot know beforehand) and version. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public PlaceOrder.Placed handle(PlaceOrder command, Catalog catalog, OrderNumbers numbers) {
-        Actor by = Check.present(command.placedBy(), "placedBy", "кто оформляет заказ");
+    public PlaceOrder.Placed handle(PlaceOrder command, Actor placedBy, Catalog catalog, OrderNumbers numbers) {
+        Actor by = Check.present(placedBy, "placedBy", "кто оформляет заказ");
         Check.present(command.rentalPeriod(), "rentalPeriod", "период аренды");
         Check.present(command.visitor(), "visitor", "посетитель");
         Check.present(command.applicant(), "applicant", "заявитель");
@@ -165,8 +167,8 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(AssignExecutor command) {
-        requireAccess(command.by());
+    public long handle(AssignExecutor command, Actor by) {
+        requireAccess(by);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя сменить исполнителя");
         String id = Check.text(command.executorId(), "executorId", "исполнитель", 200);
@@ -174,25 +176,25 @@ public class Order {
         if (id.equals(executorId) && name.equals(executorName)) {
             return version();
         }
-        apply(new ExecutorAssigned(orderId, id, name, executorId, executorName, command.by(), now()));
+        apply(new ExecutorAssigned(orderId, id, name, executorId, executorName, by, now()));
         return version();
     }
 
     @CommandHandler
-    public long handle(UnassignExecutor command) {
-        requireAccess(command.by());
+    public long handle(UnassignExecutor command, Actor by) {
+        requireAccess(by);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя сменить исполнителя");
         if (executorId == null) {
             return version();
         }
-        apply(new ExecutorUnassigned(orderId, executorId, executorName, command.by(), now()));
+        apply(new ExecutorUnassigned(orderId, executorId, executorName, by, now()));
         return version();
     }
 
     @CommandHandler
-    public long handle(RecordManagerPayment command) {
-        requireAccess(command.by());
+    public long handle(RecordManagerPayment command, Actor by) {
+        requireAccess(by);
         String paymentId = Check.text(command.paymentId(), "paymentId", "идентификатор платежа", 200);
         PaymentMethod method = Check.present(command.method(), "method", "способ оплаты");
         Money amount = Check.present(command.amount(), "amount", "сумма");
@@ -229,9 +231,9 @@ public class Order {
         String note = Check.optionalText(command.note(), "note", "комментарий", MAX_NOTE);
         Money paidAfter = paid.plus(amount);
         Money remainderAfter = total.minusOrZero(paidAfter);
-        apply(new ManagerPaymentRecorded(orderId, paymentId, amount, method, note, command.by(), now(),
+        apply(new ManagerPaymentRecorded(orderId, paymentId, amount, method, note, by, now(),
                 paidAfter, remainderAfter, liveStatus(paidAfter, remainderAfter)));
-        confirmIfPaidEnough(command.by());
+        confirmIfPaidEnough(by);
         return version();
     }
 
@@ -253,9 +255,13 @@ public class Order {
         return version();
     }
 
-    /** The gateway took money. Never refused: what the order cannot count under its rules is owed back. */
+    /**
+     * The gateway took money. Never refused: what the order cannot count under its rules is owed back. The payment is
+     * the gateway's whoever reports it (its notification, the saga, the deadline); the metadata says who did.
+     */
     @CommandHandler
     public long handle(RecordGatewayPayment command) {
+        Actor by = GATEWAY;
         String paymentId = Check.text(command.gatewayPaymentId(), "gatewayPaymentId", "платёж шлюза", 200);
         if (gatewayPayments.containsKey(paymentId)) {
             return version();
@@ -276,20 +282,20 @@ public class Order {
                 : liveStatus(paidAfter, remainderAfter);
         Instant at = command.paidAt() == null ? now() : command.paidAt();
         apply(new GatewayPaymentRecorded(orderId, paymentId, amount,
-                command.method() == null ? PaymentMethod.BANK_CARD : command.method(), command.by(), at,
+                command.method() == null ? PaymentMethod.BANK_CARD : command.method(), by, at,
                 paidAfter, remainderAfter, refundDueAfter, statusAfter, owedBack));
-        confirmIfPaidEnough(command.by());
+        confirmIfPaidEnough(by);
         return version();
     }
 
     @CommandHandler
-    public long handle(CancelOrder command, Catalog catalog) {
-        requireAccess(command.by());
+    public long handle(CancelOrder command, Actor by, Catalog catalog) {
+        requireAccess(by);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя отменить заказ");
         String reason = Check.text(command.reason(), "reason", "причина отмены", MAX_REASON);
         Money refund;
-        if (command.by() != null && command.by().isGuest()) {
+        if (by != null && by.isGuest()) {
             Catalog.Service service = catalog.service(serviceId).orElseThrow(
                     () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
             Instant cutoff = rentalStart.minus(service.guestCancellationCutoff());
@@ -308,13 +314,13 @@ public class Order {
         } else {
             refund = paid;
         }
-        cancel(reason, command.by(), refund);
+        cancel(reason, by, refund);
         return version();
     }
 
     @CommandHandler
-    public long handle(RecordDeskRefund command) {
-        requireAccess(command.by());
+    public long handle(RecordDeskRefund command, Actor by) {
+        requireAccess(by);
         String refundId = Check.text(command.refundId(), "refundId", "идентификатор возврата", 200);
         PaymentMethod method = Check.present(command.method(), "method", "способ возврата");
         Money amount = Check.present(command.amount(), "amount", "сумма");
@@ -336,22 +342,22 @@ public class Order {
                     "Сумма " + amount.toRussianText() + " больше суммы к возврату " + deskRefundDue.toRussianText() + ".");
         }
         Money refundDueAfter = refundDue.minusOrZero(amount);
-        apply(new DeskRefundRecorded(orderId, refundId, amount, method, command.by(), now(), refundDueAfter,
+        apply(new DeskRefundRecorded(orderId, refundId, amount, method, by, now(), refundDueAfter,
                 status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true, paid)
                         : liveStatus(paid, remainder(), refundDueAfter)));
         return version();
     }
 
     @CommandHandler
-    public long handle(PostMessage command) {
-        requireAccess(command.author());
+    public long handle(PostMessage command, Actor author) {
+        requireAccess(author);
         String messageId = Check.text(command.messageId(), "messageId", "идентификатор сообщения", 200);
         if (messageIds.contains(messageId)) {
             return version();
         }
         requireVersion(command.expectedVersion());
         Visibility visibility = Check.present(command.visibility(), "visibility", "видимость (PUBLIC или INTERNAL)");
-        Actor author = Check.present(command.author(), "author", "автор");
+        Check.present(author, "author", "автор");
         if (author.isGuest() && visibility == Visibility.INTERNAL) {
             throw new RejectedException(ErrorCode.FORBIDDEN, "Гость может писать только публичные сообщения.");
         }
@@ -361,8 +367,8 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(CompleteOrder command) {
-        requireAccess(command.by());
+    public long handle(CompleteOrder command, Actor by) {
+        requireAccess(by);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя выполнить заказ");
         if (status != OrderStatus.CONFIRMED) {
@@ -371,13 +377,13 @@ public class Order {
         if (now().isBefore(rentalEnd)) {
             throw new RejectedException(ErrorCode.RENTAL_NOT_OVER, "Период аренды ещё не закончился.");
         }
-        apply(new OrderCompleted(orderId, command.by(), now()));
+        apply(new OrderCompleted(orderId, by, now()));
         return version();
     }
 
     @CommandHandler
-    public long handle(RequestOnlinePayment command) {
-        requireAccess(command.by());
+    public long handle(RequestOnlinePayment command, Actor by) {
+        requireAccess(by);
         String requestId = Check.text(command.requestId(), "requestId", "идентификатор запроса оплаты", 200);
         if (onlineRequestIds.contains(requestId) || !openOnlineRequests.isEmpty()) {
             return version(); // asked already: the open payment stands
@@ -393,7 +399,7 @@ public class Order {
         Money missingPrepayment = prepaymentDue.minusOrZero(paid.plus(reserved()));
         Money amount = awaiting && missingPrepayment.isPositive() ? missingPrepayment : open;
         apply(new OnlinePaymentRequested(orderId, number.value(), requestId, amount, paymentDescription(number, amount.equals(remainder())),
-                awaiting, command.by(), now()));
+                awaiting, by, now()));
         return version();
     }
 

@@ -44,7 +44,7 @@ public class GuestCommandController {
         Check.present(body, "body", "тело запроса");
         String orderId = RequestIds.newId(guest, key, "order");
         PlaceOrder.Placed placed = commands.place(new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
-                body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), guest.id(), guest));
+                body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), guest.id()), guest);
         return ResponseEntity.created(URI.create("/api/my/orders/" + orderId)).eTag("\"" + placed.version() + "\"")
                 .body(new PlacedOrder(orderId, placed.number().value(), placed.version()));
     }
@@ -56,7 +56,7 @@ public class GuestCommandController {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
         String messageId = RequestIds.newId(guest, key, "message");
-        long version = commands.send(new PostMessage(id, messageId, Visibility.PUBLIC, body.text(), guest, null));
+        long version = commands.send(new PostMessage(id, messageId, Visibility.PUBLIC, body.text(), null), guest);
         return ResponseEntity.created(URI.create("/api/my/orders/" + id)).eTag("\"" + version + "\"")
                 .body(new MessageRecorded(id, messageId, version));
     }
@@ -67,6 +67,6 @@ public class GuestCommandController {
         String id = Check.orderId(orderId);
         String reason = body == null || body.reason() == null || body.reason().isBlank() ? GUEST_CANCELLED : body.reason();
         return OrderCommandController.changed(id, commands.send(
-                new CancelOrder(id, reason, guest, CommandHeaders.expectedVersion(ifMatch), null)));
+                new CancelOrder(id, reason, CommandHeaders.expectedVersion(ifMatch), null), guest));
     }
 }

@@ -57,7 +57,7 @@ public class OrderCommandController {
         String orderId = RequestIds.newId(actor, key, "order");
         Check.present(body, "body", "тело запроса");
         PlaceOrder.Placed placed = commands.place(new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
-                body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), body.guestId(), actor));
+                body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), body.guestId()), actor);
         return ResponseEntity.created(URI.create("/api/orders/" + orderId)).eTag("\"" + placed.version() + "\"")
                 .body(new PlacedOrder(orderId, placed.number().value(), placed.version()));
     }
@@ -71,8 +71,8 @@ public class OrderCommandController {
         Check.present(body, "body", "тело запроса");
         String paymentId = body.paymentId() != null ? Check.text(body.paymentId(), "paymentId", "идентификатор платежа", 200)
                 : RequestIds.newId(actor, key, "payment");
-        long version = commands.send(new RecordManagerPayment(id, paymentId, body.amount(), body.method(), body.note(), actor,
-                CommandHeaders.expectedVersion(ifMatch)));
+        long version = commands.send(new RecordManagerPayment(id, paymentId, body.amount(), body.method(), body.note(),
+                CommandHeaders.expectedVersion(ifMatch)), actor);
         return created(id, version, new PaymentRecorded(id, paymentId, version));
     }
 
@@ -81,15 +81,15 @@ public class OrderCommandController {
                                                   @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
-        return changed(id, commands.send(new AssignExecutor(id, body.executorId(), body.executorName(), actor,
-                CommandHeaders.expectedVersion(ifMatch))));
+        return changed(id, commands.send(new AssignExecutor(id, body.executorId(), body.executorName(),
+                CommandHeaders.expectedVersion(ifMatch)), actor));
     }
 
     @DeleteMapping("/{orderId}/executor")
     public ResponseEntity<Changed> unassignExecutor(@PathVariable String orderId, Actor actor,
                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
-        return changed(id, commands.send(new UnassignExecutor(id, actor, CommandHeaders.expectedVersion(ifMatch))));
+        return changed(id, commands.send(new UnassignExecutor(id, CommandHeaders.expectedVersion(ifMatch)), actor));
     }
 
     @PostMapping(path = "/{orderId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +97,7 @@ public class OrderCommandController {
                                           @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
-        return changed(id, commands.send(new CancelOrder(id, body.reason(), actor, CommandHeaders.expectedVersion(ifMatch), body.refundAmount())));
+        return changed(id, commands.send(new CancelOrder(id, body.reason(), CommandHeaders.expectedVersion(ifMatch), body.refundAmount()), actor));
     }
 
     @PostMapping(path = "/{orderId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -107,8 +107,8 @@ public class OrderCommandController {
         String id = Check.orderId(orderId);
         Check.present(body, "body", "тело запроса");
         String messageId = RequestIds.newId(actor, key, "message");
-        long version = commands.send(new PostMessage(id, messageId, body.visibility(), body.text(), actor,
-                CommandHeaders.expectedVersion(ifMatch)));
+        long version = commands.send(new PostMessage(id, messageId, body.visibility(), body.text(),
+                CommandHeaders.expectedVersion(ifMatch)), actor);
         return created(id, version, new MessageRecorded(id, messageId, version));
     }
 
@@ -116,7 +116,7 @@ public class OrderCommandController {
     public ResponseEntity<Changed> complete(@PathVariable String orderId, Actor actor,
                                             @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
-        return changed(id, commands.send(new CompleteOrder(id, actor, CommandHeaders.expectedVersion(ifMatch))));
+        return changed(id, commands.send(new CompleteOrder(id, CommandHeaders.expectedVersion(ifMatch)), actor));
     }
 
     @PostMapping(path = "/{orderId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -127,8 +127,8 @@ public class OrderCommandController {
         Check.present(body, "body", "тело запроса");
         String refundId = body.refundId() != null ? Check.text(body.refundId(), "refundId", "идентификатор возврата", 200)
                 : RequestIds.newId(actor, key, "refund");
-        long version = commands.send(new RecordDeskRefund(id, refundId, body.amount(), body.method(), actor,
-                CommandHeaders.expectedVersion(ifMatch)));
+        long version = commands.send(new RecordDeskRefund(id, refundId, body.amount(), body.method(),
+                CommandHeaders.expectedVersion(ifMatch)), actor);
         return created(id, version, new RefundRecorded(id, refundId, version));
     }
 

@@ -1,13 +1,17 @@
 package com.orderdesk.command.web;
 
+import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.order.command.PlaceOrder;
+import com.orderdesk.shared.value.Actor;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the web's commands and returns what the order answered. Nothing to wait for afterwards: the order's read
- * models are written in the command's own transaction (docs/adr/011), so once this returns, every node reads the
- * change.
+ * Sends the web's commands on behalf of the signed-in person and returns what the order answered. The person travels
+ * in the command's metadata, never in its payload. Nothing to wait for afterwards: the order's read models are
+ * written in the command's own transaction (docs/adr/011), so once this returns, every node reads the change.
  */
 @Component
 public class OrderCommands {
@@ -17,14 +21,19 @@ public class OrderCommands {
         this.commands = commands;
     }
 
+    /** The command as sent by {@code actor}. */
+    public static CommandMessage<?> by(Actor actor, Object command) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(Attribution.of(actor, null));
+    }
+
     /** Places the order; returns its number and version. */
-    public PlaceOrder.Placed place(PlaceOrder command) {
-        return commands.sendAndWait(command);
+    public PlaceOrder.Placed place(PlaceOrder command, Actor actor) {
+        return commands.sendAndWait(by(actor, command));
     }
 
     /** Sends a command to an existing order; returns the order's new version. */
-    public long send(Object command) {
-        Object version = commands.sendAndWait(command);
+    public long send(Object command, Actor actor) {
+        Object version = commands.sendAndWait(by(actor, command));
         if (!(version instanceof Number number)) {
             throw new IllegalStateException(command.getClass().getSimpleName() + " answered " + version + " instead of the order's version");
         }

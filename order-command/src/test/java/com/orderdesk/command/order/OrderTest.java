@@ -17,6 +17,7 @@ import com.orderdesk.shared.order.command.PostMessage;
 import com.orderdesk.shared.order.command.RecordDeskRefund;
 import com.orderdesk.shared.order.command.RecordGatewayPayment;
 import com.orderdesk.shared.order.command.RecordManagerPayment;
+import com.orderdesk.shared.order.command.RequestOnlinePayment;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentAuthorized;
 import com.orderdesk.shared.order.command.RecordGatewayRefund;
 import com.orderdesk.shared.order.command.ExpireOnlinePayment;
@@ -37,6 +38,7 @@ import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.OrderPlaced;
 import com.orderdesk.shared.value.Money;
 import com.orderdesk.shared.value.RentalPeriod;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
@@ -61,6 +63,7 @@ import static com.orderdesk.command.order.OrderFixtures.VISITOR;
 import static com.orderdesk.command.order.OrderFixtures.placedAtDesk;
 import static com.orderdesk.command.order.OrderFixtures.placedOnline;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.orderdesk.command.web.OrderCommands.by;
 
 /** The rules of SPEC.md §3–4, one test each, as given events → command → expected events or refusal. */
 class OrderTest {
@@ -96,16 +99,16 @@ class OrderTest {
         return Money.ofMinor(kopecks);
     }
 
-    private static RecordManagerPayment pay(String id, Money amount) {
-        return new RecordManagerPayment(ORDER_ID, id, amount, PaymentMethod.CASH, null, MANAGER, null);
+    private static CommandMessage<?> pay(String id, Money amount) {
+        return by(MANAGER, new RecordManagerPayment(ORDER_ID, id, amount, PaymentMethod.CASH, null, null));
     }
 
     private static ManagerPaymentRecorded paid(String id, Money amount, Money paidAfter, Money remainderAfter, PaymentStatus status) {
         return new ManagerPaymentRecorded(ORDER_ID, id, amount, PaymentMethod.CASH, null, MANAGER, NOW, paidAfter, remainderAfter, status);
     }
 
-    private static PlaceOrder place(PaymentPlan plan, String tariff, RentalPeriod period, com.orderdesk.shared.value.Actor by) {
-        return new PlaceOrder(ORDER_ID, SERVICE, tariff, period, "207", VISITOR, APPLICANT, plan, null, by);
+    private static CommandMessage<?> place(PaymentPlan plan, String tariff, RentalPeriod period, com.orderdesk.shared.value.Actor by) {
+        return by(by, new PlaceOrder(ORDER_ID, SERVICE, tariff, period, "207", VISITOR, APPLICANT, plan, null));
     }
 
     @Nested
@@ -181,7 +184,7 @@ class OrderTest {
         @Test
         void unknownServiceOrTariffIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new PlaceOrder(ORDER_ID, "sauna", TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, PaymentPlan.FULL, null, MANAGER))
+                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, "sauna", TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, PaymentPlan.FULL, null)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
             fixture.givenNoPriorActivity().when(place(PaymentPlan.FULL, "vip", FOUR_HOURS, MANAGER))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
@@ -190,21 +193,29 @@ class OrderTest {
         @Test
         void missingPeriodVisitorOrPlanIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new PlaceOrder(ORDER_ID, SERVICE, TARIFF, null, null, VISITOR, APPLICANT, PaymentPlan.FULL, null, MANAGER))
+                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, null, null, VISITOR, APPLICANT, PaymentPlan.FULL, null)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
             fixture.givenNoPriorActivity()
-                    .when(new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, null, APPLICANT, PaymentPlan.FULL, null, MANAGER))
+                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, null, APPLICANT, PaymentPlan.FULL, null)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
             fixture.givenNoPriorActivity()
-                    .when(new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, null, null, MANAGER))
+                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, null, null)))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        @Test
+        void anOrderNobodyPlacesIsRefused() {
+            // the actor comes from the command's metadata only; a command without one names nobody
+            fixture.givenNoPriorActivity()
+                    .when(new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, PaymentPlan.FULL, null))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
         }
 
         @Test
         void tooLongTicketNumberIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, "7".repeat(Order.MAX_TICKET + 1), VISITOR, APPLICANT,
-                            PaymentPlan.FULL, null, MANAGER))
+                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, "7".repeat(Order.MAX_TICKET + 1), VISITOR, APPLICANT,
+                            PaymentPlan.FULL, null)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
         }
 
@@ -226,7 +237,7 @@ class OrderTest {
         @Test
         void assigningRecordsWhoChangedItFromWhomToWhom() {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
-                    .when(new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", MANAGER, null))
+                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", null)))
                     .expectEvents(new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW));
         }
 
@@ -234,14 +245,14 @@ class OrderTest {
         void reassigningNamesThePreviousExecutor() {
             fixture.given(placedAtDesk(4, NOW), new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW))
                     .andGivenCurrentTime(NOW)
-                    .when(new AssignExecutor(ORDER_ID, "manager", "Ирина Соколова", MANAGER, null))
+                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "manager", "Ирина Соколова", null)))
                     .expectEvents(new ExecutorAssigned(ORDER_ID, "manager", "Ирина Соколова", "service", "Пётр Иванов", MANAGER, NOW));
         }
 
         @Test
         void assigningTheSameExecutorAgainChangesNothing() {
             fixture.given(placedAtDesk(4, NOW), new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW))
-                    .when(new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", MANAGER, null))
+                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", null)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
@@ -249,26 +260,26 @@ class OrderTest {
         void unassigningRecordsWhoWasUnassigned() {
             fixture.given(placedAtDesk(4, NOW), new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW))
                     .andGivenCurrentTime(NOW)
-                    .when(new UnassignExecutor(ORDER_ID, MANAGER, null))
+                    .when(by(MANAGER, new UnassignExecutor(ORDER_ID, null)))
                     .expectEvents(new ExecutorUnassigned(ORDER_ID, "service", "Пётр Иванов", MANAGER, NOW));
         }
 
         @Test
         void unassigningWhenNobodyIsAssignedChangesNothing() {
-            fixture.given(placedAtDesk(4, NOW)).when(new UnassignExecutor(ORDER_ID, MANAGER, null))
+            fixture.given(placedAtDesk(4, NOW)).when(by(MANAGER, new UnassignExecutor(ORDER_ID, null)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void executorOfAFinalOrderCannotChange() {
             fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
-                    .when(new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", MANAGER, null))
+                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", null)))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
         }
 
         @Test
         void blankExecutorIsRefused() {
-            fixture.given(placedAtDesk(4, NOW)).when(new AssignExecutor(ORDER_ID, " ", "Пётр Иванов", MANAGER, null))
+            fixture.given(placedAtDesk(4, NOW)).when(by(MANAGER, new AssignExecutor(ORDER_ID, " ", "Пётр Иванов", null)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
         }
     }
@@ -355,7 +366,7 @@ class OrderTest {
                     .when(pay("p1", rub(150)))
                     .expectException(rejectedWith(ErrorCode.PAYMENT_ID_CONFLICT)).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW), paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID))
-                    .when(new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CARD_TERMINAL, null, MANAGER, null))
+                    .when(by(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CARD_TERMINAL, null, null)))
                     .expectException(rejectedWith(ErrorCode.PAYMENT_ID_CONFLICT)).expectNoEvents();
         }
 
@@ -363,7 +374,7 @@ class OrderTest {
         void aDeskPaymentIdEqualToAGatewayPaymentIdIsAPaymentOfItsOwn() {
             fixture.given(placedAtDesk(4, NOW), paid("g1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID))
                     .andGivenCurrentTime(NOW)
-                    .when(new RecordGatewayPayment(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, NOW, GATEWAY))
+                    .when(new RecordGatewayPayment(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, NOW))
                     .expectEvents(new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW,
                             rub(200), rub(200), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO));
         }
@@ -378,7 +389,7 @@ class OrderTest {
         @Test
         void gatewayMethodsCannotBeRecordedAtTheDesk() {
             fixture.given(placedAtDesk(4, NOW))
-                    .when(new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.BANK_CARD, null, MANAGER, null))
+                    .when(by(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.BANK_CARD, null, null)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
         }
 
@@ -393,10 +404,10 @@ class OrderTest {
         @Test
         void aStaleVersionIsRefusedAndTheCurrentOneAccepted() {
             fixture.given(placedAtDesk(4, NOW))
-                    .when(new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CASH, null, MANAGER, 7L))
+                    .when(by(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CASH, null, 7L)))
                     .expectException(rejectedWith(ErrorCode.VERSION_MISMATCH)).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
-                    .when(new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CASH, null, MANAGER, 0L))
+                    .when(by(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CASH, null, 0L)))
                     .expectResultMessagePayload(1L)
                     .expectEvents(paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID));
         }
@@ -411,7 +422,7 @@ class OrderTest {
         }
 
         private RecordGatewayPayment gateway(String id, Money amount) {
-            return new RecordGatewayPayment(ORDER_ID, id, amount, PaymentMethod.BANK_CARD, NOW, GATEWAY);
+            return new RecordGatewayPayment(ORDER_ID, id, amount, PaymentMethod.BANK_CARD, NOW);
         }
 
         @Test
@@ -529,7 +540,7 @@ class OrderTest {
             fixture.given(placedAtDesk(4, NOW), paid("p1", rub(350), rub(350), rub(50), PaymentStatus.PARTIALLY_PAID),
                             gatewayPaid("g1", rub(100), rub(400), Money.ZERO, rub(50), PaymentStatus.PAID))
                     .andGivenCurrentTime(NOW)
-                    .when(new CancelOrder(ORDER_ID, "Гость передумал", MANAGER, null, null))
+                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Гость передумал", null, null)))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Гость передумал", MANAGER, NOW, rub(450), rub(350),
                             List.of(new GatewayRefundDue("g1", rub(50))), PaymentStatus.REFUND_PENDING, rub(400)));
         }
@@ -553,7 +564,7 @@ class OrderTest {
         @Test
         void cancellingAnUnpaidOrderOwesNothing() {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
-                    .when(new CancelOrder(ORDER_ID, "  Гость передумал ", MANAGER, null, null))
+                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "  Гость передумал ", null, null)))
                     .expectEvents(cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID));
         }
 
@@ -561,7 +572,7 @@ class OrderTest {
         void everythingReceivedIsOwedBackGatewayThroughTheGatewayDeskAtTheDesk() {
             fixture.given(paidOnlineThenAtDesk())
                     .andGivenCurrentTime(NOW)
-                    .when(new CancelOrder(ORDER_ID, "Гость передумал", MANAGER, null, null))
+                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Гость передумал", null, null)))
                     .expectEvents(cancelled(rub(250), rub(150), List.of(new GatewayRefundDue("g1", rub(100))),
                             PaymentStatus.REFUND_PENDING));
         }
@@ -569,22 +580,22 @@ class OrderTest {
         @Test
         void aCancelledOrderCannotBeCancelledAgain() {
             fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
-                    .when(new CancelOrder(ORDER_ID, "ещё раз", MANAGER, null, null))
+                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "ещё раз", null, null)))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
         }
 
         @Test
         void aCompletedOrderCannotBeCancelled() {
             fixture.given(placedAtDesk(4, NOW), new OrderCompleted(ORDER_ID, MANAGER, NOW))
-                    .when(new CancelOrder(ORDER_ID, "поздно", MANAGER, null, null))
+                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "поздно", null, null)))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
         }
 
         @Test
         void aReasonIsRequiredAndBounded() {
-            fixture.given(placedAtDesk(4, NOW)).when(new CancelOrder(ORDER_ID, "   ", MANAGER, null, null))
+            fixture.given(placedAtDesk(4, NOW)).when(by(MANAGER, new CancelOrder(ORDER_ID, "   ", null, null)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
-            fixture.given(placedAtDesk(4, NOW)).when(new CancelOrder(ORDER_ID, "x".repeat(Order.MAX_REASON + 1), MANAGER, null, null))
+            fixture.given(placedAtDesk(4, NOW)).when(by(MANAGER, new CancelOrder(ORDER_ID, "x".repeat(Order.MAX_REASON + 1), null, null)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
         }
 
@@ -592,15 +603,15 @@ class OrderTest {
         void aManagerDecidesTheRefundFromNothingToEverythingPaid() {
             Object[] paidAtDesk = {placedAtDesk(4, NOW), paid("p1", rub(150), rub(150), rub(250), PaymentStatus.PARTIALLY_PAID)};
             fixture.given(paidAtDesk).andGivenCurrentTime(NOW)
-                    .when(new CancelOrder(ORDER_ID, "Неявка", MANAGER, null, Money.ZERO))
+                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Неявка", null, Money.ZERO)))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Неявка", MANAGER, NOW, Money.ZERO, Money.ZERO, List.of(),
                             PaymentStatus.PARTIALLY_PAID, Money.ZERO));
             fixture.given(paidAtDesk).andGivenCurrentTime(NOW)
-                    .when(new CancelOrder(ORDER_ID, "Неявка", MANAGER, null, rub(100)))
+                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Неявка", null, rub(100))))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Неявка", MANAGER, NOW, rub(100), rub(100), List.of(),
                             PaymentStatus.REFUND_PENDING, rub(100)));
             fixture.given(paidAtDesk)
-                    .when(new CancelOrder(ORDER_ID, "Неявка", MANAGER, null, kop(15_001)))
+                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Неявка", null, kop(15_001))))
                     .expectException(rejectedWith(ErrorCode.REFUND_EXCEEDS_PAID)).expectNoEvents();
         }
 
@@ -608,7 +619,7 @@ class OrderTest {
         void aPartialRefundGoesThroughTheGatewayFirstThenTheDesk() {
             fixture.given(paidOnlineThenAtDesk())
                     .andGivenCurrentTime(NOW)
-                    .when(new CancelOrder(ORDER_ID, "Частичный возврат", MANAGER, null, rub(120)))
+                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Частичный возврат", null, rub(120))))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Частичный возврат", MANAGER, NOW, rub(120), rub(20),
                             List.of(new GatewayRefundDue("g1", rub(100))), PaymentStatus.REFUND_PENDING, rub(120)));
         }
@@ -620,7 +631,7 @@ class OrderTest {
             fixture.given(placedOnline(NOW), new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW,
                             rub(100), rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO), new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
                     .andGivenCurrentTime(inTime)
-                    .when(new CancelOrder(ORDER_ID, "Планы изменились", GUEST, null, null))
+                    .when(by(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Планы изменились", GUEST, inTime, rub(100), Money.ZERO,
                             List.of(new GatewayRefundDue("g1", rub(100))), PaymentStatus.REFUND_PENDING, rub(100)));
         }
@@ -629,24 +640,24 @@ class OrderTest {
         void aGuestCannotCancelAfterTheCutoffNorAfterTheStartAndIsToldUntilWhen() {
             Instant late = OrderFixtures.FOUR_HOURS.start().minus(java.time.Duration.ofHours(2));
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(late)
-                    .when(new CancelOrder(ORDER_ID, "Планы изменились", GUEST, null, null))
+                    .when(by(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
                     .expectException(rejectedWith(ErrorCode.CANCELLATION_WINDOW_CLOSED))
                     .expectExceptionMessage(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("можно было до"),
                             org.hamcrest.Matchers.containsString("менеджер")))
                     .expectNoEvents();
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(OrderFixtures.FOUR_HOURS.end().plusSeconds(60))
-                    .when(new CancelOrder(ORDER_ID, "Планы изменились", GUEST, null, null))
+                    .when(by(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
                     .expectException(rejectedWith(ErrorCode.CANCELLATION_WINDOW_CLOSED)).expectNoEvents();
             // staff still can
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(late)
-                    .when(new CancelOrder(ORDER_ID, "По просьбе гостя", MANAGER, null, null))
+                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "По просьбе гостя", null, null)))
                     .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void theGuestMayCancelTheirOwnOrder() {
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(NOW)
-                    .when(new CancelOrder(ORDER_ID, "Планы изменились", GUEST, null, null))
+                    .when(by(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Планы изменились", GUEST, NOW, Money.ZERO, Money.ZERO, List.of(),
                             PaymentStatus.UNPAID, Money.ZERO));
         }
@@ -661,7 +672,7 @@ class OrderTest {
         @Test
         void aPartialRefundLeavesTheRestPending() {
             fixture.given(cancelledAfterDeskPayment).andGivenCurrentTime(NOW)
-                    .when(new RecordDeskRefund(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, MANAGER, null))
+                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, null)))
                     .expectEvents(new DeskRefundRecorded(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, MANAGER, NOW, rub(50),
                             PaymentStatus.REFUND_PENDING));
         }
@@ -669,7 +680,7 @@ class OrderTest {
         @Test
         void refundingEverythingOwedMarksThePaymentRefunded() {
             fixture.given(cancelledAfterDeskPayment).andGivenCurrentTime(NOW)
-                    .when(new RecordDeskRefund(ORDER_ID, "r1", rub(150), PaymentMethod.CASH, MANAGER, null))
+                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(150), PaymentMethod.CASH, null)))
                     .expectEvents(new DeskRefundRecorded(ORDER_ID, "r1", rub(150), PaymentMethod.CASH, MANAGER, NOW, Money.ZERO,
                             PaymentStatus.REFUNDED));
         }
@@ -677,14 +688,14 @@ class OrderTest {
         @Test
         void refundingMoreThanOwedIsRefused() {
             fixture.given(cancelledAfterDeskPayment)
-                    .when(new RecordDeskRefund(ORDER_ID, "r1", kop(15_001), PaymentMethod.CASH, MANAGER, null))
+                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", kop(15_001), PaymentMethod.CASH, null)))
                     .expectException(rejectedWith(ErrorCode.AMOUNT_EXCEEDS_REFUND_DUE)).expectNoEvents();
         }
 
         @Test
         void refundingWhenNothingIsOwedIsRefused() {
             fixture.given(placedAtDesk(4, NOW), paid("p1", rub(150), rub(150), rub(250), PaymentStatus.PARTIALLY_PAID))
-                    .when(new RecordDeskRefund(ORDER_ID, "r1", rub(10), PaymentMethod.CASH, MANAGER, null))
+                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(10), PaymentMethod.CASH, null)))
                     .expectException(rejectedWith(ErrorCode.NOTHING_TO_REFUND)).expectNoEvents();
         }
 
@@ -693,7 +704,7 @@ class OrderTest {
             fixture.given(cancelledAfterDeskPayment)
                     .andGiven(new DeskRefundRecorded(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, MANAGER, NOW, rub(50),
                             PaymentStatus.REFUND_PENDING))
-                    .when(new RecordDeskRefund(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, MANAGER, null))
+                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, null)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
     }
@@ -703,32 +714,32 @@ class OrderTest {
         @Test
         void publicAndInternalMessagesAreRecordedTrimmed() {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
-                    .when(new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "  Место у окна  ", MANAGER, null))
+                    .when(by(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "  Место у окна  ", null)))
                     .expectEvents(new MessagePosted(ORDER_ID, "m1", Visibility.INTERNAL, "Место у окна", MANAGER, NOW));
         }
 
         @Test
         void aMessageHasOneTo4000Characters() {
-            fixture.given(placedAtDesk(4, NOW)).when(new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, " \n ", MANAGER, null))
+            fixture.given(placedAtDesk(4, NOW)).when(by(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, " \n ", null)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW))
-                    .when(new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "я".repeat(Order.MAX_MESSAGE + 1), MANAGER, null))
+                    .when(by(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "я".repeat(Order.MAX_MESSAGE + 1), null)))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW))
-                    .when(new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "я".repeat(Order.MAX_MESSAGE), MANAGER, null))
+                    .when(by(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "я".repeat(Order.MAX_MESSAGE), null)))
                     .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void aGuestCannotPostAnInternalMessage() {
-            fixture.given(placedOnline(NOW)).when(new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "секрет", GUEST, null))
+            fixture.given(placedOnline(NOW)).when(by(GUEST, new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "секрет", null)))
                     .expectException(rejectedWith(ErrorCode.FORBIDDEN)).expectNoEvents();
         }
 
         @Test
         void theSameMessageIdIsRecordedOnlyOnce() {
             fixture.given(placedAtDesk(4, NOW), new MessagePosted(ORDER_ID, "m1", Visibility.PUBLIC, "Ждём вас", MANAGER, NOW))
-                    .when(new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "Ждём вас", MANAGER, null))
+                    .when(by(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "Ждём вас", null)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
     }
@@ -739,21 +750,21 @@ class OrderTest {
         void aConfirmedOrderIsCompletedAfterItsRentalPeriod() {
             Instant after = FOUR_HOURS.end().plusSeconds(60);
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(after)
-                    .when(new CompleteOrder(ORDER_ID, MANAGER, null))
+                    .when(by(MANAGER, new CompleteOrder(ORDER_ID, null)))
                     .expectEvents(new OrderCompleted(ORDER_ID, MANAGER, after));
         }
 
         @Test
         void notBeforeTheRentalPeriodIsOver() {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(FOUR_HOURS.end().minusSeconds(60))
-                    .when(new CompleteOrder(ORDER_ID, MANAGER, null))
+                    .when(by(MANAGER, new CompleteOrder(ORDER_ID, null)))
                     .expectException(rejectedWith(ErrorCode.RENTAL_NOT_OVER)).expectNoEvents();
         }
 
         @Test
         void anOrderAwaitingPaymentCannotBeCompleted() {
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(FOUR_HOURS.end().plusSeconds(60))
-                    .when(new CompleteOrder(ORDER_ID, MANAGER, null))
+                    .when(by(MANAGER, new CompleteOrder(ORDER_ID, null)))
                     .expectException(rejectedWith(ErrorCode.ORDER_NOT_CONFIRMED)).expectNoEvents();
         }
 
@@ -761,7 +772,7 @@ class OrderTest {
         void aCancelledOrderCannotBeCompleted() {
             fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
                     .andGivenCurrentTime(FOUR_HOURS.end().plusSeconds(60))
-                    .when(new CompleteOrder(ORDER_ID, MANAGER, null))
+                    .when(by(MANAGER, new CompleteOrder(ORDER_ID, null)))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
         }
     }
@@ -779,7 +790,7 @@ class OrderTest {
         void payingTheRestOnlineAsksForTheWholeRemainder() {
             fixture.given(placedOnline(NOW), prepaymentRequested, created, paidOnline, new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
                     .andGivenCurrentTime(NOW)
-                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r2", GUEST))
+                    .when(by(GUEST, new RequestOnlinePayment(ORDER_ID, "r2")))
                     .expectEvents(new OnlinePaymentRequested(ORDER_ID, "1006313", "r2", rub(300), "Заказ 1006313: оплата", false, GUEST, NOW));
         }
 
@@ -788,29 +799,28 @@ class OrderTest {
             fixture.given(placedOnline(NOW), prepaymentRequested, created,
                             new com.orderdesk.shared.order.event.GatewayPaymentCanceled(ORDER_ID, "pay-1", "Отказ", NOW))
                     .andGivenCurrentTime(NOW)
-                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r2", GUEST))
+                    .when(by(GUEST, new RequestOnlinePayment(ORDER_ID, "r2")))
                     .expectEvents(new OnlinePaymentRequested(ORDER_ID, "1006313", "r2", rub(100), "Заказ 1006313: предоплата", true, GUEST, NOW));
         }
 
         @Test
         void anOpenPaymentIsReusedNotDoubled() {
             fixture.given(placedOnline(NOW), prepaymentRequested, created)
-                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r2", GUEST))
+                    .when(by(GUEST, new RequestOnlinePayment(ORDER_ID, "r2")))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void nothingToPayOrAFinalOrAnotherGuestsOrderIsRefused() {
             fixture.given(placedAtDesk(4, NOW), paid("p1", rub(400), rub(400), Money.ZERO, PaymentStatus.PAID))
-                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r1", MANAGER))
+                    .when(by(MANAGER, new RequestOnlinePayment(ORDER_ID, "r1")))
                     .expectException(rejectedWith(ErrorCode.ORDER_NOT_PAYABLE)).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
-                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r1", MANAGER))
+                    .when(by(MANAGER, new RequestOnlinePayment(ORDER_ID, "r1")))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL)).expectNoEvents();
             fixture.given(placedOnline(NOW), prepaymentRequested, created, paidOnline)
-                    .when(new com.orderdesk.shared.order.command.RequestOnlinePayment(ORDER_ID, "r1",
-                            new com.orderdesk.shared.value.Actor("guest2", "Мария", com.orderdesk.shared.value.Role.GUEST,
-                                    com.orderdesk.shared.value.Channel.GUEST_APP)))
+                    .when(by(new com.orderdesk.shared.value.Actor("guest2", "Мария", com.orderdesk.shared.value.Role.GUEST,
+                                    com.orderdesk.shared.value.Channel.GUEST_APP), new RequestOnlinePayment(ORDER_ID, "r1")))
                     .expectException(rejectedWith(ErrorCode.NOT_FOUND)).expectNoEvents();
         }
 

@@ -6,8 +6,6 @@ import com.orderdesk.shared.order.command.RecordGatewayPayment;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentAuthorized;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCanceled;
 import com.orderdesk.shared.order.command.RecordGatewayRefund;
-import com.orderdesk.shared.value.Actor;
-import com.orderdesk.shared.value.Channel;
 
 import java.util.Optional;
 
@@ -16,14 +14,12 @@ import java.util.Optional;
  * what the order records: taken, authorized and waiting for capture, or canceled. A pending payment records nothing.
  */
 public final class GatewayFacts {
-    private static final Actor GATEWAY = Actor.system(Channel.GATEWAY);
-
     private GatewayFacts() {
     }
 
     public static Optional<Object> commandFor(String orderId, PaymentGateway.GatewayPayment payment) {
         if (payment.succeeded()) {
-            return Optional.of(new RecordGatewayPayment(orderId, payment.id(), payment.amount(), PaymentMethod.BANK_CARD, null, GATEWAY));
+            return Optional.of(new RecordGatewayPayment(orderId, payment.id(), payment.amount(), PaymentMethod.BANK_CARD, null));
         }
         if (payment.waitingForCapture()) {
             return Optional.of(new RecordGatewayPaymentAuthorized(orderId, payment.id(), payment.amount()));

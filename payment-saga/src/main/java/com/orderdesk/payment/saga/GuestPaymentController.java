@@ -1,5 +1,6 @@
 package com.orderdesk.payment.saga;
 
+import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.shared.order.command.RequestOnlinePayment;
@@ -8,6 +9,7 @@ import com.orderdesk.shared.order.query.FindOnlinePayment.OnlinePayment;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
 import com.orderdesk.shared.value.RequestIds;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -56,7 +58,8 @@ public class GuestPaymentController {
         SubscriptionQueryResult<OnlinePayment, OnlinePayment> announced = queries.subscriptionQuery(new FindOnlinePayment(id),
                 ResponseTypes.instanceOf(OnlinePayment.class), ResponseTypes.instanceOf(OnlinePayment.class));
         try {
-            commands.sendAndWait(new RequestOnlinePayment(id, requestId, guest));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RequestOnlinePayment(id, requestId))
+                    .andMetaData(Attribution.of(guest, null)));
             Flux<OnlinePayment> reread = Flux.interval(RECHECK)
                     .concatMap(tick -> Mono.fromFuture(queries.query(new FindOnlinePayment(id), OnlinePayment.class)));
             OnlinePayment payment = Flux.merge(announced.initialResult().flux(), announced.updates(), reread)

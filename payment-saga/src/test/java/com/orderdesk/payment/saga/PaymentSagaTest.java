@@ -132,7 +132,7 @@ class PaymentSagaTest {
         fixture.givenAggregate(ORDER).published(requested(),
                         new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
                 .whenTimeElapses(Duration.ofMinutes(15).plusSeconds(1))
-                .expectDispatchedCommands(new RecordGatewayPayment(ORDER, "pay-1", PREPAYMENT, PaymentMethod.BANK_CARD, null, GATEWAY),
+                .expectDispatchedCommands(new RecordGatewayPayment(ORDER, "pay-1", PREPAYMENT, PaymentMethod.BANK_CARD, null),
                         new ExpireOnlinePayment(ORDER, REQUEST));
     }
 
@@ -155,7 +155,7 @@ class PaymentSagaTest {
         fixture.givenAggregate(ORDER).published(requested(),
                         new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
                 .whenAggregate(ORDER).publishes(new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, seventy, NOW))
-                .expectDispatchedCommands(new RecordGatewayPayment(ORDER, "pay-1", seventy, PaymentMethod.BANK_CARD, null, GATEWAY));
+                .expectDispatchedCommands(new RecordGatewayPayment(ORDER, "pay-1", seventy, PaymentMethod.BANK_CARD, null));
     }
 
     @Test

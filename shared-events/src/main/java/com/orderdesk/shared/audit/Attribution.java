@@ -1,6 +1,8 @@
 package com.orderdesk.shared.audit;
 
 import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Channel;
+import com.orderdesk.shared.value.Role;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.HashMap;
@@ -44,6 +46,21 @@ public final class Attribution {
             metadata.put(CAUSE, cause);
         }
         return metadata;
+    }
+
+    /**
+     * The actor the metadata names, or null when it names none (or names one incompletely). Commands carry their actor
+     * here only, never in their payloads: the command handler receives it as a parameter of type {@link Actor}.
+     */
+    public static Actor actorOf(Map<String, ?> metadata) {
+        Object id = metadata.get(ACTOR_ID);
+        Object name = metadata.get(ACTOR_NAME);
+        Object role = metadata.get(ACTOR_ROLE);
+        Object channel = metadata.get(CHANNEL);
+        if (id == null || name == null || role == null || channel == null) {
+            return null;
+        }
+        return new Actor(id.toString(), name.toString(), Role.valueOf(role.toString()), Channel.valueOf(channel.toString()));
     }
 
     /** A new W3C trace id: 32 lowercase hex digits, not all zero. */

@@ -1,6 +1,5 @@
 package com.orderdesk.shared.order.command;
 
-import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,7 +7,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record CancelOrder(
         @TargetAggregateIdentifier String orderId,
         String reason,
-        Actor by,
         Long expectedVersion,
         Money refundAmount) {
 }

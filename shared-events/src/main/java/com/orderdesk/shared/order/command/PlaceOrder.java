@@ -1,7 +1,6 @@
 package com.orderdesk.shared.order.command;
 
 import com.orderdesk.shared.order.PaymentPlan;
-import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.OrderNumber;
 import com.orderdesk.shared.value.Applicant;
 import com.orderdesk.shared.value.Person;
@@ -22,8 +21,7 @@ public record PlaceOrder(
         Person visitor,
         Applicant applicant,
         PaymentPlan paymentPlan,
-        String guestId,
-        Actor placedBy) {
+        String guestId) {
 
     /** What placing answers: the number the order was given and its version after placing. */
     public record Placed(OrderNumber number, long version) {

@@ -1,7 +1,6 @@
 package com.orderdesk.shared.order.command;
 
 import com.orderdesk.shared.order.Visibility;
-import com.orderdesk.shared.value.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record PostMessage(
@@ -9,6 +8,5 @@ public record PostMessage(
         String messageId,
         Visibility visibility,
         String text,
-        Actor author,
         Long expectedVersion) {
 }

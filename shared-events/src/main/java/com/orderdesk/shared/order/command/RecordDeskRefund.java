@@ -1,7 +1,6 @@
 package com.orderdesk.shared.order.command;
 
 import com.orderdesk.shared.order.PaymentMethod;
-import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -11,6 +10,5 @@ public record RecordDeskRefund(
         String refundId,
         Money amount,
         PaymentMethod method,
-        Actor by,
         Long expectedVersion) {
 }

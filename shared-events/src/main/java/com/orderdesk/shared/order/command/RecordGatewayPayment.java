@@ -1,7 +1,6 @@
 package com.orderdesk.shared.order.command;
 
 import com.orderdesk.shared.order.PaymentMethod;
-import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,6 +12,5 @@ public record RecordGatewayPayment(
         String gatewayPaymentId,
         Money amount,
         PaymentMethod method,
-        Instant paidAt,
-        Actor by) {
+        Instant paidAt) {
 }

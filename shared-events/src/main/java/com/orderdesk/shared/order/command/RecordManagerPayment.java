@@ -1,7 +1,6 @@
 package com.orderdesk.shared.order.command;
 
 import com.orderdesk.shared.order.PaymentMethod;
-import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -12,6 +11,5 @@ public record RecordManagerPayment(
         Money amount,
         PaymentMethod method,
         String note,
-        Actor by,
         Long expectedVersion) {
 }

@@ -1,8 +1,7 @@
 package com.orderdesk.shared.order.command;
 
-import com.orderdesk.shared.value.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The guest's «Оплатить»: ask for an online payment of what is left to pay. Idempotent by {@code requestId}. */
-public record RequestOnlinePayment(@TargetAggregateIdentifier String orderId, String requestId, Actor by) {
+public record RequestOnlinePayment(@TargetAggregateIdentifier String orderId, String requestId) {
 }
