@@ -56,3 +56,22 @@ export function phone(e164) {
 }
 export const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
 export const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+const METHODS = {CASH: 'наличные', CARD_TERMINAL: 'карта через терминал', BANK_TRANSFER: 'банковский перевод',
+  BANK_CARD: 'банковская карта', SBP: 'СБП', ONLINE: 'онлайн-оплата'};
+/** How money moved, in words (the same labels as the server's PaymentMethod). */
+export const methodLabel = method => METHODS[method] || method;
+/** Types a Russian phone as «+7 (912) 555-12-34» while it is entered; a leading 8 is read as +7. */
+export function maskPhone(value) {
+  let digits = String(value).replace(/\D/g, '');
+  if (digits.startsWith('8')) digits = '7' + digits.substring(1);
+  if (digits && !digits.startsWith('7')) digits = '7' + digits;
+  digits = digits.substring(0, 11);
+  const d = digits.substring(1);
+  let out = digits ? '+7' : '';
+  if (d.length > 0) out += ' (' + d.substring(0, 3);
+  if (d.length >= 3) out += ')';
+  if (d.length > 3) out += ' ' + d.substring(3, 6);
+  if (d.length > 6) out += '-' + d.substring(6, 8);
+  if (d.length > 8) out += '-' + d.substring(8, 10);
+  return out;
+}

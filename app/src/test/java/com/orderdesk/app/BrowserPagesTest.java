@@ -8,6 +8,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -183,6 +184,192 @@ class BrowserPagesTest extends HttpTestBase {
         browser.findElement(By.id("cancelSubmit")).click();
         waiting().until(ExpectedConditions.textToBe(By.id("status"), "Отменен"));
         assertThat(manager.get("/api/orders/" + other).text("/cancellation/reason")).isEqualTo("Гость передумал");
+    }
+
+    /** Sets an input the way a person's choice in a date or time picker does (their typed form depends on the locale). */
+    private static void choose(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", browser.findElement(By.id(id)), value);
+    }
+
+    /** The element's text is this, whether the browser reports a non-breaking space as one or as a plain space. */
+    private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> shows(String id, String text) {
+        return driver -> driver.findElement(By.id(id)).getText().replace('\u00a0', ' ').equals(text);
+    }
+
+    private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> showsPart(String id, String text) {
+        return driver -> driver.findElement(By.id(id)).getText().replace('\u00a0', ' ').contains(text);
+    }
+
+    @Test
+    void aManagerCreatesAWalkInOrderAtTheDeskAndTakesItsMoneyInTwoPayments() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        signIn("manager");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("newOrder"))).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("noVisitorName")));
+        String day = java.time.LocalDate.now(PERM).plusDays(1).toString();
+        choose("noDate", day);
+        choose("noFrom", "09:00");
+        choose("noTo", "12:30");
+        // the price comes from the server before saving: 3.5 h → 4 started hours × 100 ₽
+        waiting().until(shows("noTotal", "400 ₽"));
+        assertThat(browser.findElement(By.id("noMinimum")).getText().replace('\u00a0', ' ')).isEqualTo("Остаток к оплате не должен быть менее 50 ₽.");
+        browser.findElement(By.id("noPlanPartial")).click();
+        waiting().until(shows("noPrepayment", "100 ₽"));
+
+        // saved without a visitor: the error stands next to the field it is about, and nothing is created
+        long before = manager.get("/api/orders?size=1").json().at("/total").asLong();
+        browser.findElement(By.id("noVisitorPhone")).sendKeys("89125550011");
+        assertThat(browser.findElement(By.id("noVisitorPhone")).getAttribute("value")).isEqualTo("+7 (912) 555-00-11");
+        browser.findElement(By.id("noSave")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("noVisitorName"), "aria-invalid", "true"));
+        assertThat(browser.findElement(By.id("noError")).getText()).contains("имя");
+        assertThat(manager.get("/api/orders?size=1").json().at("/total").asLong()).isEqualTo(before);
+
+        browser.findElement(By.id("noVisitorName")).sendKeys("Гость без записи");
+        browser.findElement(By.id("noTicket")).sendKeys("W-17");
+        screenshot("new-order-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot("new-order-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser.findElement(By.id("noSave")).click();
+
+        // the new order's form opens: confirmed at the desk, nothing paid yet
+        waiting().until(ExpectedConditions.urlContains("/order.html?id="));
+        waiting().until(shows("total", "400 ₽"));
+        String orderId = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("id=") + 3);
+        Api.Response placed = detail(orderId);
+        assertThat(placed.text("/visitor/name")).isEqualTo("Гость без записи");
+        assertThat(placed.text("/visitor/phone")).isEqualTo("+79125550011");
+        assertThat(placed.text("/ticket/number")).isEqualTo("W-17");
+        assertThat(placed.text("/paymentPlan")).isEqualTo("PARTIAL");
+        assertThat(placed.text("/rentalPeriod/start")).isEqualTo(day + "T09:00:00+05:00");
+        assertThat(placed.text("/rentalPeriod/end")).isEqualTo(day + "T12:30:00+05:00");
+        assertThat(manager.get("/api/orders?size=1").json().at("/total").asLong()).isEqualTo(before + 1);
+
+        pay("150");
+        waiting().until(shows("remainder", "250 ₽"));
+        pay("250");
+        waiting().until(ExpectedConditions.textToBe(By.id("paymentStatus"), "Оплачен"));
+        assertThat(detail(orderId).json().at("/payments").size()).isEqualTo(2);
+    }
+
+    @Test
+    void aManagerPaysBackWhatACancelledOrderOwesAndCompletesAnOrderAfterItsRental() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        String cancelled = placeDeskOrder(4);
+        assertThat(manager.post("/api/orders/" + cancelled + "/payments", payment("400.00", "CASH")).status()).isEqualTo(201);
+        assertThat(manager.post("/api/orders/" + cancelled + "/cancellation", "{\"reason\":\"Гость заболел\"}").status()).isEqualTo(200);
+        signIn("manager");
+        browser.get("http://localhost:" + port + "/order.html?id=" + cancelled);
+        waiting().until(shows("refundDue", "400 ₽"));
+        browser.findElement(By.id("recordRefund")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("refundAmount")));
+        assertThat(browser.findElement(By.id("refundAmount")).getAttribute("value")).isEqualTo("400");
+        browser.findElement(By.id("refundAmount")).clear();
+        browser.findElement(By.id("refundAmount")).sendKeys("150");
+        browser.findElement(By.id("refundSave")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("refundError"), "Подтвердите"));
+        assertThat(detail(cancelled).json().at("/refunds").size()).isZero();
+        browser.findElement(By.id("confirmRefund")).click();
+        screenshot("refund-dialog-desktop");
+        browser.findElement(By.id("refundSave")).click();
+        waiting().until(shows("refundDue", "250 ₽"));
+        assertThat(browser.findElement(By.id("refunds")).getText().replace('\u00a0', ' ')).contains("Возврат: наличные").contains("−150 ₽");
+        waiting().until(showsPart("timeline", "провела возврат 150,00 ₽ (наличные)"));
+        // more than is owed back is refused, and says why
+        browser.findElement(By.id("recordRefund")).click();
+        browser.findElement(By.id("refundAmount")).clear();
+        browser.findElement(By.id("refundAmount")).sendKeys("300");
+        browser.findElement(By.id("confirmRefund")).click();
+        browser.findElement(By.id("refundSave")).click();
+        waiting().until(driver -> !driver.findElement(By.id("refundError")).getText().isBlank());
+        assertThat(detail(cancelled).json().at("/refunds").size()).isEqualTo(1);
+        browser.findElement(By.id("refundAmount")).clear();
+        browser.findElement(By.id("refundAmount")).sendKeys("250");
+        browser.findElement(By.id("refundSave")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("paymentStatus"), "Возвращен"));
+        assertThat(browser.findElement(By.id("recordRefund")).isDisplayed()).isFalse();
+
+        // an order whose rental is still ahead cannot be completed yet: the menu says why
+        String ahead = placeDeskOrder(2);
+        browser.get("http://localhost:" + port + "/order.html?id=" + ahead);
+        waiting().until(ExpectedConditions.textToBe(By.id("status"), "Подтвержден"));
+        browser.findElement(By.id("menu")).click();
+        assertThat(browser.findElement(By.id("completeOrder")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("completeOrder")).getAttribute("title")).isEqualTo("Период аренды ещё не закончился");
+
+        // yesterday's rental, registered at the desk after the fact: completed from the menu
+        Api.Response past = manager.post("/api/orders", orderBody(-1, 4, "FULL"));
+        assertThat(past.status()).as(past.toString()).isEqualTo(201);
+        String done = past.text("/orderId");
+        browser.get("http://localhost:" + port + "/order.html?id=" + done);
+        waiting().until(ExpectedConditions.textToBe(By.id("status"), "Подтвержден"));
+        browser.findElement(By.id("menu")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("completeOrder"))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("completeText"), "После этого заказ нельзя будет изменить"));
+        screenshot("complete-dialog-desktop");
+        browser.findElement(By.id("completeSubmit")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("status"), "Выполнен"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Заказ выполнен."));
+        assertThat(detail(done).text("/status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aGuestBooksPaysOnlineSeesTheRentalInTheirListAndCancelsInTime() throws Exception {
+        WebDriver guestBrowser = newBrowser();
+        try {
+            WebDriverWait guestWait = new WebDriverWait(guestBrowser, Duration.ofSeconds(20));
+            guestBrowser.manage().window().setSize(new Dimension(1280, 1000));
+            guestBrowser.get("http://localhost:" + port + "/login");
+            guestWait.until(driver -> !driver.findElement(By.id("csrf")).getAttribute("value").isEmpty());
+            guestBrowser.findElement(By.id("username")).sendKeys("guest2");
+            guestBrowser.findElement(By.id("password")).sendKeys("guest2");
+            guestBrowser.findElement(By.id("submit")).click();
+            guestWait.until(ExpectedConditions.urlContains("/my.html"));
+            guestWait.until(ExpectedConditions.elementToBeClickable(By.id("book"))).click();
+            guestWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("noVisitorPhone")));
+            // the guest's own name is filled in; no ticket number on the guest's form
+            assertThat(guestBrowser.findElement(By.id("noVisitorName")).getAttribute("value")).isEqualTo("Мария Лебедева");
+            assertThat(guestBrowser.findElement(By.id("noTicket")).isDisplayed()).isFalse();
+            java.time.LocalDate day = java.time.LocalDate.now(PERM).plusDays(3);
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) guestBrowser;
+            for (String[] choice : new String[][] {{"noDate", day.toString()}, {"noFrom", "12:00"}, {"noTo", "14:00"}}) {
+                js.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                        guestBrowser.findElement(By.id(choice[0])), choice[1]);
+            }
+            guestBrowser.findElement(By.id("noPlanPartial")).click();
+            // 2 h × 100 ₽ = 200 ₽; a quarter now, the rest later
+            guestWait.until(driver -> driver.findElement(By.id("noPrepayment")).getText().replace('\u00a0', ' ').equals("50 ₽"));
+            assertThat(guestBrowser.findElement(By.id("noQuote")).getText()).contains("К оплате сейчас");
+            guestBrowser.findElement(By.id("noVisitorPhone")).sendKeys("9025557788");
+            screenshot(guestBrowser, "booking-desktop");
+            guestBrowser.findElement(By.id("noSave")).click();
+
+            guestWait.until(ExpectedConditions.urlContains("/simulator/checkout/"));
+            guestBrowser.findElement(By.id("pay")).click();
+            guestWait.until(ExpectedConditions.urlContains("/my/orders/"));
+            guestWait.until(ExpectedConditions.textToBe(By.id("status"), "Подтвержден"));
+            String orderId = guestBrowser.getCurrentUrl().substring(guestBrowser.getCurrentUrl().lastIndexOf('/') + 1);
+            Api.Response booked = detail(orderId);
+            assertThat(booked.text("/rentalPeriod/start")).isEqualTo(day + "T12:00:00+05:00");
+            assertThat(booked.text("/paid/value")).isEqualTo("50.00");
+            assertThat(booked.text("/guestId")).isEqualTo("guest2");
+
+            // «Мои заказы» shows when the rental is, not when it was booked
+            guestBrowser.get("http://localhost:" + port + "/my.html");
+            WebElement row = guestWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-order-id='" + orderId + "']")));
+            assertThat(row.getText()).contains("с 12:00 до 14:00");
+
+            // cancelled in time, by the policy shown: everything paid goes back
+            row.click();
+            guestWait.until(ExpectedConditions.elementToBeClickable(By.id("cancel"))).click();
+            guestWait.until(ExpectedConditions.alertIsPresent()).accept();
+            guestWait.until(ExpectedConditions.textToBe(By.id("status"), "Отменен"));
+            assertThat(detail(orderId).text("/status")).isEqualTo("CANCELLED");
+        } finally {
+            guestBrowser.quit();
+        }
     }
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every staff command endpoint of API.md over real HTTP, with every error code that applies to it. */
@@ -81,6 +84,14 @@ class OrderCommandHttpTest extends HttpTestBase {
             Api.Response answer = manager.post("/api/orders", orderBody(3, 4, "FULL").replace("+7 912 555-12-34", "12"));
             assertThat(answer.code()).isEqualTo("validation-failed");
             assertThat(answer.text("/detail")).contains("Некорректный номер телефона");
+            // the field is named where it stands in the body, so a form can show the error next to it
+            assertThat(answer.text("/field")).isEqualTo("visitor.phone");
+            assertThat(manager.post("/api/orders", orderBody(3, 4, "FULL").replace("8 912 555 12 34", "12")).text("/field"))
+                    .isEqualTo("applicant.phone");
+            assertThat(manager.post("/api/orders", orderBody(3, 4, "FULL").replace("\"name\":\"Светлана Орлова\",\"phone\":\"+7", "\"name\":\" \",\"phone\":\"+7"))
+                    .text("/field")).isEqualTo("visitor.name");
+            assertThat(manager.post("/api/orders", orderBody(3, 4, "FULL").replace("\"Светлана Орлова\",\"role\"", "\"\",\"role\""))
+                    .text("/field")).isEqualTo("applicant.name");
             Api.Response unknownService = manager.post("/api/orders", orderBody(3, 4, "FULL").replace("coworking-2nd-floor", "sauna"));
             assertThat(unknownService.status()).isEqualTo(400);
             assertThat(unknownService.text("/detail")).contains("Неизвестная услуга");
@@ -325,6 +336,64 @@ class OrderCommandHttpTest extends HttpTestBase {
             assertThat(catalog.json().at("/0/cancellationPolicy/guestCutoffMinutes").asLong()).isEqualTo(120);
             assertThat(catalog.json().at("/0/cancellationPolicy/guestRefundPercent").asInt()).isEqualTo(100);
             assertThat(catalog.json().at("/0/bookingHorizonDays").asLong()).isEqualTo(365);
+        }
+
+        @Test
+        void aQuotePricesAnOrderAsPlacingItWouldInTheServicesZone() {
+            String day = LocalDate.now(PERM).plusDays(2).toString();
+            Api.Response quote = manager.get("/api/catalog/services/coworking-2nd-floor/quote?tariffId=standard&date=" + day
+                    + "&from=10:00&to=13:30&paymentPlan=PARTIAL");
+            assertThat(quote.status()).as(quote.toString()).isEqualTo(200);
+            // 3.5 hours: every hour started counts, so 4 × 100 ₽; the prepayment is 25 %; the minimum 50 ₽
+            assertThat(quote.json().at("/hours").asLong()).isEqualTo(4);
+            assertThat(quote.text("/lines/0/description")).isEqualTo("Коворкинг на 2 этаже, тариф «Стандарт»");
+            assertThat(quote.text("/total/value")).isEqualTo("400.00");
+            assertThat(quote.text("/prepayment/value")).isEqualTo("100.00");
+            assertThat(quote.text("/minimumRemainder/value")).isEqualTo("50.00");
+            // the local times are the service's (Perm, +05:00), whatever the server's or the browser's zone
+            assertThat(quote.text("/rentalPeriod/start")).isEqualTo(day + "T10:00:00+05:00");
+            assertThat(quote.text("/rentalPeriod/end")).isEqualTo(day + "T13:30:00+05:00");
+            assertThat(manager.get("/api/catalog/services/coworking-2nd-floor/quote?tariffId=standard&date=" + day
+                    + "&from=10:00&to=14:00").text("/prepayment/value")).as("FULL: everything before the rental").isEqualTo("400.00");
+
+            // placing the order with the quote's period gives the quoted price (online: the quoted prepayment is due)
+            String body = orderBody(2, 4, "PARTIAL").replaceFirst("\"rentalPeriod\":\\{[^}]*}",
+                    "\"rentalPeriod\":" + quote.json().at("/rentalPeriod").toString());
+            Api.Response placed = guest.post("/api/my/orders", body);
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+            Api.Response detail = detail(placed.text("/orderId"));
+            assertThat(detail.text("/total/value")).isEqualTo("400.00");
+            assertThat(detail.text("/prepaymentDue/value")).isEqualTo("100.00");
+            assertThat(detail.text("/rentalPeriod/end")).isEqualTo(day + "T13:30:00+05:00");
+        }
+
+        @Test
+        void aQuoteRefusesWhatPlacingWouldRefuseSayingWhichField() {
+            String day = LocalDate.now(PERM).plusDays(2).toString();
+            String base = "/api/catalog/services/coworking-2nd-floor/quote?";
+            record Case(String query, String field) {
+            }
+            for (Case c : List.of(
+                    new Case("tariffId=standard&date=31.12.2026&from=10:00&to=12:00", "date"),
+                    new Case("tariffId=standard&date=" + day + "&from=10&to=12:00", "from"),
+                    new Case("tariffId=standard&date=" + day + "&to=12:00", "from"),
+                    new Case("tariffId=standard&date=" + day + "&from=12:00&to=10:00", "rentalPeriod"),
+                    new Case("tariffId=vip&date=" + day + "&from=10:00&to=12:00", "tariffId"),
+                    new Case("tariffId=standard&date=" + day + "&from=10:00&to=12:00&paymentPlan=HALF", "paymentPlan"),
+                    new Case("tariffId=standard&date=" + LocalDate.now(PERM).plusYears(2) + "&from=10:00&to=12:00", "rentalPeriod.start"))) {
+                Api.Response answer = manager.get(base + c.query());
+                assertThat(answer.status()).as(c.query() + " → " + answer).isEqualTo(400);
+                assertThat(answer.code()).isEqualTo("validation-failed");
+                assertThat(answer.text("/field")).as(c.query()).isEqualTo(c.field());
+            }
+            assertThat(manager.get("/api/catalog/services/sauna/quote?tariffId=standard&date=" + day + "&from=10:00&to=12:00")
+                    .text("/field")).isEqualTo("serviceId");
+            // a guest cannot book the past; the desk may register an order after the fact
+            String yesterday = LocalDate.now(PERM).minusDays(1).toString();
+            String past = base + "tariffId=standard&date=" + yesterday + "&from=10:00&to=12:00";
+            assertThat(guest.get(past).status()).isEqualTo(400);
+            assertThat(guest.get(past).text("/detail")).isEqualTo("Период аренды уже прошёл.");
+            assertThat(manager.get(past).status()).isEqualTo(200);
         }
     }
 

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 7: a database at an earlier schema version (V1: before operators' actions were recorded, before the
  * search indexes and the replay control, its order forms holding their payments) with orders in it; the new version
- * starts on it, migrates it (V2 to V6)
+ * starts on it, migrates it (V2 to V8)
  * and serves the old orders — detail, list, timeline, audit history and seal — and goes on with them.
  */
 class UpgradeTest {
@@ -32,7 +32,7 @@ class UpgradeTest {
     }
 
     @Test
-    void aVersionOneDatabaseIsMigratedAndItsOrdersAreServed(@TempDir Path dataDir) {
+    void aVersionOneDatabaseIsMigratedAndItsOrdersAreServed(@TempDir Path dataDir) throws Exception {
         String orderId;
         String number;
         String detailBefore;
@@ -60,6 +60,9 @@ class UpgradeTest {
             jdbc.execute("drop index ix_inbox_claim");
             jdbc.execute("alter table payment_inbox drop column priority");
             jdbc.execute("drop table projection_control");
+            // V1's order list kept no rental period
+            jdbc.execute("alter table order_summary drop column rental_start");
+            jdbc.execute("alter table order_summary drop column rental_end");
             // a V1 order form holds its payments in its document
             jdbc.update("update order_detail set document = ? where order_id = ?", detailBefore, orderId);
             jdbc.execute("drop table order_detail_item");
@@ -79,20 +82,24 @@ class UpgradeTest {
                     jdbc.execute("alter table " + tableColumn[0] + " alter column " + tableColumn[1] + " set data type blob");
                 }
             }
-            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7')")).isEqualTo(6);
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8')")).isEqualTo(7);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
         }
 
         try (ConfigurableApplicationContext upgraded = start(dataDir)) {
             JdbcTemplate jdbc = upgraded.getBean(JdbcTemplate.class);
             List<String> applied = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"", String.class);
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
 
             Api manager = Api.at(port(upgraded)).as("manager");
             Api auditor = Api.at(port(upgraded)).as("auditor");
             assertThat(manager.get("/api/orders/" + orderId).body()).isEqualTo(detailBefore);
             assertThat(manager.get("/api/orders/" + orderId + "/timeline").body()).isEqualTo(timelineBefore);
-            assertThat(manager.get("/api/orders?q=" + number).json().path("items").get(0).path("orderId").asText()).isEqualTo(orderId);
+            JsonNode row = manager.get("/api/orders?q=" + number).json().path("items").get(0);
+            assertThat(row.path("orderId").asText()).isEqualTo(orderId);
+            // V8 filled the old order's rental period from its OrderPlaced event
+            JsonNode period = new com.fasterxml.jackson.databind.ObjectMapper().readTree(detailBefore).path("rentalPeriod");
+            assertThat(row.path("rentalPeriod")).as(row.toString()).isEqualTo(period);
             JsonNode verdict = auditor.get("/api/audit/orders/" + number + "/verify").json();
             assertThat(verdict.path("intact").asBoolean()).as(verdict.toString()).isTrue();
             assertThat(verdict.path("events").asLong()).isEqualTo(3);

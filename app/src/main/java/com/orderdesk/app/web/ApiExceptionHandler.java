@@ -77,7 +77,10 @@ public class ApiExceptionHandler {
         }
         Optional<InvalidValueException> invalid = find(e, InvalidValueException.class);
         if (invalid.isPresent()) {
-            return Problems.response(invalid.get().rejection());
+            Rejection rejection = invalid.get().rejection();
+            Optional<JsonMappingException> where = find(e, JsonMappingException.class);
+            String field = where.map(mapping -> nested(path(mapping), rejection.field())).orElse(rejection.field());
+            return Problems.response(new Rejection(rejection.code(), rejection.detail(), field));
         }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -146,6 +149,27 @@ public class ApiExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> validation(String field, String detail) {
         return Problems.response(new Rejection(ErrorCode.VALIDATION_FAILED, detail, field == null || field.isEmpty() ? null : field));
+    }
+
+    /**
+     * A value object's own field name, placed in the body it was read from: {@code name} read as the visitor →
+     * {@code visitor.name}; {@code phone} read at {@code visitor.phone} stays {@code visitor.phone}; {@code
+     * applicant.name} read as the applicant stays {@code applicant.name}.
+     */
+    static String nested(String at, String field) {
+        if (field == null || field.isEmpty()) {
+            return at.isEmpty() ? null : at;
+        }
+        if (at.isEmpty()) {
+            return field;
+        }
+        int lastDot = at.lastIndexOf('.');
+        String last = at.substring(lastDot + 1);
+        String first = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+        if (last.equals(first)) {
+            return lastDot < 0 ? field : at.substring(0, lastDot) + "." + field;
+        }
+        return at + "." + field;
     }
 
     private static String path(JsonMappingException e) {

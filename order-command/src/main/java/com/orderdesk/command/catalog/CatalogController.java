@@ -1,12 +1,28 @@
 package com.orderdesk.command.catalog;
 
+import com.orderdesk.shared.error.InvalidValueException;
+import com.orderdesk.shared.order.OrderLine;
+import com.orderdesk.shared.order.PaymentPlan;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Check;
 import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.RentalPeriod;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
 
 /** {@code GET /api/catalog/services}: what can be booked, at what price, with what payment options. */
 @RestController
@@ -38,5 +54,61 @@ public class CatalogController {
                         t.partialPayment(), t.partialPayment() ? t.prepaymentPercent() : null)).toList(),
                 new CancellationPolicyView(service.guestCancellationCutoff().toMinutes(), service.guestRefundPercent()),
                 service.bookingHorizon().toDays(), service.maxRentalLength().toDays())).toList();
+    }
+
+    /** A rental period in the service's zone, as the order will hold it. */
+    public record PeriodView(OffsetDateTime start, OffsetDateTime end) {
+    }
+
+    /**
+     * What an order would cost, priced by the same catalog rules as placing it: the lines, the total, what the plan
+     * asks before the rental ({@code prepayment}: the whole total for {@code FULL}), and the least a payment may leave
+     * unpaid ({@code minimumRemainder}). {@code rentalPeriod} is what to send when placing the order.
+     */
+    public record Quote(String serviceId, String serviceName, String timeZone, String tariffId, String tariffName,
+                        PaymentPlan paymentPlan, PeriodView rentalPeriod, long hours, List<OrderLine> lines, Money total,
+                        Money prepayment, Money minimumRemainder) {
+    }
+
+    /**
+     * {@code GET /api/catalog/services/{id}/quote?tariffId&date&from&to[&endDate][&paymentPlan]}: the price before
+     * saving. Date and times are the service's local ones (its zone, not the browser's); {@code endDate} defaults to
+     * {@code date}. Refuses what placing would refuse (unknown tariff, partial payment the tariff does not allow, a
+     * start beyond the booking horizon, a period too long; for a guest, a period already over) with the same codes.
+     */
+    @GetMapping("/services/{serviceId}/quote")
+    public Quote quote(@PathVariable String serviceId, @RequestParam(required = false) String tariffId,
+                       @RequestParam(required = false) String date, @RequestParam(required = false) String from,
+                       @RequestParam(required = false) String to, @RequestParam(required = false) String endDate,
+                       @RequestParam(required = false) String paymentPlan, Actor actor) {
+        Catalog.Service service = catalog.service(serviceId)
+                .orElseThrow(() -> new InvalidValueException("serviceId", "Неизвестная услуга: " + serviceId + "."));
+        ZoneId zone = service.timeZone();
+        LocalDate startDay = parse(date, "date", "дата начала аренды", LocalDate::parse);
+        LocalDate endDay = endDate == null || endDate.isBlank() ? startDay : parse(endDate, "endDate", "дата окончания аренды", LocalDate::parse);
+        LocalTime startTime = parse(from, "from", "время начала аренды", LocalTime::parse);
+        LocalTime endTime = parse(to, "to", "время окончания аренды", LocalTime::parse);
+        RentalPeriod period = new RentalPeriod(startDay.atTime(startTime).atZone(zone).toInstant(),
+                endDay.atTime(endTime).atZone(zone).toInstant());
+        PaymentPlan plan = paymentPlan == null || paymentPlan.isBlank() ? PaymentPlan.FULL
+                : parse(paymentPlan, "paymentPlan", "способ оплаты (FULL или PARTIAL)", PaymentPlan::valueOf);
+        Instant now = GenericEventMessage.clock.instant(); // the clock the order is placed by
+        if (actor != null && actor.isGuest() && !period.end().isAfter(now)) {
+            throw new InvalidValueException("rentalPeriod", "Период аренды уже прошёл.");
+        }
+        catalog.requireBookable(serviceId, period, now);
+        Catalog.Pricing pricing = catalog.price(serviceId, tariffId, period, plan);
+        return new Quote(service.id(), service.name(), zone.getId(), pricing.tariff().id(), pricing.tariff().name(), plan,
+                new PeriodView(period.start().atZone(zone).toOffsetDateTime(), period.end().atZone(zone).toOffsetDateTime()),
+                period.startedHours(), pricing.lines(), pricing.total(), pricing.dueOnline(), pricing.minimumRemainder());
+    }
+
+    private static <T> T parse(String raw, String field, String what, Function<String, T> parser) {
+        String text = Check.text(raw, field, what, 40);
+        try {
+            return parser.apply(text);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new InvalidValueException(field, "Не удалось прочитать: " + what + " («" + text + "»).");
+        }
     }
 }

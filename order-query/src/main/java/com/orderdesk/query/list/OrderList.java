@@ -122,6 +122,8 @@ public class OrderList {
         return new OrderSummary(row.orderId, row.number, row.createdAt.atZone(zone).toOffsetDateTime(), row.serviceId,
                 row.serviceName, status, status.label(), paymentStatus, paymentLabel.apply(paymentStatus), row.visitorName,
                 row.ticketNumber, row.executorId, row.executorName, Money.ofMinor(row.totalMinor),
-                Money.ofMinor(row.remainderMinor), row.dueDate, row.version);
+                Money.ofMinor(row.remainderMinor), row.dueDate, row.rentalStart == null || row.rentalEnd == null ? null
+                : new OrderSummary.Period(row.rentalStart.atZone(zone).toOffsetDateTime(), row.rentalEnd.atZone(zone).toOffsetDateTime()),
+                row.version);
     }
 }

@@ -61,6 +61,8 @@ class OrderListProjection extends OrderReadModel {
         row.totalMinor = e.total().minor();
         row.remainderMinor = e.total().minor();
         row.dueDate = e.dueDate();
+        row.rentalStart = e.rentalPeriod().start();
+        row.rentalEnd = e.rentalPeriod().end();
         row.guestId = e.guestId();
         row.version = version;
         rows.save(row);

@@ -64,6 +64,10 @@ class OrderSummaryRow extends ReadModelRow {
     LocalDate dueDate;
     @Column(name = "guest_id", length = 1000)
     String guestId;
+    @Column(name = "rental_start")
+    Instant rentalStart;
+    @Column(name = "rental_end")
+    Instant rentalEnd;
     @Column(name = "version", nullable = false)
     long version;
 
