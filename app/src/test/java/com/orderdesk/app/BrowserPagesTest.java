@@ -116,6 +116,18 @@ class BrowserPagesTest extends HttpTestBase {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
     }
 
+    /** Signs a guest in, in their own browser, and waits for «Мои заказы». */
+    private WebDriverWait signedInGuest(WebDriver guestBrowser, String login) {
+        WebDriverWait guestWait = new WebDriverWait(guestBrowser, Duration.ofSeconds(20));
+        guestBrowser.get("http://localhost:" + port + "/login");
+        guestWait.until(driver -> !driver.findElement(By.id("csrf")).getAttribute("value").isEmpty());
+        guestBrowser.findElement(By.id("username")).sendKeys(login);
+        guestBrowser.findElement(By.id("password")).sendKeys(login);
+        guestBrowser.findElement(By.id("submit")).click();
+        guestWait.until(ExpectedConditions.urlContains("/my.html"));
+        return guestWait;
+    }
+
     private void pay(String amount) {
         browser.findElement(By.id("recordPayment")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("amount")));
@@ -319,14 +331,8 @@ class BrowserPagesTest extends HttpTestBase {
     void aGuestBooksPaysOnlineSeesTheRentalInTheirListAndCancelsInTime() throws Exception {
         WebDriver guestBrowser = newBrowser();
         try {
-            WebDriverWait guestWait = new WebDriverWait(guestBrowser, Duration.ofSeconds(20));
             guestBrowser.manage().window().setSize(new Dimension(1280, 1000));
-            guestBrowser.get("http://localhost:" + port + "/login");
-            guestWait.until(driver -> !driver.findElement(By.id("csrf")).getAttribute("value").isEmpty());
-            guestBrowser.findElement(By.id("username")).sendKeys("guest2");
-            guestBrowser.findElement(By.id("password")).sendKeys("guest2");
-            guestBrowser.findElement(By.id("submit")).click();
-            guestWait.until(ExpectedConditions.urlContains("/my.html"));
+            WebDriverWait guestWait = signedInGuest(guestBrowser, "guest2");
             guestWait.until(ExpectedConditions.elementToBeClickable(By.id("book"))).click();
             guestWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("noVisitorPhone")));
             // the guest's own name is filled in; no ticket number on the guest's form
@@ -439,14 +445,8 @@ class BrowserPagesTest extends HttpTestBase {
 
         WebDriver guestBrowser = newBrowser();
         try {
-            WebDriverWait guestWait = new WebDriverWait(guestBrowser, Duration.ofSeconds(20));
             guestBrowser.manage().window().setSize(new Dimension(1280, 900));
-            guestBrowser.get("http://localhost:" + port + "/login");
-            guestWait.until(driver -> !driver.findElement(By.id("csrf")).getAttribute("value").isEmpty());
-            guestBrowser.findElement(By.id("username")).sendKeys("guest");
-            guestBrowser.findElement(By.id("password")).sendKeys("guest");
-            guestBrowser.findElement(By.id("submit")).click();
-            guestWait.until(ExpectedConditions.urlContains("/my.html"));
+            WebDriverWait guestWait = signedInGuest(guestBrowser, "guest");
             guestWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-order-id='" + order + "']"))).click();
             guestWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Ждём вас"));
             // the cancellation policy is on the page before the guest pays (and the button while it allows)
