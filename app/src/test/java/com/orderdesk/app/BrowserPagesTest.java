@@ -50,6 +50,30 @@ class BrowserPagesTest extends HttpTestBase {
         }
     }
 
+    /**
+     * axe-core's WCAG 2.1 A/AA rules on the page as it stands (dialogs open included): no serious or critical
+     * violation. A failure names each rule, its help text and the elements it found.
+     */
+    static void accessible(WebDriver driver, String what) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        java.util.List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " — "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        assertThat(serious).as("axe-core on " + what).isEmpty();
+    }
+
+    /** A page worth showing: screenshots on a desktop and a phone, and axe-core's rules on it. */
+    private static void pictured(String name, String what) throws Exception {
+        screenshot(name + "-desktop");
+        accessible(browser, what);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot(name + "-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
     private WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(15));
     }
@@ -74,6 +98,7 @@ class BrowserPagesTest extends HttpTestBase {
         waiting().until(ExpectedConditions.urlContains("/login"));
         waiting().until(driver -> !driver.findElement(By.id("csrf")).getAttribute("value").isEmpty());
         screenshot("login-desktop");
+        accessible(browser, "the sign-in page");
         browser.findElement(By.id("username")).sendKeys("manager");
         browser.findElement(By.id("password")).sendKeys("wrong");
         browser.findElement(By.id("submit")).click();
@@ -86,11 +111,28 @@ class BrowserPagesTest extends HttpTestBase {
         waiting().until(ExpectedConditions.textToBe(By.id("who"), "Ирина Соколова"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rows tr")));
         screenshot("list-desktop");
+        accessible(browser, "the order list");
 
         browser.findElement(By.id("q")).sendKeys("1006313");
         waiting().until(driver -> driver.findElements(By.cssSelector("#rows tr")).size() == 1);
         String row = browser.findElement(By.cssSelector("#rows tr")).getText();
         assertThat(row).contains("1006313").contains("Алексей Трошков").contains("Оплачен");
+
+        // «Выгрузить: XLSX» takes the list as filtered: the test opens the file and finds the page's rows in it
+        browser.findElement(By.id("q")).clear();
+        browser.findElement(By.id("q")).sendKeys("Трошков");
+        waiting().until(driver -> driver.findElement(By.id("exportXlsx")).getAttribute("href").contains("q=%D0%A2%D1%80%D0%BE%D1%88%D0%BA%D0%BE%D0%B2"));
+        waiting().until(driver -> driver.findElements(By.cssSelector("#rows tr")).stream().allMatch(tr -> tr.getText().contains("Трошков")));
+        java.util.List<String> shown = browser.findElements(By.cssSelector("#rows tr")).stream()
+                .map(tr -> tr.findElement(By.tagName("b")).getText()).toList();
+        Api.Download xlsx = manager.download(browser.findElement(By.id("exportXlsx")).getAttribute("href"));
+        assertThat(xlsx.status()).isEqualTo(200);
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            java.util.List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows.subList(1, rows.size())).extracting(r -> r.getCellText(0)).startsWith(shown.toArray(String[]::new));
+            assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r.getCellText(5)).contains("Трошков"));
+        }
 
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.findElement(By.id("q")).clear();
@@ -152,10 +194,7 @@ class BrowserPagesTest extends HttpTestBase {
         pay("360");
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("paymentError"), "не должен быть менее 50"));
         assertThat(browser.findElement(By.id("amountHint")).getText()).contains("Остаток к оплате не должен быть менее 50");
-        screenshot("payment-dialog-desktop");
-        browser.manage().window().setSize(new Dimension(390, 844));
-        screenshot("payment-dialog-phone");
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        pictured("payment-dialog", "«Провести оплату»");
         browser.findElement(By.id("amount")).clear();
         browser.findElement(By.id("amount")).sendKeys("350");
         browser.findElement(By.id("paymentSave")).click();
@@ -177,6 +216,7 @@ class BrowserPagesTest extends HttpTestBase {
         browser.findElement(By.id("send")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#timeline .entry.INTERNAL"), "место у окна"));
         screenshot("order-desktop");
+        accessible(browser, "the order form");
         browser.manage().window().setSize(new Dimension(390, 844));
         screenshot("order-phone");
 
@@ -219,6 +259,12 @@ class BrowserPagesTest extends HttpTestBase {
         signIn("manager");
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("newOrder"))).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("noVisitorName")));
+        // focus is in the form; Esc closes it, and it opens again
+        waiting().until(driver -> "noVisitorName".equals(driver.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        waiting().until(driver -> driver.findElement(By.id("newOrderDialog")).getAttribute("open") == null);
+        browser.findElement(By.id("newOrder")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("noVisitorName")));
         String day = java.time.LocalDate.now(PERM).plusDays(1).toString();
         choose("noDate", day);
         choose("noFrom", "09:00");
@@ -240,10 +286,7 @@ class BrowserPagesTest extends HttpTestBase {
 
         browser.findElement(By.id("noVisitorName")).sendKeys("Гость без записи");
         browser.findElement(By.id("noTicket")).sendKeys("W-17");
-        screenshot("new-order-desktop");
-        browser.manage().window().setSize(new Dimension(390, 844));
-        screenshot("new-order-phone");
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        pictured("new-order", "«Новый заказ»");
         browser.findElement(By.id("noSave")).click();
 
         // the new order's form opens: confirmed at the desk, nothing paid yet
@@ -261,7 +304,14 @@ class BrowserPagesTest extends HttpTestBase {
 
         pay("150");
         waiting().until(shows("remainder", "250 ₽"));
-        pay("250");
+        // the dialog from the keyboard alone: focus moves into it, Esc closes it, Enter records the payment
+        browser.findElement(By.id("recordPayment")).click();
+        waiting().until(driver -> "amount".equals(driver.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        waiting().until(driver -> driver.findElement(By.id("paymentDialog")).getAttribute("open") == null);
+        browser.findElement(By.id("recordPayment")).click();
+        waiting().until(driver -> "amount".equals(driver.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys("250" + org.openqa.selenium.Keys.ENTER);
         waiting().until(ExpectedConditions.textToBe(By.id("paymentStatus"), "Оплачен"));
         assertThat(detail(orderId).json().at("/payments").size()).isEqualTo(2);
     }
@@ -285,6 +335,7 @@ class BrowserPagesTest extends HttpTestBase {
         assertThat(detail(cancelled).json().at("/refunds").size()).isZero();
         browser.findElement(By.id("confirmRefund")).click();
         screenshot("refund-dialog-desktop");
+        accessible(browser, "«Оформить возврат»");
         browser.findElement(By.id("refundSave")).click();
         waiting().until(shows("refundDue", "250 ₽"));
         assertThat(browser.findElement(By.id("refunds")).getText().replace('\u00a0', ' ')).contains("Возврат: наличные").contains("−150 ₽");
@@ -321,6 +372,7 @@ class BrowserPagesTest extends HttpTestBase {
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("completeOrder"))).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("completeText"), "После этого заказ нельзя будет изменить"));
         screenshot("complete-dialog-desktop");
+        accessible(browser, "«Завершить заказ»");
         browser.findElement(By.id("completeSubmit")).click();
         waiting().until(ExpectedConditions.textToBe(By.id("status"), "Выполнен"));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Заказ выполнен."));
@@ -350,7 +402,8 @@ class BrowserPagesTest extends HttpTestBase {
             assertThat(guestBrowser.findElement(By.id("noQuote")).getText()).contains("К оплате сейчас");
             guestBrowser.findElement(By.id("noVisitorPhone")).sendKeys("9025557788");
             screenshot(guestBrowser, "booking-desktop");
-            guestBrowser.findElement(By.id("noSave")).click();
+            accessible(guestBrowser, "«Забронировать»");
+            guestBrowser.findElement(By.id("noVisitorPhone")).sendKeys(org.openqa.selenium.Keys.ENTER); // Enter submits
 
             guestWait.until(ExpectedConditions.urlContains("/simulator/checkout/"));
             guestBrowser.findElement(By.id("pay")).click();
@@ -366,6 +419,7 @@ class BrowserPagesTest extends HttpTestBase {
             guestBrowser.get("http://localhost:" + port + "/my.html");
             WebElement row = guestWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-order-id='" + orderId + "']")));
             assertThat(row.getText()).contains("с 12:00 до 14:00");
+            accessible(guestBrowser, "«Мои заказы»");
 
             // cancelled in time, by the policy shown: everything paid goes back
             row.click();
@@ -409,6 +463,7 @@ class BrowserPagesTest extends HttpTestBase {
         assertThat(browser.findElement(By.id("asOf")).getText()).contains("150");
         assertThat(browser.findElement(By.id("raw")).getText()).contains("\"hash\"").contains("\"actorId\": \"manager\"");
         screenshot("audit-desktop");
+        accessible(browser, "the audit page");
 
         // someone edits the stored payment in the database: the page says where the chain breaks
         byte[] stored = jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ? and sequence_number = 2",
@@ -462,10 +517,12 @@ class BrowserPagesTest extends HttpTestBase {
             guestBrowser.findElement(By.id("pay")).click();
             guestWait.until(ExpectedConditions.urlContains("/simulator/checkout/"));
             screenshot(guestBrowser, "gateway-page");
+            accessible(guestBrowser, "the gateway simulator's checkout");
             guestBrowser.findElement(By.id("pay")).click();
             guestWait.until(ExpectedConditions.urlContains("/my/orders/" + order));
             guestWait.until(ExpectedConditions.textToBe(By.id("paymentStatus"), "Подтвержден"));
             screenshot(guestBrowser, "guest-order-desktop");
+            accessible(guestBrowser, "the guest's order");
             guestBrowser.manage().window().setSize(new Dimension(390, 844));
             screenshot(guestBrowser, "guest-order-phone");
         } finally {

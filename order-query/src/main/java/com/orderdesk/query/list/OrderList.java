@@ -6,7 +6,9 @@ import com.orderdesk.shared.value.Money;
 import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,11 +17,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Filters, searches, sorts and pages the order list. */
 @Component
 public class OrderList {
+    static final int EXPORT_WINDOW = 500;
+
     private final OrderSummaryRepository rows;
 
     OrderList(OrderSummaryRepository rows) {
@@ -31,16 +36,29 @@ public class OrderList {
 
     @Transactional(readOnly = true)
     public PageOf<OrderSummary> find(OrderListCriteria criteria, Function<PaymentStatus, String> paymentLabel) {
-        Sort.Direction direction = criteria.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
-        // created time and number are (practically) unique: sorting by them alone lets the (filter, created_at)
-        // indexes deliver rows already in order; due date and total need the number to break ties
-        Sort sort = Sort.by(direction, criteria.sortField().property());
-        if (criteria.sortField() == OrderListCriteria.SortField.DUE_DATE || criteria.sortField() == OrderListCriteria.SortField.TOTAL) {
-            sort = sort.and(Sort.by(direction, "number"));
-        }
-        Page<OrderSummaryRow> page = rows.findAll(specification(criteria), PageRequest.of(criteria.page(), criteria.size(), sort));
+        Page<OrderSummaryRow> page = rows.findAll(specification(criteria), PageRequest.of(criteria.page(), criteria.size(), sort(criteria)));
         return new PageOf<>(page.getContent().stream().map(row -> summary(row, paymentLabel)).toList(),
                 criteria.page(), criteria.size(), page.getTotalElements());
+    }
+
+    /**
+     * Every order the criteria select (their page and size aside), in the list's order, a window at a time: no count,
+     * nothing held between windows — for exports of any size. Keyset scrolling: each window starts after the previous
+     * one's last row, so a deep window costs what the first does.
+     */
+    public void forEach(OrderListCriteria criteria, Function<PaymentStatus, String> paymentLabel, Consumer<OrderSummary> each) {
+        Sort sort = sort(criteria);
+        Specification<OrderSummaryRow> where = specification(criteria);
+        ScrollPosition position = ScrollPosition.keyset();
+        while (true) {
+            ScrollPosition from = position;
+            Window<OrderSummaryRow> window = rows.findBy(where, query -> query.sortBy(sort).limit(EXPORT_WINDOW).scroll(from));
+            window.forEach(row -> each.accept(summary(row, paymentLabel)));
+            if (window.isEmpty() || !window.hasNext()) {
+                return;
+            }
+            position = window.positionAt(window.size() - 1);
+        }
     }
 
     /** The id of the order with this number, as far as the list knows it. */
@@ -51,6 +69,17 @@ public class OrderList {
 
     public long versionOf(String orderId) {
         return rows.findById(orderId).map(row -> row.version).orElse(-1L);
+    }
+
+    private static Sort sort(OrderListCriteria criteria) {
+        Sort.Direction direction = criteria.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
+        // created time and number are (practically) unique: sorting by them alone lets the (filter, created_at)
+        // indexes deliver rows already in order; due date and total need the number to break ties
+        Sort sort = Sort.by(direction, criteria.sortField().property());
+        if (criteria.sortField() == OrderListCriteria.SortField.DUE_DATE || criteria.sortField() == OrderListCriteria.SortField.TOTAL) {
+            sort = sort.and(Sort.by(direction, "number"));
+        }
+        return sort;
     }
 
     private static Specification<OrderSummaryRow> specification(OrderListCriteria c) {

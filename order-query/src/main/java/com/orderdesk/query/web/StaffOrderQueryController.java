@@ -3,14 +3,19 @@ package com.orderdesk.query.web;
 import com.orderdesk.query.detail.OrderDetail;
 import com.orderdesk.query.detail.OrderDetails;
 import com.orderdesk.query.list.OrderList;
+import com.orderdesk.query.list.OrderListCriteria;
 import com.orderdesk.query.list.OrderSummary;
 import com.orderdesk.query.timeline.Timeline;
 import com.orderdesk.query.timeline.TimelineEntry;
+import com.orderdesk.shared.error.InvalidValueException;
 import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.value.Check;
 import com.orderdesk.shared.value.OrderNumber;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -21,13 +26,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
+import java.io.IOException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /** The staff (and auditor) query endpoints of API.md: list, detail, by number, timeline, live updates. */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 public class StaffOrderQueryController {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final OrderList list;
     private final OrderDetails details;
     private final Timeline timeline;
@@ -56,6 +65,35 @@ public class StaffOrderQueryController {
                                                @RequestParam(required = false) Integer size) {
         return list.find(ListParameters.criteria(status, paymentStatus, serviceId, executorId, q, createdFrom, createdTo,
                 sort, page, size, null, zone), PaymentStatus::label);
+    }
+
+    /**
+     * {@code GET /api/orders/export?format=csv|xlsx} with the list's filters and sort: every matching order (no paging)
+     * as a file named for the day, in the service's zone. Written on the request's own (virtual) thread as the rows are
+     * read: no async time-out cuts a large export short, and nothing is held in memory.
+     */
+    @GetMapping(path = "/export", produces = {"text/csv", XLSX, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public void export(@RequestParam(required = false) String format, @RequestParam(required = false) String status,
+                       @RequestParam(required = false) String paymentStatus, @RequestParam(required = false) String serviceId,
+                       @RequestParam(required = false) String executorId, @RequestParam(required = false) String q,
+                       @RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
+                       @RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+        String kind = format == null || format.isBlank() ? "xlsx" : format.strip().toLowerCase(Locale.ROOT);
+        if (!kind.equals("csv") && !kind.equals("xlsx")) {
+            throw new InvalidValueException("format", "Формат выгрузки — csv или xlsx.");
+        }
+        OrderListCriteria criteria = ListParameters.criteria(status, paymentStatus, serviceId, executorId, q, createdFrom,
+                createdTo, sort, 0, 1, null, zone);
+        OrderListExport.Rows rows = each -> list.forEach(criteria, PaymentStatus::label, each);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("orders-" + LocalDate.now(zone) + "." + kind).build().toString());
+        if (kind.equals("csv")) {
+            response.setContentType("text/csv;charset=UTF-8");
+            OrderListExport.csv(rows, response.getOutputStream());
+        } else {
+            response.setContentType(XLSX);
+            OrderListExport.xlsx(rows, response.getOutputStream());
+        }
     }
 
     @GetMapping("/{orderId}")

@@ -1,0 +1,130 @@
+package com.orderdesk.query.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.orderdesk.query.list.OrderSummary;
+import com.orderdesk.shared.value.Money;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The order list as an accountant takes it away: the same rows as the page, filtered the same way, every one of them
+ * (not a page), as CSV (UTF-8 with a BOM, RFC 4180) or XLSX (numbers as numbers, times as times). Times and dates are
+ * the service's; money in roubles. Written as the rows are read, so the size of the export costs no memory.
+ */
+final class OrderListExport {
+    static final List<String> HEADERS = List.of("Номер", "Создан", "Услуга", "Начало аренды", "Окончание аренды", "Посетитель",
+            "Билет", "Статус", "Оплата", "Стоимость, ₽", "Остаток, ₽", "Исполнитель", "Срок исполнения");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvSchema CSV_SCHEMA = CSV.schemaFor(CsvRow.class).withHeader();
+
+    private OrderListExport() {
+    }
+
+    /** Feeds every row of the export to the consumer it is given. */
+    interface Rows {
+        void forEach(Consumer<OrderSummary> row);
+    }
+
+    @JsonPropertyOrder({"Номер", "Создан", "Услуга", "Начало аренды", "Окончание аренды", "Посетитель", "Билет", "Статус",
+            "Оплата", "Стоимость, ₽", "Остаток, ₽", "Исполнитель", "Срок исполнения"})
+    record CsvRow(@JsonProperty("Номер") String number, @JsonProperty("Создан") String createdAt,
+                  @JsonProperty("Услуга") String service, @JsonProperty("Начало аренды") String rentalStart,
+                  @JsonProperty("Окончание аренды") String rentalEnd, @JsonProperty("Посетитель") String visitor,
+                  @JsonProperty("Билет") String ticket, @JsonProperty("Статус") String status,
+                  @JsonProperty("Оплата") String paymentStatus, @JsonProperty("Стоимость, ₽") String total,
+                  @JsonProperty("Остаток, ₽") String remainder, @JsonProperty("Исполнитель") String executor,
+                  @JsonProperty("Срок исполнения") String dueDate) {
+    }
+
+    static void csv(Rows rows, OutputStream out) throws IOException {
+        out.write(UTF8_BOM);
+        try (SequenceWriter writer = CSV.writer(CSV_SCHEMA).writeValues(out)) {
+            rows.forEach(o -> {
+                try {
+                    writer.write(new CsvRow(o.number(), TIME.format(o.createdAt()), o.serviceName(),
+                            o.rentalPeriod() == null ? "" : TIME.format(o.rentalPeriod().start()),
+                            o.rentalPeriod() == null ? "" : TIME.format(o.rentalPeriod().end()), o.visitorName(),
+                            text(o.ticketNumber()), o.statusLabel(), o.paymentStatusLabel(), rubles(o.total()),
+                            rubles(o.remainder()), text(o.executorName()), DATE.format(o.dueDate())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    static void xlsx(Rows rows, OutputStream out) throws IOException {
+        Workbook workbook = new Workbook(out, "Order Desk", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Заказы");
+        for (int c = 0; c < HEADERS.size(); c++) {
+            sheet.value(0, c, HEADERS.get(c));
+            sheet.style(0, c).bold().set();
+        }
+        sheet.freezePane(0, 1);
+        int[] widths = {10, 17, 24, 17, 17, 28, 10, 16, 18, 13, 13, 22, 14};
+        for (int c = 0; c < widths.length; c++) {
+            sheet.width(c, widths[c]);
+        }
+        int[] r = {0};
+        rows.forEach(o -> {
+            int row = ++r[0];
+            sheet.value(row, 0, o.number());
+            time(sheet, row, 1, o.createdAt());
+            sheet.value(row, 2, o.serviceName());
+            if (o.rentalPeriod() != null) {
+                time(sheet, row, 3, o.rentalPeriod().start());
+                time(sheet, row, 4, o.rentalPeriod().end());
+            }
+            sheet.value(row, 5, o.visitorName());
+            sheet.value(row, 6, o.ticketNumber());
+            sheet.value(row, 7, o.statusLabel());
+            sheet.value(row, 8, o.paymentStatusLabel());
+            money(sheet, row, 9, o.total());
+            money(sheet, row, 10, o.remainder());
+            sheet.value(row, 11, o.executorName());
+            sheet.value(row, 12, o.dueDate());
+            sheet.style(row, 12).format("dd.mm.yyyy").set();
+            if (row % 1_000 == 0) {
+                try {
+                    sheet.flush(); // the rows so far go out; the sheet keeps none of them
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        workbook.finish();
+    }
+
+    private static void time(Worksheet sheet, int row, int column, java.time.OffsetDateTime at) {
+        sheet.value(row, column, at.toLocalDateTime());
+        sheet.style(row, column).format("dd.mm.yyyy hh:mm").set();
+    }
+
+    private static void money(Worksheet sheet, int row, int column, Money amount) {
+        sheet.value(row, column, new BigDecimal(amount.value()));
+        sheet.style(row, column).format("#,##0.00").set();
+    }
+
+    private static String rubles(Money amount) {
+        return amount.value();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}
