@@ -377,6 +377,22 @@ class BrowserPagesTest extends HttpTestBase {
         waiting().until(ExpectedConditions.textToBe(By.id("status"), "Выполнен"));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Заказ выполнен."));
         assertThat(detail(done).text("/status")).isEqualTo("COMPLETED");
+
+        // «Касса за день»: today's money of the service, and its total is the day's payments minus its refunds
+        browser.get("http://localhost:" + port + "/");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("cashLink"))).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lines tr")));
+        waiting().until(driver -> driver.findElements(By.cssSelector("#lines tr")).stream()
+                .anyMatch(tr -> tr.getText().contains("Возврат") && tr.getText().replace('\u00a0', ' ').contains("−250 ₽")));
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (WebElement amount : browser.findElements(By.cssSelector("#lines td.money"))) {
+            String text = amount.getText().replace('\u00a0', ' ').replace(" ₽", "").replace(" ", "").replace("\u202f", "").replace(',', '.');
+            sum = text.startsWith("−") ? sum.subtract(new java.math.BigDecimal(text.substring(1))) : sum.add(new java.math.BigDecimal(text));
+        }
+        String net = browser.findElement(By.id("net")).getText().replace('\u00a0', ' ').replace(" ₽", "").replace(" ", "").replace("\u202f", "").replace(',', '.');
+        assertThat(net.startsWith("−") ? new java.math.BigDecimal(net.substring(1)).negate() : new java.math.BigDecimal(net))
+                .isEqualByComparingTo(sum);
+        pictured("cash", "«Касса за день»");
     }
 
     @Test

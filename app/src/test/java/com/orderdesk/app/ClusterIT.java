@@ -259,7 +259,7 @@ class ClusterIT {
         // the projection on the other, resets, both run again), compare row for row
         Map<String, List<String>> before = readModels();
         Instant replayStarted = Instant.now();
-        for (String projection : List.of("order-list", "order-detail", "order-timeline")) {
+        for (String projection : List.of("order-list", "order-detail", "order-timeline", "cash-book")) {
             Api.Response replay = auditor.post("/api/admin/projections/" + projection + "/replay", null);
             assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
         }
@@ -415,7 +415,7 @@ class ClusterIT {
     private Map<String, List<String>> readModels() throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-            for (String table : List.of("order_summary", "order_detail", "order_detail_item", "timeline_entry")) {
+            for (String table : List.of("order_summary", "order_detail", "order_detail_item", "timeline_entry", "cash_entry")) {
                 List<String> rows = new ArrayList<>();
                 try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery("select * from " + table)) {
                     int columns = result.getMetaData().getColumnCount();

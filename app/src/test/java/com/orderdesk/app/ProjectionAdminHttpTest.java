@@ -17,7 +17,8 @@ class ProjectionAdminHttpTest extends HttpTestBase {
             "select * from order_summary order by order_id",
             "select * from order_detail order by order_id",
             "select * from order_detail_item order by item_id",
-            "select * from timeline_entry order by entry_id");
+            "select * from timeline_entry order by entry_id",
+            "select * from cash_entry order by entry_id");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -33,7 +34,7 @@ class ProjectionAdminHttpTest extends HttpTestBase {
                 head = now;
                 stableSince = Instant.now();
             } else if (Duration.between(stableSince, Instant.now()).toMillis() > 1500) {
-                for (String projection : List.of("order-list", "order-detail", "order-timeline")) {
+                for (String projection : List.of("order-list", "order-detail", "order-timeline", "cash-book")) {
                     awaitCaughtUp(projection);
                 }
                 return head;
@@ -60,7 +61,7 @@ class ProjectionAdminHttpTest extends HttpTestBase {
     void statusShowsEveryProjectionWithItsPosition() {
         Api.Response all = auditor.get("/api/admin/projections");
         assertThat(all.status()).isEqualTo(200);
-        assertThat(all.json().findValuesAsText("name")).containsExactly("order-list", "order-detail", "order-timeline");
+        assertThat(all.json().findValuesAsText("name")).containsExactly("order-list", "order-detail", "order-timeline", "cash-book");
         assertThat(all.json().get(0).path("running").asBoolean()).isTrue();
         assertThat(all.json().get(0).path("segments").size()).isEqualTo(4);
         assertThat(manager.get("/api/admin/projections").status()).isEqualTo(403);
@@ -111,7 +112,7 @@ class ProjectionAdminHttpTest extends HttpTestBase {
         List<List<Map<String, Object>>> before = READ_MODELS.stream().map(jdbc::queryForList).toList();
         assertThat(before.get(0)).isNotEmpty();
 
-        for (String projection : List.of("order-list", "order-detail", "order-timeline")) {
+        for (String projection : List.of("order-list", "order-detail", "order-timeline", "cash-book")) {
             Api.Response started = auditor.post("/api/admin/projections/" + projection + "/replay", null);
             assertThat(started.status()).isEqualTo(202);
             assertThat(started.header("Location")).isEqualTo("/api/admin/projections/" + projection);

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 7: a database at an earlier schema version (V1: before operators' actions were recorded, before the
  * search indexes and the replay control, its order forms holding their payments) with orders in it; the new version
- * starts on it, migrates it (V2 to V8)
+ * starts on it, migrates it (V2 to V9)
  * and serves the old orders — detail, list, timeline, audit history and seal — and goes on with them.
  */
 class UpgradeTest {
@@ -60,6 +60,9 @@ class UpgradeTest {
             jdbc.execute("drop index ix_inbox_claim");
             jdbc.execute("alter table payment_inbox drop column priority");
             jdbc.execute("drop table projection_control");
+            // V1 had no cash book, nor a processor for it
+            jdbc.execute("drop table cash_entry");
+            jdbc.update("delete from token_entry where processor_name = 'cash-book'");
             // V1's order list kept no rental period
             jdbc.execute("alter table order_summary drop column rental_start");
             jdbc.execute("alter table order_summary drop column rental_end");
@@ -82,14 +85,14 @@ class UpgradeTest {
                     jdbc.execute("alter table " + tableColumn[0] + " alter column " + tableColumn[1] + " set data type blob");
                 }
             }
-            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8')")).isEqualTo(7);
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8', '9')")).isEqualTo(8);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
         }
 
         try (ConfigurableApplicationContext upgraded = start(dataDir)) {
             JdbcTemplate jdbc = upgraded.getBean(JdbcTemplate.class);
             List<String> applied = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"", String.class);
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
 
             Api manager = Api.at(port(upgraded)).as("manager");
             Api auditor = Api.at(port(upgraded)).as("auditor");
@@ -103,6 +106,10 @@ class UpgradeTest {
             JsonNode verdict = auditor.get("/api/audit/orders/" + number + "/verify").json();
             assertThat(verdict.path("intact").asBoolean()).as(verdict.toString()).isTrue();
             assertThat(verdict.path("events").asLong()).isEqualTo(3);
+
+            // the new cash book's processor starts at the beginning of the store: the old order's payment is in it
+            HttpTestBase.eventually("the cash book caught up", () -> manager.get("/api/reports/cash?serviceId=coworking-2nd-floor"),
+                    r -> r.json().path("lines").findValuesAsText("orderId").contains(orderId));
 
             // and the old order goes on under the new version: its rules, its numbers, the new table
             assertThat(manager.post("/api/orders/" + orderId + "/payments", HttpTestBase.payment("210.00", "CASH")).code())

@@ -82,7 +82,7 @@ class ReadSideBenchmark extends HttpTestBase {
     record Figures(long[] page, long[] search, long[] phone, long[] detail, int events, double fillSeconds, double projectSeconds) {
     }
 
-    private static final List<String> READ_MODELS = List.of("order-list", "order-detail", "order-timeline");
+    private static final List<String> READ_MODELS = List.of("order-list", "order-detail", "order-timeline", "cash-book");
 
     @Test
     void readSideAt100kOrders() throws Exception {

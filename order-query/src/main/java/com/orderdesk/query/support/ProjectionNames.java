@@ -9,7 +9,8 @@ public final class ProjectionNames {
     public static final String ORDER_LIST = "order-list";
     public static final String ORDER_DETAIL = "order-detail";
     public static final String ORDER_TIMELINE = "order-timeline";
-    public static final List<String> ALL = List.of(ORDER_LIST, ORDER_DETAIL, ORDER_TIMELINE);
+    public static final String CASH_BOOK = "cash-book";
+    public static final List<String> ALL = List.of(ORDER_LIST, ORDER_DETAIL, ORDER_TIMELINE, CASH_BOOK);
 
     private static final String ORDER_EVENTS = "com.orderdesk.shared.order.event.";
 

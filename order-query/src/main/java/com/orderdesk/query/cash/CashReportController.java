@@ -1,0 +1,132 @@
+package com.orderdesk.query.cash;
+
+import com.orderdesk.shared.error.InvalidValueException;
+import com.orderdesk.shared.value.Check;
+import jakarta.servlet.http.HttpServletResponse;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * {@code GET /api/reports/cash?serviceId=&date=[&format=json|xlsx]}: the daily cash report of a service (staff and
+ * auditors). The date is the service's local day; {@code date} defaults to today there.
+ */
+@RestController
+@RequestMapping(path = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
+class CashReportController {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private final CashReport report;
+    private final ZoneId zone;
+
+    CashReportController(CashReport report, @Value("${orderdesk.time-zone:Europe/Moscow}") String zone) {
+        this.report = report;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/cash")
+    public CashReport.Day cash(@RequestParam(required = false) String serviceId, @RequestParam(required = false) String date,
+                               @RequestParam(required = false) String format) {
+        if (format != null && !format.isBlank() && !format.strip().equals("json")) {
+            throw new InvalidValueException("format", "Формат отчёта — json или xlsx.");
+        }
+        return day(serviceId, date);
+    }
+
+    @GetMapping(path = "/cash", params = "format=xlsx", produces = XLSX)
+    public void cashXlsx(@RequestParam(required = false) String serviceId, @RequestParam(required = false) String date,
+                         HttpServletResponse response) throws IOException {
+        CashReport.Day day = day(serviceId, date);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("cash-" + day.serviceId() + "-" + day.date() + ".xlsx").build().toString());
+        response.setContentType(XLSX);
+        xlsx(day, response.getOutputStream());
+    }
+
+    private CashReport.Day day(String serviceId, String date) {
+        String service = Check.text(serviceId, "serviceId", "услуга", 100);
+        LocalDate day;
+        try {
+            day = date == null || date.isBlank() ? null : LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("date", "Дата отчёта — в виде 2026-11-30.");
+        }
+        CashReport.Day result = report.of(service, day == null ? LocalDate.now(zone) : day, zone);
+        if (day == null && !result.timeZone().equals(zone.getId())) {
+            result = report.of(service, LocalDate.now(ZoneId.of(result.timeZone())), zone); // today where the service is
+        }
+        return result;
+    }
+
+    private static void xlsx(CashReport.Day day, java.io.OutputStream out) throws IOException {
+        Workbook workbook = new Workbook(out, "Order Desk", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Касса " + day.date());
+        sheet.value(0, 0, "Кассовый отчёт: " + day.serviceName() + ", " + day.date().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                + " (" + day.timeZone() + ")");
+        sheet.style(0, 0).bold().set();
+        int row = 2;
+        List<String> headers = List.of("Время", "Заказ", "Операция", "Способ", "Кто", "Сумма, ₽");
+        for (int c = 0; c < headers.size(); c++) {
+            sheet.value(row, c, headers.get(c));
+            sheet.style(row, c).bold().set();
+        }
+        int[] widths = {17, 10, 12, 24, 24, 14};
+        for (int c = 0; c < widths.length; c++) {
+            sheet.width(c, widths[c]);
+        }
+        for (CashReport.Line line : day.lines()) {
+            row++;
+            sheet.value(row, 0, line.at().toLocalDateTime());
+            sheet.style(row, 0).format("dd.mm.yyyy hh:mm").set();
+            sheet.value(row, 1, line.orderNumber());
+            sheet.value(row, 2, CashEntryRow.PAYMENT.equals(line.kind()) ? "Оплата" : "Возврат");
+            sheet.value(row, 3, line.methodLabel());
+            sheet.value(row, 4, line.byName());
+            BigDecimal amount = new BigDecimal(line.amount().value());
+            money(sheet, row, 5, CashEntryRow.PAYMENT.equals(line.kind()) ? amount : amount.negate());
+        }
+        row = sums(sheet, row + 2, "По способам оплаты", day.byMethod());
+        row = sums(sheet, row + 1, "По сотрудникам", day.byPerson());
+        sums(sheet, row + 1, "Итого за день", List.of(day.total()));
+        workbook.finish();
+    }
+
+    private static int sums(Worksheet sheet, int row, String title, List<CashReport.Sum> sums) {
+        sheet.value(row, 0, title);
+        sheet.style(row, 0).bold().set();
+        List<String> headers = List.of("", "Оплат", "Получено, ₽", "Возвратов", "Возвращено, ₽", "Итого, ₽");
+        row++;
+        for (int c = 1; c < headers.size(); c++) {
+            sheet.value(row, c, headers.get(c));
+            sheet.style(row, c).bold().set();
+        }
+        for (CashReport.Sum sum : sums) {
+            row++;
+            sheet.value(row, 0, sum.label());
+            sheet.value(row, 1, sum.payments());
+            money(sheet, row, 2, new BigDecimal(sum.paid().value()));
+            sheet.value(row, 3, sum.refunds());
+            money(sheet, row, 4, new BigDecimal(sum.refunded().value()));
+            money(sheet, row, 5, new BigDecimal(sum.net().value()));
+        }
+        return row + 1;
+    }
+
+    private static void money(Worksheet sheet, int row, int column, BigDecimal amount) {
+        sheet.value(row, column, amount);
+        sheet.style(row, column).format("#,##0.00").set();
+    }
+}
