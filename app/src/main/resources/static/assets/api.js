@@ -30,11 +30,18 @@ export function localTime(iso) {
   const [y, m, d] = date.split('-');
   return `${d}.${m}.${y}, ${time.substring(0, 5)}`;
 }
-export function dueLabel(isoDate) {
+/**
+ * «Сегодня», «Завтра» or the date, counted in the service's zone: {@code at} is any time the service wrote (its ISO
+ * string carries the zone's offset), so a manager in another zone, or late in the evening, sees the service's day.
+ */
+export function dueLabel(isoDate, at) {
   if (!isoDate) return '';
-  const today = new Date(); const day = new Date(isoDate + 'T00:00:00');
-  const diff = Math.round((day - new Date(today.getFullYear(), today.getMonth(), today.getDate())) / 86400000);
-  return diff === 0 ? 'Сегодня' : diff === 1 ? 'Завтра' : day.toLocaleDateString('ru-RU');
+  const m = /([+-])(\d\d):(\d\d)$/.exec(at || '');
+  const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : -new Date().getTimezoneOffset();
+  const today = new Date(Date.now() + offset * 60000).toISOString().substring(0, 10);
+  const diff = Math.round((Date.parse(isoDate + 'T00:00:00Z') - Date.parse(today + 'T00:00:00Z')) / 86400000);
+  const [y, mo, d] = isoDate.split('-');
+  return diff === 0 ? 'Сегодня' : diff === 1 ? 'Завтра' : `${d}.${mo}.${y}`;
 }
 export async function signOut() {
   await fetch('/logout', {method: 'POST', headers: {'X-XSRF-TOKEN': await csrfToken()}, credentials: 'same-origin'});

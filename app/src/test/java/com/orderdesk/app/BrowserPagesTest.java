@@ -334,8 +334,7 @@ class BrowserPagesTest extends HttpTestBase {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("refundError"), "Подтвердите"));
         assertThat(detail(cancelled).json().at("/refunds").size()).isZero();
         browser.findElement(By.id("confirmRefund")).click();
-        screenshot("refund-dialog-desktop");
-        accessible(browser, "«Оформить возврат»");
+        pictured("refund-dialog", "«Оформить возврат»");
         browser.findElement(By.id("refundSave")).click();
         waiting().until(shows("refundDue", "250 ₽"));
         assertThat(browser.findElement(By.id("refunds")).getText().replace('\u00a0', ' ')).contains("Возврат: наличные").contains("−150 ₽");
@@ -371,8 +370,7 @@ class BrowserPagesTest extends HttpTestBase {
         browser.findElement(By.id("menu")).click();
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("completeOrder"))).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("completeText"), "После этого заказ нельзя будет изменить"));
-        screenshot("complete-dialog-desktop");
-        accessible(browser, "«Завершить заказ»");
+        pictured("complete-dialog", "«Завершить заказ»");
         browser.findElement(By.id("completeSubmit")).click();
         waiting().until(ExpectedConditions.textToBe(By.id("status"), "Выполнен"));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Заказ выполнен."));
@@ -419,6 +417,9 @@ class BrowserPagesTest extends HttpTestBase {
             guestBrowser.findElement(By.id("noVisitorPhone")).sendKeys("9025557788");
             screenshot(guestBrowser, "booking-desktop");
             accessible(guestBrowser, "«Забронировать»");
+            guestBrowser.manage().window().setSize(new Dimension(390, 844));
+            screenshot(guestBrowser, "booking-phone");
+            guestBrowser.manage().window().setSize(new Dimension(1280, 1000));
             guestBrowser.findElement(By.id("noVisitorPhone")).sendKeys(org.openqa.selenium.Keys.ENTER); // Enter submits
 
             guestWait.until(ExpectedConditions.urlContains("/simulator/checkout/"));
