@@ -55,13 +55,11 @@ class CashBookProjection extends OrderReadModel {
 
     @EventHandler
     void on(OrderPlaced e, @SequenceNumber long sequence) {
-        String entryId = e.orderId() + ":" + sequence;
-        if (path == ReadModelPath.CATCH_UP && entries.existsById(entryId)) {
+        if (!firstRowToWrite(e.orderId(), sequence, entries::existsById)) {
             return;
         }
-        appliedInline(e.orderId(), sequence);
         CashEntryRow header = new CashEntryRow();
-        header.entryId = entryId;
+        header.entryId = e.orderId() + ":" + sequence;
         header.orderId = e.orderId();
         header.sequence = sequence;
         header.kind = CashEntryRow.ORDER;
@@ -97,20 +95,12 @@ class CashBookProjection extends OrderReadModel {
 
     private void money(OrderEvent e, long sequence, String kind, PaymentSource source, PaymentMethod method, Money amount,
                        Instant at, Actor by) {
-        String entryId = e.orderId() + ":" + sequence;
-        if (path == ReadModelPath.CATCH_UP && entries.existsById(entryId)) {
+        Optional<CashEntryRow> header = firstRowToWriteAfter(e.orderId(), sequence, entries::existsById, entries::findById);
+        if (header.isEmpty()) {
             return;
         }
-        Optional<CashEntryRow> header = entries.findById(e.orderId() + ":0");
-        if (header.isEmpty()) {
-            if (path == ReadModelPath.INLINE) {
-                return;
-            }
-            throw new IllegalStateException("Order " + e.orderId() + " has no cash book header: event " + sequence + " cannot be placed");
-        }
-        appliedInline(e.orderId(), sequence);
         CashEntryRow row = new CashEntryRow();
-        row.entryId = entryId;
+        row.entryId = e.orderId() + ":" + sequence;
         row.orderId = e.orderId();
         row.sequence = sequence;
         row.kind = kind;

@@ -49,12 +49,16 @@ public class CashReport {
                       List<Sum> byMethod, List<Sum> byPerson, Sum total) {
     }
 
-    /** The day's report; a service nobody has booked yet is named by its id, in {@code fallbackZone}. */
+    /**
+     * The day's report; no date: today where the service is. A service nobody has booked yet is named by its id, in
+     * {@code fallbackZone}.
+     */
     @Transactional(readOnly = true)
-    public Day of(String serviceId, LocalDate date, ZoneId fallbackZone) {
+    public Day of(String serviceId, Optional<LocalDate> day, ZoneId fallbackZone) {
         Optional<CashEntryRow> header = entries.newestHeader(serviceId);
         String serviceName = header.map(h -> h.serviceName).orElse(serviceId);
         ZoneId zone = header.map(h -> ZoneId.of(h.timeZone)).orElse(fallbackZone);
+        LocalDate date = day.orElseGet(() -> LocalDate.now(zone));
         List<Line> lines = entries.findDay(serviceId, date).stream().map(row -> {
             PaymentMethod method = PaymentMethod.valueOf(row.method);
             return new Line(row.at.atZone(ZoneId.of(row.timeZone)).toOffsetDateTime(), row.orderId, row.orderNumber, row.kind,

@@ -64,11 +64,7 @@ class CashReportController {
         } catch (DateTimeParseException e) {
             throw new InvalidValueException("date", "Дата отчёта — в виде 2026-11-30.");
         }
-        CashReport.Day result = report.of(service, day == null ? LocalDate.now(zone) : day, zone);
-        if (day == null && !result.timeZone().equals(zone.getId())) {
-            result = report.of(service, LocalDate.now(ZoneId.of(result.timeZone())), zone); // today where the service is
-        }
-        return result;
+        return report.of(service, java.util.Optional.ofNullable(day), zone);
     }
 
     private static void xlsx(CashReport.Day day, java.io.OutputStream out) throws IOException {

@@ -2,6 +2,10 @@ package com.orderdesk.query.support;
 
 import org.axonframework.config.ProcessingGroup;
 
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 /**
  * A projection of an order read model, bound to one of the two paths its events arrive by (docs/adr/011): each
  * read model has one instance per path, and the inline processor takes the {@link ReadModelPath#INLINE} ones.
@@ -28,6 +32,38 @@ public abstract class OrderReadModel {
             appliedInline(orderId, version);
         }
         return applies;
+    }
+
+    /**
+     * For read models of one row per event ({@code orderId:sequence}) that copy what they need from the order's first
+     * row (the timeline, the cash book): that first row, when this event's row is to be written now. Empty when the
+     * catch-up processor finds the row written already, or when the inline path finds no first row (a replay has not
+     * reached the order yet: catch-up writes the row in turn). Catch-up without a first row is a fault.
+     */
+    protected final <R> Optional<R> firstRowToWriteAfter(String orderId, long sequence, Predicate<String> written,
+                                                         Function<String, Optional<R>> find) {
+        if (path == ReadModelPath.CATCH_UP && written.test(orderId + ":" + sequence)) {
+            return Optional.empty();
+        }
+        Optional<R> first = find.apply(orderId + ":0");
+        if (first.isEmpty()) {
+            if (path == ReadModelPath.INLINE) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("Order " + orderId + " has no " + name + " row yet: event " + sequence + " cannot be placed");
+        }
+        appliedInline(orderId, sequence);
+        return first;
+    }
+
+    /** The same for the order's first row itself: whether to write it now (not if catch-up finds it written). */
+    protected final boolean firstRowToWrite(String orderId, long sequence, Predicate<String> written) {
+        // inline, the event is this transaction's own: nobody can have written its row
+        if (path == ReadModelPath.CATCH_UP && written.test(orderId + ":" + sequence)) {
+            return false;
+        }
+        appliedInline(orderId, sequence);
+        return true;
     }
 
     /** The event is this read model's (inline): the catch-up processor need not look at it again. */

@@ -63,27 +63,21 @@ class TimelineProjection extends OrderReadModel {
     /** The new entry for this event, or nothing when it is there already or (inline) the order's first entry is not. */
     private Optional<TimelineEntryRow> entry(OrderEvent e, long sequence) {
         String orderId = e.orderId();
-        String entryId = orderId + ":" + sequence;
         String zone;
         if (e instanceof OrderPlaced placed) {
+            if (!firstRowToWrite(orderId, sequence, entries::existsById)) {
+                return Optional.empty();
+            }
             zone = placed.service().timeZone();
         } else {
-            Optional<TimelineEntryRow> first = entries.findById(orderId + ":0");
+            Optional<TimelineEntryRow> first = firstRowToWriteAfter(orderId, sequence, entries::existsById, entries::findById);
             if (first.isEmpty()) {
-                if (path == ReadModelPath.INLINE) {
-                    return Optional.empty();
-                }
-                throw new IllegalStateException("Order " + orderId + " has no timeline yet: event " + sequence + " cannot be placed");
+                return Optional.empty();
             }
             zone = first.get().timeZone;
         }
-        // inline, the event is this transaction's own: nobody can have written its entry
-        if (path == ReadModelPath.CATCH_UP && entries.existsById(entryId)) {
-            return Optional.empty();
-        }
-        appliedInline(orderId, sequence);
         TimelineEntryRow row = new TimelineEntryRow();
-        row.entryId = entryId;
+        row.entryId = orderId + ":" + sequence;
         row.orderId = orderId;
         row.sequence = sequence;
         row.timeZone = zone;
