@@ -50,7 +50,9 @@ public abstract class OrderReadModel {
             if (path == ReadModelPath.INLINE) {
                 return Optional.empty();
             }
-            throw new IllegalStateException("Order " + orderId + " has no " + name + " row yet: event " + sequence + " cannot be placed");
+            // "Order … has no timeline yet": the read model by its name without the "order-"
+            throw new IllegalStateException("Order " + orderId + " has no " + name.replaceFirst("^order-", "") + " yet: event "
+                    + sequence + " cannot be placed");
         }
         appliedInline(orderId, sequence);
         return first;
