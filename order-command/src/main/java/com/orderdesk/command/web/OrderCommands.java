@@ -4,7 +4,6 @@ import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.order.command.PlaceOrder;
 import com.orderdesk.shared.value.Actor;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,7 @@ public class OrderCommands {
 
     /** The command as sent by {@code actor}. */
     public static CommandMessage<?> by(Actor actor, Object command) {
-        return GenericCommandMessage.asCommandMessage(command).andMetaData(Attribution.of(actor, null));
+        return Attribution.sentBy(actor, command);
     }
 
     /** Places the order; returns its number and version. */

@@ -1,5 +1,6 @@
 package com.orderdesk.query.cash;
 
+import com.orderdesk.query.support.Spreadsheet;
 import com.orderdesk.shared.error.InvalidValueException;
 import com.orderdesk.shared.value.Check;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +29,6 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
 class CashReportController {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final CashReport report;
     private final ZoneId zone;
 
@@ -46,13 +46,13 @@ class CashReportController {
         return day(serviceId, date);
     }
 
-    @GetMapping(path = "/cash", params = "format=xlsx", produces = XLSX)
+    @GetMapping(path = "/cash", params = "format=xlsx", produces = Spreadsheet.MEDIA_TYPE)
     public void cashXlsx(@RequestParam(required = false) String serviceId, @RequestParam(required = false) String date,
                          HttpServletResponse response) throws IOException {
         CashReport.Day day = day(serviceId, date);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("cash-" + day.serviceId() + "-" + day.date() + ".xlsx").build().toString());
-        response.setContentType(XLSX);
+        response.setContentType(Spreadsheet.MEDIA_TYPE);
         xlsx(day, response.getOutputStream());
     }
 
@@ -74,25 +74,17 @@ class CashReportController {
                 + " (" + day.timeZone() + ")");
         sheet.style(0, 0).bold().set();
         int row = 2;
-        List<String> headers = List.of("Время", "Заказ", "Операция", "Способ", "Кто", "Сумма, ₽");
-        for (int c = 0; c < headers.size(); c++) {
-            sheet.value(row, c, headers.get(c));
-            sheet.style(row, c).bold().set();
-        }
-        int[] widths = {17, 10, 12, 24, 24, 14};
-        for (int c = 0; c < widths.length; c++) {
-            sheet.width(c, widths[c]);
-        }
+        Spreadsheet.headers(sheet, row, 0, List.of("Время", "Заказ", "Операция", "Способ", "Кто", "Сумма, ₽"));
+        Spreadsheet.widths(sheet, 17, 10, 12, 24, 24, 14);
         for (CashReport.Line line : day.lines()) {
             row++;
-            sheet.value(row, 0, line.at().toLocalDateTime());
-            sheet.style(row, 0).format("dd.mm.yyyy hh:mm").set();
+            Spreadsheet.time(sheet, row, 0, line.at().toLocalDateTime());
             sheet.value(row, 1, line.orderNumber());
             sheet.value(row, 2, CashEntryRow.PAYMENT.equals(line.kind()) ? "Оплата" : "Возврат");
             sheet.value(row, 3, line.methodLabel());
             sheet.value(row, 4, line.byName());
             BigDecimal amount = new BigDecimal(line.amount().value());
-            money(sheet, row, 5, CashEntryRow.PAYMENT.equals(line.kind()) ? amount : amount.negate());
+            Spreadsheet.money(sheet, row, 5, CashEntryRow.PAYMENT.equals(line.kind()) ? amount : amount.negate());
         }
         row = sums(sheet, row + 2, "По способам оплаты", day.byMethod());
         row = sums(sheet, row + 1, "По сотрудникам", day.byPerson());
@@ -103,26 +95,17 @@ class CashReportController {
     private static int sums(Worksheet sheet, int row, String title, List<CashReport.Sum> sums) {
         sheet.value(row, 0, title);
         sheet.style(row, 0).bold().set();
-        List<String> headers = List.of("", "Оплат", "Получено, ₽", "Возвратов", "Возвращено, ₽", "Итого, ₽");
         row++;
-        for (int c = 1; c < headers.size(); c++) {
-            sheet.value(row, c, headers.get(c));
-            sheet.style(row, c).bold().set();
-        }
+        Spreadsheet.headers(sheet, row, 1, List.of("", "Оплат", "Получено, ₽", "Возвратов", "Возвращено, ₽", "Итого, ₽"));
         for (CashReport.Sum sum : sums) {
             row++;
             sheet.value(row, 0, sum.label());
             sheet.value(row, 1, sum.payments());
-            money(sheet, row, 2, new BigDecimal(sum.paid().value()));
+            Spreadsheet.money(sheet, row, 2, new BigDecimal(sum.paid().value()));
             sheet.value(row, 3, sum.refunds());
-            money(sheet, row, 4, new BigDecimal(sum.refunded().value()));
-            money(sheet, row, 5, new BigDecimal(sum.net().value()));
+            Spreadsheet.money(sheet, row, 4, new BigDecimal(sum.refunded().value()));
+            Spreadsheet.money(sheet, row, 5, new BigDecimal(sum.net().value()));
         }
         return row + 1;
-    }
-
-    private static void money(Worksheet sheet, int row, int column, BigDecimal amount) {
-        sheet.value(row, column, amount);
-        sheet.style(row, column).format("#,##0.00").set();
     }
 }

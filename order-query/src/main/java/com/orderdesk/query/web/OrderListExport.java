@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.orderdesk.query.list.OrderSummary;
+import com.orderdesk.query.support.Spreadsheet;
 import com.orderdesk.shared.value.Money;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -71,31 +72,25 @@ final class OrderListExport {
     static void xlsx(Rows rows, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Order Desk", "1.0");
         Worksheet sheet = workbook.newWorksheet("Заказы");
-        for (int c = 0; c < HEADERS.size(); c++) {
-            sheet.value(0, c, HEADERS.get(c));
-            sheet.style(0, c).bold().set();
-        }
+        Spreadsheet.headers(sheet, 0, 0, HEADERS);
         sheet.freezePane(0, 1);
-        int[] widths = {10, 17, 24, 17, 17, 28, 10, 16, 18, 13, 13, 22, 14};
-        for (int c = 0; c < widths.length; c++) {
-            sheet.width(c, widths[c]);
-        }
+        Spreadsheet.widths(sheet, 10, 17, 24, 17, 17, 28, 10, 16, 18, 13, 13, 22, 14);
         int[] r = {0};
         rows.forEach(o -> {
             int row = ++r[0];
             sheet.value(row, 0, o.number());
-            time(sheet, row, 1, o.createdAt());
+            Spreadsheet.time(sheet, row, 1, o.createdAt().toLocalDateTime());
             sheet.value(row, 2, o.serviceName());
             if (o.rentalPeriod() != null) {
-                time(sheet, row, 3, o.rentalPeriod().start());
-                time(sheet, row, 4, o.rentalPeriod().end());
+                Spreadsheet.time(sheet, row, 3, o.rentalPeriod().start().toLocalDateTime());
+                Spreadsheet.time(sheet, row, 4, o.rentalPeriod().end().toLocalDateTime());
             }
             sheet.value(row, 5, o.visitorName());
             sheet.value(row, 6, o.ticketNumber());
             sheet.value(row, 7, o.statusLabel());
             sheet.value(row, 8, o.paymentStatusLabel());
-            money(sheet, row, 9, o.total());
-            money(sheet, row, 10, o.remainder());
+            Spreadsheet.money(sheet, row, 9, new BigDecimal(o.total().value()));
+            Spreadsheet.money(sheet, row, 10, new BigDecimal(o.remainder().value()));
             sheet.value(row, 11, o.executorName());
             sheet.value(row, 12, o.dueDate());
             sheet.style(row, 12).format("dd.mm.yyyy").set();
@@ -108,16 +103,6 @@ final class OrderListExport {
             }
         });
         workbook.finish();
-    }
-
-    private static void time(Worksheet sheet, int row, int column, java.time.OffsetDateTime at) {
-        sheet.value(row, column, at.toLocalDateTime());
-        sheet.style(row, column).format("dd.mm.yyyy hh:mm").set();
-    }
-
-    private static void money(Worksheet sheet, int row, int column, Money amount) {
-        sheet.value(row, column, new BigDecimal(amount.value()));
-        sheet.style(row, column).format("#,##0.00").set();
     }
 
     private static String rubles(Money amount) {

@@ -5,6 +5,7 @@ import com.orderdesk.query.detail.OrderDetails;
 import com.orderdesk.query.list.OrderList;
 import com.orderdesk.query.list.OrderListCriteria;
 import com.orderdesk.query.list.OrderSummary;
+import com.orderdesk.query.support.Spreadsheet;
 import com.orderdesk.query.timeline.Timeline;
 import com.orderdesk.query.timeline.TimelineEntry;
 import com.orderdesk.shared.error.InvalidValueException;
@@ -36,7 +37,6 @@ import java.util.Locale;
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 public class StaffOrderQueryController {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final OrderList list;
     private final OrderDetails details;
     private final Timeline timeline;
@@ -72,7 +72,7 @@ public class StaffOrderQueryController {
      * as a file named for the day, in the service's zone. Written on the request's own (virtual) thread as the rows are
      * read: no async time-out cuts a large export short, and nothing is held in memory.
      */
-    @GetMapping(path = "/export", produces = {"text/csv", XLSX, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @GetMapping(path = "/export", produces = {"text/csv", Spreadsheet.MEDIA_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public void export(@RequestParam(required = false) String format, @RequestParam(required = false) String status,
                        @RequestParam(required = false) String paymentStatus, @RequestParam(required = false) String serviceId,
                        @RequestParam(required = false) String executorId, @RequestParam(required = false) String q,
@@ -91,7 +91,7 @@ public class StaffOrderQueryController {
             response.setContentType("text/csv;charset=UTF-8");
             OrderListExport.csv(rows, response.getOutputStream());
         } else {
-            response.setContentType(XLSX);
+            response.setContentType(Spreadsheet.MEDIA_TYPE);
             OrderListExport.xlsx(rows, response.getOutputStream());
         }
     }

@@ -9,7 +9,6 @@ import com.orderdesk.shared.order.query.FindOnlinePayment.OnlinePayment;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
 import com.orderdesk.shared.value.RequestIds;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -58,8 +57,7 @@ public class GuestPaymentController {
         SubscriptionQueryResult<OnlinePayment, OnlinePayment> announced = queries.subscriptionQuery(new FindOnlinePayment(id),
                 ResponseTypes.instanceOf(OnlinePayment.class), ResponseTypes.instanceOf(OnlinePayment.class));
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RequestOnlinePayment(id, requestId))
-                    .andMetaData(Attribution.of(guest, null)));
+            commands.sendAndWait(Attribution.sentBy(guest, new RequestOnlinePayment(id, requestId)));
             Flux<OnlinePayment> reread = Flux.interval(RECHECK)
                     .concatMap(tick -> Mono.fromFuture(queries.query(new FindOnlinePayment(id), OnlinePayment.class)));
             OnlinePayment payment = Flux.merge(announced.initialResult().flux(), announced.updates(), reread)

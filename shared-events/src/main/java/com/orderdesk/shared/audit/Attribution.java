@@ -3,6 +3,8 @@ package com.orderdesk.shared.audit;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
 import com.orderdesk.shared.value.Role;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.HashMap;
@@ -61,6 +63,11 @@ public final class Attribution {
             return null;
         }
         return new Actor(id.toString(), name.toString(), Role.valueOf(role.toString()), Channel.valueOf(channel.toString()));
+    }
+
+    /** The command as sent by {@code actor}: the actor in its metadata, where every command carries it (never in its payload). */
+    public static CommandMessage<?> sentBy(Actor actor, Object command) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(of(actor, null));
     }
 
     /** A new W3C trace id: 32 lowercase hex digits, not all zero. */
