@@ -75,7 +75,9 @@ class BrowserPagesTest extends HttpTestBase {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        // pages re-render what they show as events arrive; an element read mid-render is looked up again
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     private static void screenshot(String name) throws Exception {
@@ -160,7 +162,8 @@ class BrowserPagesTest extends HttpTestBase {
 
     /** Signs a guest in, in their own browser, and waits for «Мои заказы». */
     private WebDriverWait signedInGuest(WebDriver guestBrowser, String login) {
-        WebDriverWait guestWait = new WebDriverWait(guestBrowser, Duration.ofSeconds(20));
+        WebDriverWait guestWait = (WebDriverWait) new WebDriverWait(guestBrowser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         guestBrowser.get("http://localhost:" + port + "/login");
         guestWait.until(driver -> !driver.findElement(By.id("csrf")).getAttribute("value").isEmpty());
         guestBrowser.findElement(By.id("username")).sendKeys(login);
@@ -434,12 +437,12 @@ class BrowserPagesTest extends HttpTestBase {
 
             // «Мои заказы» shows when the rental is, not when it was booked
             guestBrowser.get("http://localhost:" + port + "/my.html");
-            WebElement row = guestWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-order-id='" + orderId + "']")));
-            assertThat(row.getText()).contains("с 12:00 до 14:00");
+            guestWait.until(driver -> driver.findElement(By.cssSelector("tr[data-order-id='" + orderId + "']"))
+                    .getText().contains("с 12:00 до 14:00"));
             accessible(guestBrowser, "«Мои заказы»");
 
             // cancelled in time, by the policy shown: everything paid goes back
-            row.click();
+            guestWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-order-id='" + orderId + "']"))).click();
             guestWait.until(ExpectedConditions.elementToBeClickable(By.id("cancel"))).click();
             guestWait.until(ExpectedConditions.alertIsPresent()).accept();
             guestWait.until(ExpectedConditions.textToBe(By.id("status"), "Отменен"));
