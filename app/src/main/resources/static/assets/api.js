@@ -82,3 +82,16 @@ export function maskPhone(value) {
   if (d.length > 8) out += '-' + d.substring(8, 10);
   return out;
 }
+
+/**
+ * The order page's answer to an order that is not there for this person (none such, another guest's, or of a service
+ * others are responsible for): says so in place of the form, with the way back, and stops the page's script.
+ */
+export function orderNotFound(error, backHref, backLabel, why) {
+  if (!error.problem || error.problem.code !== 'not-found') throw error;
+  document.title = 'Заказ не найден — Order Desk';
+  document.querySelector('main').innerHTML = `<div class="card section" id="notFound" role="alert"><h2>Заказ не найден</h2>
+    <p>${why}</p>
+    <p><a class="button" href="${backHref}">${backLabel}</a></p></div>`;
+  throw new Error('order not found');
+}

@@ -128,7 +128,10 @@ export function bookingForm(dialog, {title, submitLabel, desk, visitorName, plac
     $('noService').innerHTML = services.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('');
     tariffs();
     key = newKey(); clearErrors();
-    if (!$('noDate').value) $('noDate').value = new Date().toLocaleDateString('sv-SE');
+    // today where the first service is (its zone, not the browser's)
+    if (!$('noDate').value && services.length) {
+      $('noDate').value = new Intl.DateTimeFormat('sv-SE', {timeZone: services[0].timeZone}).format(new Date());
+    }
     if (visitorName && !$('noVisitorName').value) $('noVisitorName').value = visitorName;
     dialog.showModal(); $(visitorName ? 'noVisitorPhone' : 'noVisitorName').focus();
     quote();

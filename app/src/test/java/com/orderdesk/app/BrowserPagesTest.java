@@ -207,10 +207,12 @@ class BrowserPagesTest extends HttpTestBase {
         assertThat(detail(manager.get("/api/orders/by-number/" + number).text("/orderId")).json().at("/payments").size()).isEqualTo(2);
 
         browser.findElement(By.id("changeExecutor")).click();
-        browser.findElement(By.id("executorName")).clear();
-        browser.findElement(By.id("executorName")).sendKeys("Пётр Иванов");
-        browser.findElement(By.id("executorId")).clear();
-        browser.findElement(By.id("executorId")).sendKeys("service");
+        // the chooser offers the service's responsible staff, the signed-in manager first chosen
+        waiting().until(driver -> new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("executorId"))).getOptions().size() == 2);
+        org.openqa.selenium.support.ui.Select executors = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("executorId")));
+        assertThat(executors.getOptions()).extracting(WebElement::getText).containsExactly("Ирина Соколова", "Пётр Иванов");
+        assertThat(executors.getFirstSelectedOption().getText()).isEqualTo("Ирина Соколова");
+        executors.selectByVisibleText("Пётр Иванов");
         browser.findElement(By.cssSelector("#executorForm button[type=submit]")).click();
         waiting().until(ExpectedConditions.textToBe(By.id("executor"), "Пётр Иванов"));
 
@@ -454,6 +456,41 @@ class BrowserPagesTest extends HttpTestBase {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aManagerOfOneServiceCannotOpenAnotherServicesOrderByUrl() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        String coworking = placeDeskOrder(2);
+        String coworkingNumber = detail(coworking).text("/number");
+        Api manager2 = anonymous.as("manager2");
+        Api.Response placed = manager2.post("/api/orders", orderBody(3, 2, "FULL").replace("coworking-2nd-floor", "meeting-room-3rd-floor"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+
+        signIn("manager2");
+        waiting().until(ExpectedConditions.textToBe(By.id("who"), "Анна Кузнецова"));
+        waiting().until(driver -> driver.findElements(By.cssSelector("#rows tr")).stream()
+                .anyMatch(tr -> tr.getText().contains(placed.text("/number"))));
+        assertThat(browser.findElements(By.cssSelector("#rows tr")).stream().map(WebElement::getText))
+                .allMatch(text -> text.contains("Переговорная на 3 этаже")).noneMatch(text -> text.contains(coworkingNumber));
+
+        // the coworking's order, its address typed in by hand: not found, as if there were none
+        browser.get("http://localhost:" + port + "/order.html?id=" + coworking);
+        WebElement notFound = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("notFound")));
+        assertThat(notFound.getText()).contains("Заказ не найден").doesNotContain(coworkingNumber);
+        assertThat(browser.findElements(By.id("recordPayment"))).isEmpty();
+        pictured("order-not-found", "«Заказ не найден»");
+        notFound.findElement(By.linkText("К списку заказов")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rows tr")));
+
+        // their own order: the executor chooser offers the meeting room's staff
+        browser.get("http://localhost:" + port + "/order.html?id=" + placed.text("/orderId"));
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("changeExecutor"))).click();
+        waiting().until(driver -> new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("executorId"))).getOptions().size() == 1);
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("executorId"))).getFirstSelectedOption().getText())
+                .isEqualTo("Анна Кузнецова");
+        browser.findElement(By.cssSelector("#executorForm button[type=submit]")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("executor"), "Анна Кузнецова"));
+    }
 
     @Test
     void anAuditorReadsAnOrdersHistorySeesItAsItStoodAndSeesTampering() throws Exception {

@@ -58,6 +58,9 @@ class JwtIdentityHttpTest {
         registry.add("orderdesk.catalog.services[0].tariffs[0].id", () -> "standard");
         registry.add("orderdesk.catalog.services[0].tariffs[0].name", () -> "Стандарт");
         registry.add("orderdesk.catalog.services[0].tariffs[0].unit-price", () -> "100.00");
+        // responsible staff are named by their tokens' subject
+        registry.add("orderdesk.catalog.services[0].staff[0].id", () -> "u-42");
+        registry.add("orderdesk.catalog.services[0].staff[0].name", () -> "Ирина Соколова");
         registry.add("orderdesk.gateway.base-url", () -> "http://localhost:1");
     }
 
@@ -82,6 +85,11 @@ class JwtIdentityHttpTest {
         Api.Response timeline = manager.get("/api/orders/" + placed.text("/orderId") + "/timeline");
         assertThat(timeline.text("/0/author/id")).isEqualTo("u-42");
         assertThat(timeline.text("/0/author/name")).isEqualTo("Ирина Соколова");
+
+        // a manager the catalog does not name for the service neither sees the order nor places one there
+        Api stranger = bearer(token(KEYS, "u-43", Map.of("name", "Ирина Соколова", "roles", List.of("RENTAL_MANAGER"))));
+        assertThat(stranger.get("/api/orders/" + placed.text("/orderId")).status()).isEqualTo(404);
+        assertThat(stranger.post("/api/orders", HttpTestBase.orderBody(3, 4, "FULL")).status()).isEqualTo(400);
     }
 
     @Test

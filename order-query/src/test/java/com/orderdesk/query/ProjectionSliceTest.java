@@ -263,7 +263,7 @@ class ProjectionSliceTest {
     }
 
     private static OrderListCriteria criteria(String q, Set<OrderStatus> statuses, Set<PaymentStatus> payments) {
-        return new OrderListCriteria(statuses, payments, null, null, q, null, null, null,
+        return new OrderListCriteria(statuses, payments, null, null, q, null, null, null, null,
                 OrderListCriteria.SortField.CREATED_AT, false, 0, 20);
     }
 }

@@ -36,7 +36,8 @@ import static com.orderdesk.command.web.OrderCommands.by;
 /**
  * Demo orders, placed once through the same commands as any client's: the seed's order (ticket 207, Алексей
  * Трошков, 4 × 100 ₽, paid through the gateway), a desk order with 400 ₽ to pay, a partly paid one and a
- * guest's order awaiting online payment. Fixed ids, so a restart places nothing twice.
+ * guest's order awaiting online payment, all at «Коворкинг на 2 этаже»; and a meeting room booked at its own desk, which
+ * only its manager ({@code manager2}) and auditors see. Fixed ids, so a restart places nothing twice.
  */
 @Component
 @Profile("demo")
@@ -48,6 +49,7 @@ class DemoOrders implements ApplicationRunner {
     static final String PARTLY_PAID_ORDER = "6d2b2f6a-1006-4313-9c1e-000000000209";
     static final String AWAITING_ORDER = "6d2b2f6a-1006-4313-9c1e-000000000210";
     static final String OTHER_GUEST_ORDER = "6d2b2f6a-1006-4313-9c1e-000000000211";
+    static final String MEETING_ROOM_ORDER = "6d2b2f6a-1006-4313-9c1e-000000000212";
     private static final ZoneId PERM = ZoneId.of("Asia/Yekaterinburg");
 
     private final CommandGateway commands;
@@ -98,7 +100,13 @@ class DemoOrders implements ApplicationRunner {
         commands.sendAndWait(by(guest2, new PlaceOrder(OTHER_GUEST_ORDER, "coworking-2nd-floor", "standard", period(tomorrow, 18, 20),
                 "211", lebedeva, new Applicant(lebedeva.name(), Applicant.GUEST_ROLE, lebedeva.phone()),
                 PaymentPlan.FULL, null)));
-        log.info("Demo orders placed: the seed's order 1006313 and four more");
+
+        Actor manager2 = new Actor("manager2", "Анна Кузнецова", Role.RENTAL_MANAGER, Channel.DESK);
+        Person volkov = new Person("Игорь Волков", Phone.parse("+7 343 222-33-44"));
+        commands.sendAndWait(by(manager2, new PlaceOrder(MEETING_ROOM_ORDER, "meeting-room-3rd-floor", "standard",
+                period(tomorrow, 11, 13), "П-12", volkov, new Applicant(volkov.name(), "Арендатор", volkov.phone()),
+                PaymentPlan.FULL, null)));
+        log.info("Demo orders placed: the seed's order 1006313, four more at the coworking and one in the meeting room");
     }
 
     private static RentalPeriod period(LocalDate day, int fromHour, int toHour) {

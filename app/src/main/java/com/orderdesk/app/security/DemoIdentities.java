@@ -23,6 +23,7 @@ public class DemoIdentities implements UserDetailsService {
     public static final List<OrderDeskUser> USERS = List.of(
             new OrderDeskUser("manager", "{noop}manager", "Ирина Соколова", Role.RENTAL_MANAGER),
             new OrderDeskUser("service", "{noop}service", "Пётр Иванов", Role.SERVICE_MANAGER),
+            new OrderDeskUser("manager2", "{noop}manager2", "Анна Кузнецова", Role.RENTAL_MANAGER),
             new OrderDeskUser("auditor", "{noop}auditor", "Ольга Ревизорова", Role.AUDITOR),
             new OrderDeskUser("guest", "{noop}guest", "Алексей Трошков", Role.GUEST),
             new OrderDeskUser("guest2", "{noop}guest2", "Мария Лебедева", Role.GUEST));

@@ -137,7 +137,8 @@ class MoneyModelTest {
         catalog = new Catalog(new CatalogProperties(List.of(new CatalogProperties.ServiceSpec("coworking-2nd-floor",
                 "Коворкинг на 2 этаже", ZONE.getId(), new BigDecimal("50.00"),
                 List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal("100.00"), true, 25)),
-                Duration.ofHours(2), 100, Duration.ofDays(365), Duration.ofDays(31)))));
+                Duration.ofHours(2), 100, Duration.ofDays(365), Duration.ofDays(31),
+                List.of(new CatalogProperties.StaffSpec("manager", "Ирина Соколова"), new CatalogProperties.StaffSpec("service", "Пётр Иванов"))))));
         AtomicLong numbers = new AtomicLong(1_000_000);
         Map<String, OrderNumber> allocated = new HashMap<>();
         orderNumbers = new OrderNumbers() {

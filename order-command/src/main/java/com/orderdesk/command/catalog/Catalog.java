@@ -1,10 +1,13 @@
 package com.orderdesk.command.catalog;
 
+import com.orderdesk.shared.access.Reach;
+import com.orderdesk.shared.access.ServiceAccess;
 import com.orderdesk.shared.error.InvalidValueException;
 import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.PaymentPlan;
 import com.orderdesk.shared.order.ServiceRef;
 import com.orderdesk.shared.order.TariffRef;
+import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Money;
 import com.orderdesk.shared.value.RentalPeriod;
 
@@ -12,17 +15,23 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The services and tariffs on offer, and the one place orders are priced: quantity = started hours of
- * the rental period, amount = quantity × unit price. Clients never send a price.
+ * the rental period, amount = quantity × unit price. Clients never send a price. Also who is responsible for which
+ * service ({@link ServiceAccess}).
  */
-public final class Catalog {
+public final class Catalog implements ServiceAccess {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Catalog.class);
     private final Map<String, Service> services = new LinkedHashMap<>();
+    /** staff id → the services they are responsible for */
+    private final Map<String, Reach> reaches = new java.util.HashMap<>();
 
     public record Tariff(String id, String name, Money unitPrice, boolean partialPayment, int prepaymentPercent) {
         public Tariff {
@@ -38,8 +47,9 @@ public final class Catalog {
      */
     public record Service(String id, String name, ZoneId timeZone, Money minimumRemainder, Map<String, Tariff> tariffs,
                           Duration guestCancellationCutoff, int guestRefundPercent, Duration bookingHorizon,
-                          Duration maxRentalLength) {
+                          Duration maxRentalLength, List<StaffMember> staff) {
         public Service {
+            staff = List.copyOf(staff);
             if (bookingHorizon == null || bookingHorizon.isNegative() || bookingHorizon.isZero()
                     || maxRentalLength == null || maxRentalLength.isNegative() || maxRentalLength.isZero()) {
                 throw new IllegalArgumentException("Catalog: service " + id + " needs a positive booking horizon and maximum rental length");
@@ -81,10 +91,44 @@ public final class Catalog {
                         "duplicate tariff " + t.id());
             }
             Money minimum = Money.parse(spec.minimumRemainder().toPlainString(), "minimumRemainder");
+            Map<String, StaffMember> staff = new LinkedHashMap<>();
+            for (CatalogProperties.StaffSpec person : spec.staff()) {
+                require(person.id() != null && !person.id().isBlank(), "service " + spec.id() + " names staff without id");
+                require(person.name() != null && !person.name().isBlank(), "staff member " + person.id() + " of service "
+                        + spec.id() + " has no name");
+                require(staff.put(person.id().strip(), new StaffMember(person.id().strip(), person.name().strip())) == null,
+                        "service " + spec.id() + " names staff member " + person.id() + " twice");
+            }
+            if (staff.isEmpty()) {
+                log.warn("Catalog: service {} names no responsible staff: no manager sees or handles its orders (auditors do)",
+                        spec.id());
+            }
             require(services.put(spec.id(), new Service(spec.id(), spec.name(), zone, minimum, tariffs,
-                    spec.guestCancellationCutoff(), spec.guestRefundPercent(), spec.bookingHorizon(), spec.maxRentalLength())) == null,
+                    spec.guestCancellationCutoff(), spec.guestRefundPercent(), spec.bookingHorizon(), spec.maxRentalLength(),
+                    List.copyOf(staff.values()))) == null,
                     "duplicate service " + spec.id());
         }
+        Map<String, Set<String>> servicesByStaff = new java.util.HashMap<>();
+        services.values().forEach(service -> service.staff().forEach(
+                person -> servicesByStaff.computeIfAbsent(person.id(), id -> new HashSet<>()).add(service.id())));
+        servicesByStaff.forEach((id, ids) -> reaches.put(id, new Reach(ids)));
+    }
+
+    @Override
+    public Reach reachOf(Actor actor) {
+        if (actor == null) {
+            return Reach.NO_SERVICE;
+        }
+        return switch (actor.role()) {
+            case AUDITOR, SYSTEM -> Reach.EVERY_SERVICE;
+            case RENTAL_MANAGER, SERVICE_MANAGER -> reaches.getOrDefault(actor.id(), Reach.NO_SERVICE);
+            case GUEST -> Reach.NO_SERVICE;
+        };
+    }
+
+    @Override
+    public List<StaffMember> staffOf(String serviceId) {
+        return service(serviceId).map(Service::staff).orElse(List.of());
     }
 
     private static void require(boolean condition, String problem) {

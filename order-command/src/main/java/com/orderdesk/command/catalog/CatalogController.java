@@ -1,5 +1,6 @@
 package com.orderdesk.command.catalog;
 
+import com.orderdesk.shared.access.ServiceAccess;
 import com.orderdesk.shared.error.InvalidValueException;
 import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.PaymentPlan;
@@ -24,7 +25,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 
-/** {@code GET /api/catalog/services}: what can be booked, at what price, with what payment options. */
+/**
+ * {@code GET /api/catalog/services}: what can be booked, at what price, with what payment options. Guests see every
+ * service and nobody of the staff; a manager sees the services they are responsible for, with their colleagues
+ * there (whom orders may be assigned to); auditors see everything.
+ */
 @RestController
 @RequestMapping(path = "/api/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
 public class CatalogController {
@@ -43,17 +48,25 @@ public class CatalogController {
     }
 
     public record ServiceView(String id, String name, String timeZone, Money minimumRemainder, List<TariffView> tariffs,
-                              CancellationPolicyView cancellationPolicy, long bookingHorizonDays, long maxRentalLengthDays) {
+                              CancellationPolicyView cancellationPolicy, long bookingHorizonDays, long maxRentalLengthDays,
+                              List<ServiceAccess.StaffMember> staff) {
     }
 
     @GetMapping("/services")
-    public List<ServiceView> services() {
-        return catalog.services().stream().map(service -> new ServiceView(service.id(), service.name(),
+    public List<ServiceView> services(Actor actor) {
+        boolean guest = actor == null || actor.isGuest();
+        return catalog.services().stream().filter(service -> offered(service.id(), actor)).map(service -> new ServiceView(service.id(), service.name(),
                 service.timeZone().getId(), service.minimumRemainder(),
                 service.tariffList().stream().map(t -> new TariffView(t.id(), t.name(), t.unitPrice(), "HOUR",
                         t.partialPayment(), t.partialPayment() ? t.prepaymentPercent() : null)).toList(),
                 new CancellationPolicyView(service.guestCancellationCutoff().toMinutes(), service.guestRefundPercent()),
-                service.bookingHorizon().toDays(), service.maxRentalLength().toDays())).toList();
+                service.bookingHorizon().toDays(), service.maxRentalLength().toDays(),
+                guest ? List.of() : service.staff())).toList();
+    }
+
+    /** Guests book any service; staff work with the services they are responsible for (auditors: all). */
+    private boolean offered(String serviceId, Actor actor) {
+        return actor == null || actor.isGuest() || catalog.reachOf(actor).covers(serviceId);
     }
 
     /** A rental period in the service's zone, as the order will hold it. */
@@ -81,7 +94,7 @@ public class CatalogController {
                        @RequestParam(required = false) String date, @RequestParam(required = false) String from,
                        @RequestParam(required = false) String to, @RequestParam(required = false) String endDate,
                        @RequestParam(required = false) String paymentPlan, Actor actor) {
-        Catalog.Service service = catalog.service(serviceId)
+        Catalog.Service service = catalog.service(serviceId).filter(known -> offered(known.id(), actor))
                 .orElseThrow(() -> new InvalidValueException("serviceId", "Неизвестная услуга: " + serviceId + "."));
         ZoneId zone = service.timeZone();
         LocalDate startDay = parse(date, "date", "дата начала аренды", LocalDate::parse);

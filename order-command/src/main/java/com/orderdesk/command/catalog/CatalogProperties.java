@@ -24,7 +24,13 @@ public record CatalogProperties(@DefaultValue List<ServiceSpec> services) {
             /** a rental starts at most this far ahead */
             @DefaultValue("365d") Duration bookingHorizon,
             /** the longest rental one order may book */
-            @DefaultValue("31d") Duration maxRentalLength) {
+            @DefaultValue("31d") Duration maxRentalLength,
+            /** the staff responsible for the service: only they (and auditors) see and handle its orders */
+            @DefaultValue List<StaffSpec> staff) {
+    }
+
+    /** A responsible staff member: the login, or the subject of their identity provider's tokens, and their name. */
+    public record StaffSpec(String id, String name) {
     }
 
     public record TariffSpec(

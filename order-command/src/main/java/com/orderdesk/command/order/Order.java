@@ -148,6 +148,10 @@ public class Order {
         if (online && !command.rentalPeriod().end().isAfter(now)) {
             throw new InvalidValueException("rentalPeriod", "Период аренды уже прошёл.");
         }
+        if (!by.isGuest() && !catalog.reachOf(by).covers(command.serviceId())) {
+            // staff place orders of their own services; another's is as unknown to them as one that does not exist
+            throw new InvalidValueException("serviceId", "Неизвестная услуга: " + command.serviceId() + ".");
+        }
         catalog.requireBookable(command.serviceId(), command.rentalPeriod(), now);
         Catalog.Pricing pricing = catalog.price(command.serviceId(), command.tariffId(), command.rentalPeriod(), command.paymentPlan());
         Money dueOnline = online ? pricing.dueOnline() : Money.ZERO;
@@ -167,12 +171,16 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(AssignExecutor command, Actor by) {
-        requireAccess(by);
+    public long handle(AssignExecutor command, Actor by, Catalog catalog) {
+        requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя сменить исполнителя");
         String id = Check.text(command.executorId(), "executorId", "исполнитель", 200);
-        String name = Check.text(command.executorName(), "executorName", "имя исполнителя", 200);
+        // the executor is one of the service's responsible staff, named as the catalog names them
+        String name = catalog.staffOf(serviceId).stream().filter(person -> person.id().equals(id)).findFirst()
+                .map(com.orderdesk.shared.access.ServiceAccess.StaffMember::name)
+                .orElseThrow(() -> new InvalidValueException("executorId", "Исполнитель — один из сотрудников, ответственных за услугу «"
+                        + catalog.service(serviceId).map(Catalog.Service::name).orElse(serviceId) + "»; «" + id + "» среди них нет."));
         if (id.equals(executorId) && name.equals(executorName)) {
             return version();
         }
@@ -181,8 +189,8 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(UnassignExecutor command, Actor by) {
-        requireAccess(by);
+    public long handle(UnassignExecutor command, Actor by, Catalog catalog) {
+        requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя сменить исполнителя");
         if (executorId == null) {
@@ -193,8 +201,8 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(RecordManagerPayment command, Actor by) {
-        requireAccess(by);
+    public long handle(RecordManagerPayment command, Actor by, Catalog catalog) {
+        requireAccess(by, catalog);
         String paymentId = Check.text(command.paymentId(), "paymentId", "идентификатор платежа", 200);
         PaymentMethod method = Check.present(command.method(), "method", "способ оплаты");
         Money amount = Check.present(command.amount(), "amount", "сумма");
@@ -290,7 +298,7 @@ public class Order {
 
     @CommandHandler
     public long handle(CancelOrder command, Actor by, Catalog catalog) {
-        requireAccess(by);
+        requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя отменить заказ");
         String reason = Check.text(command.reason(), "reason", "причина отмены", MAX_REASON);
@@ -319,8 +327,8 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(RecordDeskRefund command, Actor by) {
-        requireAccess(by);
+    public long handle(RecordDeskRefund command, Actor by, Catalog catalog) {
+        requireAccess(by, catalog);
         String refundId = Check.text(command.refundId(), "refundId", "идентификатор возврата", 200);
         PaymentMethod method = Check.present(command.method(), "method", "способ возврата");
         Money amount = Check.present(command.amount(), "amount", "сумма");
@@ -349,8 +357,8 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(PostMessage command, Actor author) {
-        requireAccess(author);
+    public long handle(PostMessage command, Actor author, Catalog catalog) {
+        requireAccess(author, catalog);
         String messageId = Check.text(command.messageId(), "messageId", "идентификатор сообщения", 200);
         if (messageIds.contains(messageId)) {
             return version();
@@ -367,8 +375,8 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(CompleteOrder command, Actor by) {
-        requireAccess(by);
+    public long handle(CompleteOrder command, Actor by, Catalog catalog) {
+        requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя выполнить заказ");
         if (status != OrderStatus.CONFIRMED) {
@@ -382,8 +390,8 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(RequestOnlinePayment command, Actor by) {
-        requireAccess(by);
+    public long handle(RequestOnlinePayment command, Actor by, Catalog catalog) {
+        requireAccess(by, catalog);
         String requestId = Check.text(command.requestId(), "requestId", "идентификатор запроса оплаты", 200);
         if (onlineRequestIds.contains(requestId) || !openOnlineRequests.isEmpty()) {
             return version(); // asked already: the open payment stands
@@ -557,9 +565,15 @@ public class Order {
         }
     }
 
-    /** A guest reaches only their own order; to anyone else's it does not exist. */
-    private void requireAccess(Actor actor) {
-        if (actor != null && actor.isGuest() && !actor.id().equals(guestId)) {
+    /**
+     * A guest reaches only their own order, staff only the orders of services they are responsible for; to anyone
+     * else the order does not exist.
+     */
+    private void requireAccess(Actor actor, Catalog catalog) {
+        if (actor == null) {
+            return;
+        }
+        if (actor.isGuest() ? !actor.id().equals(guestId) : !catalog.reachOf(actor).covers(serviceId)) {
             throw RejectedException.notFound();
         }
     }

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CatalogTest {
     private static CatalogProperties catalog(String zone, String price, boolean partial, int percent) {
         return new CatalogProperties(List.of(new CatalogProperties.ServiceSpec("coworking-2nd-floor", "Коворкинг на 2 этаже", zone,
-                new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal(price), partial, percent)), java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31))));
+                new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal(price), partial, percent)), java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31),
+                List.of(new CatalogProperties.StaffSpec("manager", "Ирина Соколова"), new CatalogProperties.StaffSpec("service", "Пётр Иванов")))));
     }
 
     @Test
@@ -58,5 +59,43 @@ class CatalogTest {
         assertThat(pricing.minimumRemainder()).isEqualTo(Money.ofRubles(50));
         assertThat(demo.price("coworking-2nd-floor", "standard", new RentalPeriod(start, start.plusSeconds(4 * 3600)),
                 PaymentPlan.FULL).dueOnline()).isEqualTo(Money.ofRubles(400));
+    }
+
+    @Test
+    void staffReachTheServicesTheyAreResponsibleForAuditorsAndTheSystemEveryServiceGuestsNone() {
+        Catalog demo = new Catalog(catalog("Asia/Yekaterinburg", "100.00", true, 25));
+        com.orderdesk.shared.value.Channel desk = com.orderdesk.shared.value.Channel.DESK;
+        com.orderdesk.shared.access.Reach manager = demo.reachOf(new com.orderdesk.shared.value.Actor("manager", "Ирина Соколова",
+                com.orderdesk.shared.value.Role.RENTAL_MANAGER, desk));
+        assertThat(manager.covers("coworking-2nd-floor")).isTrue();
+        assertThat(manager.covers("meeting-room")).isFalse();
+        assertThat(demo.reachOf(new com.orderdesk.shared.value.Actor("service", "Пётр Иванов",
+                com.orderdesk.shared.value.Role.SERVICE_MANAGER, desk)).covers("coworking-2nd-floor")).isTrue();
+        assertThat(demo.reachOf(new com.orderdesk.shared.value.Actor("manager2", "Анна Кузнецова",
+                com.orderdesk.shared.value.Role.RENTAL_MANAGER, desk)).covers("coworking-2nd-floor")).isFalse();
+        // a guest who happens to share a staff login reaches nothing through it
+        assertThat(demo.reachOf(new com.orderdesk.shared.value.Actor("manager", "Ирина Соколова",
+                com.orderdesk.shared.value.Role.GUEST, com.orderdesk.shared.value.Channel.GUEST_APP)).covers("coworking-2nd-floor")).isFalse();
+        assertThat(demo.reachOf(new com.orderdesk.shared.value.Actor("auditor", "Ольга Ревизорова",
+                com.orderdesk.shared.value.Role.AUDITOR, desk)).everyService()).isTrue();
+        assertThat(demo.reachOf(com.orderdesk.shared.value.Actor.system(com.orderdesk.shared.value.Channel.GATEWAY)).everyService()).isTrue();
+        assertThat(demo.staffOf("coworking-2nd-floor")).extracting(com.orderdesk.shared.access.ServiceAccess.StaffMember::name)
+                .containsExactly("Ирина Соколова", "Пётр Иванов");
+    }
+
+    @Test
+    void aStaffMemberNamedTwiceOrWithoutANameStopsTheStart() {
+        java.util.function.Function<List<CatalogProperties.StaffSpec>, CatalogProperties> withStaff = staff -> new CatalogProperties(List.of(
+                new CatalogProperties.ServiceSpec("coworking-2nd-floor", "Коворкинг на 2 этаже", "Asia/Yekaterinburg",
+                        new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal("100.00"), false, 0)),
+                        java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31), staff)));
+        assertThatThrownBy(() -> new Catalog(withStaff.apply(List.of(new CatalogProperties.StaffSpec("manager", "Ирина"),
+                new CatalogProperties.StaffSpec("manager", "Ирина Соколова"))))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Catalog(withStaff.apply(List.of(new CatalogProperties.StaffSpec("manager", " ")))))
+                .isInstanceOf(IllegalArgumentException.class);
+        // a service nobody is responsible for starts (with a warning): only auditors see its orders
+        Catalog unstaffed = new Catalog(withStaff.apply(List.of()));
+        assertThat(unstaffed.reachOf(new com.orderdesk.shared.value.Actor("manager", "Ирина Соколова",
+                com.orderdesk.shared.value.Role.RENTAL_MANAGER, com.orderdesk.shared.value.Channel.DESK)).covers("coworking-2nd-floor")).isFalse();
     }
 }

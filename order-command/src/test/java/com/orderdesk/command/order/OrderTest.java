@@ -232,6 +232,58 @@ class OrderTest {
         }
     }
 
+    /** The seed: an order belongs to the managers responsible for its service; to any other it does not exist. */
+    @Nested
+    class ResponsibleStaff {
+        private final com.orderdesk.shared.value.Actor otherServicesManager =
+                new com.orderdesk.shared.value.Actor("manager2", "Анна Кузнецова", com.orderdesk.shared.value.Role.RENTAL_MANAGER, com.orderdesk.shared.value.Channel.DESK);
+
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+        @org.junit.jupiter.params.provider.MethodSource("com.orderdesk.command.order.OrderTest#everyStaffCommand")
+        void aManagerOfAnotherServiceFindsNoOrderToActOn(String what, Object command) {
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(FOUR_HOURS.end().plusSeconds(3600))
+                    .when(by(otherServicesManager, command))
+                    .expectException(rejectedWith(ErrorCode.NOT_FOUND)).expectNoEvents();
+        }
+
+        @Test
+        void aManagerPlacesNoOrderOfAServiceTheyAreNotResponsibleFor() {
+            fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
+                    .when(place(PaymentPlan.FULL, TARIFF, FOUR_HOURS, otherServicesManager))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+
+        @Test
+        void theExecutorIsOneOfTheServicesStaffNamedAsTheCatalogNamesThem() {
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
+                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "service", "Петя", null)))
+                    .expectEvents(new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW));
+        }
+
+        @Test
+        void someoneNotOnTheServicesStaffCannotBeTheExecutor() {
+            fixture.given(placedAtDesk(4, NOW))
+                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "manager2", "Анна Кузнецова", null)))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+    }
+
+    /**
+     * Every command staff send about an existing order. Each would fail otherwise for the order's own manager (stale
+     * version, nothing to refund or pay online, the rental not over): only the access rule answers «not found».
+     */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyStaffCommand() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("assign executor", new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", null)),
+                org.junit.jupiter.params.provider.Arguments.of("unassign executor", new UnassignExecutor(ORDER_ID, 99L)),
+                org.junit.jupiter.params.provider.Arguments.of("record a payment", new RecordManagerPayment(ORDER_ID, "p1", rub(10), PaymentMethod.CASH, null, 99L)),
+                org.junit.jupiter.params.provider.Arguments.of("cancel", new CancelOrder(ORDER_ID, "Передумал", 99L, null)),
+                org.junit.jupiter.params.provider.Arguments.of("post a message", new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "Ключ у охраны", 99L)),
+                org.junit.jupiter.params.provider.Arguments.of("complete", new CompleteOrder(ORDER_ID, 99L)),
+                org.junit.jupiter.params.provider.Arguments.of("record a desk refund", new RecordDeskRefund(ORDER_ID, "r1", rub(10), PaymentMethod.CASH, 99L)),
+                org.junit.jupiter.params.provider.Arguments.of("ask for an online payment", new RequestOnlinePayment(ORDER_ID, "q1")));
+    }
+
     @Nested
     class ExecutorRules {
         @Test

@@ -24,40 +24,47 @@ import java.util.List;
 
 /**
  * {@code GET /api/reports/cash?serviceId=&date=[&format=json|xlsx]}: the daily cash report of a service (staff and
- * auditors). The date is the service's local day; {@code date} defaults to today there.
+ * auditors). The date is the service's local day; {@code date} defaults to today there. A manager reads the services
+ * they are responsible for; another service is not found.
  */
 @RestController
 @RequestMapping(path = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
 class CashReportController {
     private final CashReport report;
+    private final com.orderdesk.shared.access.ServiceAccess access;
     private final ZoneId zone;
 
-    CashReportController(CashReport report, @Value("${orderdesk.time-zone:Europe/Moscow}") String zone) {
+    CashReportController(CashReport report, com.orderdesk.shared.access.ServiceAccess access,
+                         @Value("${orderdesk.time-zone:Europe/Moscow}") String zone) {
         this.report = report;
+        this.access = access;
         this.zone = ZoneId.of(zone);
     }
 
     @GetMapping("/cash")
     public CashReport.Day cash(@RequestParam(required = false) String serviceId, @RequestParam(required = false) String date,
-                               @RequestParam(required = false) String format) {
+                               @RequestParam(required = false) String format, com.orderdesk.shared.value.Actor actor) {
         if (format != null && !format.isBlank() && !format.strip().equals("json")) {
             throw new InvalidValueException("format", "Формат отчёта — json или xlsx.");
         }
-        return day(serviceId, date);
+        return day(serviceId, date, actor);
     }
 
     @GetMapping(path = "/cash", params = "format=xlsx", produces = Spreadsheet.MEDIA_TYPE)
     public void cashXlsx(@RequestParam(required = false) String serviceId, @RequestParam(required = false) String date,
-                         HttpServletResponse response) throws IOException {
-        CashReport.Day day = day(serviceId, date);
+                         com.orderdesk.shared.value.Actor actor, HttpServletResponse response) throws IOException {
+        CashReport.Day day = day(serviceId, date, actor);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("cash-" + day.serviceId() + "-" + day.date() + ".xlsx").build().toString());
         response.setContentType(Spreadsheet.MEDIA_TYPE);
         xlsx(day, response.getOutputStream());
     }
 
-    private CashReport.Day day(String serviceId, String date) {
+    private CashReport.Day day(String serviceId, String date, com.orderdesk.shared.value.Actor actor) {
         String service = Check.text(serviceId, "serviceId", "услуга", 100);
+        if (!access.reachOf(actor).covers(service)) {
+            throw new com.orderdesk.shared.error.RejectedException(com.orderdesk.shared.error.ErrorCode.NOT_FOUND, "Услуга не найдена.");
+        }
         LocalDate day;
         try {
             day = date == null || date.isBlank() ? null : LocalDate.parse(date.strip());

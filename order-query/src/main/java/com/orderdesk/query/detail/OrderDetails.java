@@ -120,6 +120,12 @@ public class OrderDetails {
                 .map(OrderDetail::asGuestSeesIt);
     }
 
+    /** The service an order is of, if the order exists. */
+    @Transactional(readOnly = true)
+    public Optional<String> serviceOf(String orderId) {
+        return rows.findById(orderId).map(this::document).map(detail -> detail.service().id());
+    }
+
     public long versionOf(String orderId) {
         return rows.findById(orderId).map(row -> row.version).orElse(-1L);
     }

@@ -97,6 +97,11 @@ public class OrderList {
             if (c.serviceId() != null) {
                 where.add(cb.equal(root.get("serviceId"), c.serviceId()));
             }
+            if (c.withinServices() != null) {
+                where.add(c.withinServices().isEmpty() ? cb.disjunction()
+                        : c.withinServices().size() == 1 ? cb.equal(root.get("serviceId"), c.withinServices().iterator().next())
+                        : root.get("serviceId").in(c.withinServices()));
+            }
             if ("none".equals(c.executorId())) {
                 where.add(cb.isNull(root.get("executorId")));
             } else if (c.executorId() != null) {

@@ -8,11 +8,18 @@ import java.util.Set;
 
 /**
  * What the list is asked for. {@code executorId} "none" means unassigned; {@code guestId} restricts to one
- * guest's orders (set by the server, never by the client).
+ * guest's orders and {@code withinServices} to the services a manager is responsible for (null: every service); both
+ * are set by the server, never by the client.
  */
 public record OrderListCriteria(Set<OrderStatus> statuses, Set<PaymentStatus> paymentStatuses, String serviceId,
                                 String executorId, String q, Instant createdFrom, Instant createdTo, String guestId,
-                                SortField sortField, boolean ascending, int page, int size) {
+                                Set<String> withinServices, SortField sortField, boolean ascending, int page, int size) {
+
+    /** The same criteria within what {@code reach} covers. */
+    public OrderListCriteria within(com.orderdesk.shared.access.Reach reach) {
+        return new OrderListCriteria(statuses, paymentStatuses, serviceId, executorId, q, createdFrom, createdTo, guestId,
+                reach.serviceIds(), sortField, ascending, page, size);
+    }
 
     public enum SortField {
         CREATED_AT("createdAt", "createdAt"), NUMBER("number", "number"), DUE_DATE("dueDate", "dueDate"),

@@ -57,7 +57,7 @@ final class ListParameters {
         }
         return new OrderListCriteria(statuses(status, OrderStatus.class, "status"),
                 statuses(paymentStatus, PaymentStatus.class, "paymentStatus"), blankToNull(serviceId), blankToNull(executorId),
-                query, from, to, guestId, field, ascending, p, s);
+                query, from, to, guestId, null, field, ascending, p, s);
     }
 
     private static <E extends Enum<E>> Set<E> statuses(String raw, Class<E> type, String field) {

@@ -8,9 +8,12 @@ import com.orderdesk.query.list.OrderSummary;
 import com.orderdesk.query.support.Spreadsheet;
 import com.orderdesk.query.timeline.Timeline;
 import com.orderdesk.query.timeline.TimelineEntry;
+import com.orderdesk.shared.access.Reach;
+import com.orderdesk.shared.access.ServiceAccess;
 import com.orderdesk.shared.error.InvalidValueException;
 import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
 import com.orderdesk.shared.value.OrderNumber;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +36,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
-/** The staff (and auditor) query endpoints of API.md: list, detail, by number, timeline, live updates. */
+/**
+ * The staff (and auditor) query endpoints of API.md: list, detail, by number, timeline, live updates, export. A manager
+ * meets only the orders of services they are responsible for; any other is not found, whichever way it is asked for.
+ */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 public class StaffOrderQueryController {
@@ -41,10 +47,12 @@ public class StaffOrderQueryController {
     private final OrderDetails details;
     private final Timeline timeline;
     private final LiveUpdates live;
+    private final ServiceAccess access;
     private final ZoneId zone;
 
-    StaffOrderQueryController(OrderList list, OrderDetails details, Timeline timeline, LiveUpdates live,
+    StaffOrderQueryController(OrderList list, OrderDetails details, Timeline timeline, LiveUpdates live, ServiceAccess access,
                               @Value("${orderdesk.time-zone:Europe/Moscow}") String zone) {
+        this.access = access;
         this.list = list;
         this.details = details;
         this.timeline = timeline;
@@ -62,9 +70,9 @@ public class StaffOrderQueryController {
                                                @RequestParam(required = false) String createdTo,
                                                @RequestParam(required = false) String sort,
                                                @RequestParam(required = false) Integer page,
-                                               @RequestParam(required = false) Integer size) {
+                                               @RequestParam(required = false) Integer size, Actor actor) {
         return list.find(ListParameters.criteria(status, paymentStatus, serviceId, executorId, q, createdFrom, createdTo,
-                sort, page, size, null, zone), PaymentStatus::label);
+                sort, page, size, null, zone).within(access.reachOf(actor)), PaymentStatus::label);
     }
 
     /**
@@ -77,13 +85,13 @@ public class StaffOrderQueryController {
                        @RequestParam(required = false) String paymentStatus, @RequestParam(required = false) String serviceId,
                        @RequestParam(required = false) String executorId, @RequestParam(required = false) String q,
                        @RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
-                       @RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+                       @RequestParam(required = false) String sort, Actor actor, HttpServletResponse response) throws IOException {
         String kind = format == null || format.isBlank() ? "xlsx" : format.strip().toLowerCase(Locale.ROOT);
         if (!kind.equals("csv") && !kind.equals("xlsx")) {
             throw new InvalidValueException("format", "Формат выгрузки — csv или xlsx.");
         }
         OrderListCriteria criteria = ListParameters.criteria(status, paymentStatus, serviceId, executorId, q, createdFrom,
-                createdTo, sort, 0, 1, null, zone);
+                createdTo, sort, 0, 1, null, zone).within(access.reachOf(actor));
         OrderListExport.Rows rows = each -> list.forEach(criteria, PaymentStatus::label, each);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("orders-" + LocalDate.now(zone) + "." + kind).build().toString());
@@ -97,32 +105,37 @@ public class StaffOrderQueryController {
     }
 
     @GetMapping("/{orderId}")
-    public ResponseEntity<OrderDetail> detail(@PathVariable String orderId) {
-        return withETag(details.find(Check.orderId(orderId)).orElseThrow(RejectedException::notFound));
+    public ResponseEntity<OrderDetail> detail(@PathVariable String orderId, Actor actor) {
+        Reach reach = access.reachOf(actor);
+        return withETag(details.find(Check.orderId(orderId)).filter(detail -> reach.covers(detail.service().id()))
+                .orElseThrow(RejectedException::notFound));
     }
 
     @GetMapping("/by-number/{number}")
-    public ResponseEntity<OrderDetail> byNumber(@PathVariable String number) {
+    public ResponseEntity<OrderDetail> byNumber(@PathVariable String number, Actor actor) {
         if (!number.matches("[1-9]\\d{6}")) {
             throw RejectedException.notFound();
         }
-        return withETag(details.findByNumber(new OrderNumber(number).value()).orElseThrow(RejectedException::notFound));
+        Reach reach = access.reachOf(actor);
+        return withETag(details.findByNumber(new OrderNumber(number).value()).filter(detail -> reach.covers(detail.service().id()))
+                .orElseThrow(RejectedException::notFound));
     }
 
     @GetMapping("/{orderId}/timeline")
-    public List<TimelineEntry> timeline(@PathVariable String orderId) {
-        String id = existing(orderId);
+    public List<TimelineEntry> timeline(@PathVariable String orderId, Actor actor) {
+        String id = reachable(orderId, actor);
         return timeline.forStaff(id);
     }
 
     @GetMapping(path = "/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<OrderDetail>> updates(@PathVariable String orderId) {
-        return live.of(existing(orderId), update -> true, detail -> detail);
+    public Flux<ServerSentEvent<OrderDetail>> updates(@PathVariable String orderId, Actor actor) {
+        return live.of(reachable(orderId, actor), update -> true, detail -> detail);
     }
 
-    private String existing(String orderId) {
+    /** The order's id when it exists and is of a service the actor reaches (an order never changes service). */
+    private String reachable(String orderId, Actor actor) {
         String id = Check.orderId(orderId);
-        if (details.versionOf(id) < 0) {
+        if (!details.serviceOf(id).map(access.reachOf(actor)::covers).orElse(false)) {
             throw RejectedException.notFound();
         }
         return id;
