@@ -1,0 +1,117 @@
+package com.orderdesk.app.events;
+
+import com.orderdesk.shared.order.GatewayRefundDue;
+import com.orderdesk.shared.order.OrderLine;
+import com.orderdesk.shared.order.OrderStatus;
+import com.orderdesk.shared.order.PaymentMethod;
+import com.orderdesk.shared.order.PaymentPlan;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.order.ServiceRef;
+import com.orderdesk.shared.order.TariffRef;
+import com.orderdesk.shared.order.Visibility;
+import com.orderdesk.shared.order.event.DeskRefundRecorded;
+import com.orderdesk.shared.order.event.ExecutorAssigned;
+import com.orderdesk.shared.order.event.ExecutorUnassigned;
+import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
+import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
+import com.orderdesk.shared.order.event.GatewayPaymentCreated;
+import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
+import com.orderdesk.shared.order.event.GatewayRefundFailed;
+import com.orderdesk.shared.order.event.GatewayRefundRecorded;
+import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
+import com.orderdesk.shared.order.event.MessagePosted;
+import com.orderdesk.shared.order.event.OnlinePaymentRequested;
+import com.orderdesk.shared.order.event.OrderCancelled;
+import com.orderdesk.shared.order.event.OrderCompleted;
+import com.orderdesk.shared.order.event.OrderConfirmed;
+import com.orderdesk.shared.order.event.OrderPlaced;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Applicant;
+import com.orderdesk.shared.value.Channel;
+import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.OrderNumber;
+import com.orderdesk.shared.value.Person;
+import com.orderdesk.shared.value.Phone;
+import com.orderdesk.shared.value.RentalPeriod;
+import com.orderdesk.shared.value.Role;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two order histories that between them hold every event type, as today's code writes them: the source of the
+ * event corpus ({@link EventCorpusTest}). A corpus version, once written, is never rewritten: it is what the store
+ * holds from that version on, and every later build must still read it.
+ */
+final class EventCorpus {
+    static final String DESK_ORDER = "6d2b2f6a-0000-4000-8000-00000000c001";
+    static final String ONLINE_ORDER = "6d2b2f6a-0000-4000-8000-00000000c002";
+    private static final Actor MANAGER = new Actor("manager", "Ирина Соколова", Role.RENTAL_MANAGER, Channel.DESK);
+    private static final Actor GUEST = new Actor("guest", "Алексей Трошков", Role.GUEST, Channel.GUEST_APP);
+    private static final Actor GATEWAY = Actor.system(Channel.GATEWAY);
+    private static final ServiceRef SERVICE = new ServiceRef("coworking-2nd-floor", "Коворкинг на 2 этаже", "Asia/Yekaterinburg");
+    private static final TariffRef TARIFF = new TariffRef("standard", "Стандарт", Money.ofRubles(100), "HOUR");
+    private static final Person VISITOR = new Person("Алексей Трошков", Phone.parse("+7 342 254-54-54"));
+    private static final Applicant APPLICANT = new Applicant("Алексей Трошков", Applicant.GUEST_ROLE, VISITOR.phone());
+    private static final Instant T = Instant.parse("2026-11-30T08:00:00Z");
+    private static final RentalPeriod PERIOD = new RentalPeriod(Instant.parse("2026-12-02T11:00:00Z"), Instant.parse("2026-12-02T15:00:00Z"));
+    private static final List<OrderLine> LINES = List.of(new OrderLine("Коворкинг на 2 этаже, тариф «Стандарт»", 4, Money.ofRubles(100), Money.ofRubles(400)));
+
+    private EventCorpus() {
+    }
+
+    private static Instant at(int minutes) {
+        return T.plusSeconds(60L * minutes);
+    }
+
+    /** history name → its events in order */
+    static Map<String, List<Object>> histories() {
+        return Map.of("desk-order", deskOrder(), "online-order", onlineOrder());
+    }
+
+    /** Placed at the desk, executor assigned and taken off, paid in part, an internal message, cancelled, paid back at the desk. */
+    static List<Object> deskOrder() {
+        String id = DESK_ORDER;
+        return List.of(
+                new OrderPlaced(id, OrderNumber.of(1_006_400), at(0), MANAGER, null, SERVICE, TARIFF, LINES, PERIOD, "207", VISITOR,
+                        APPLICANT, PaymentPlan.PARTIAL, Money.ofRubles(400), Money.ZERO, Money.ofRubles(50), LocalDate.of(2026, 12, 2),
+                        OrderStatus.CONFIRMED, PaymentStatus.UNPAID),
+                new ExecutorAssigned(id, "service", "Пётр Иванов", null, null, MANAGER, at(1)),
+                new ExecutorUnassigned(id, "service", "Пётр Иванов", MANAGER, at(2)),
+                new ManagerPaymentRecorded(id, "desk-1", Money.ofRubles(150), PaymentMethod.CASH, "Предоплата", MANAGER, at(3),
+                        Money.ofRubles(150), Money.ofRubles(250), PaymentStatus.PARTIALLY_PAID),
+                new MessagePosted(id, "m-1", Visibility.INTERNAL, "Гость попросил место у окна.", MANAGER, at(4)),
+                new OrderCancelled(id, "Гость заболел", MANAGER, at(5), Money.ofRubles(150), Money.ofRubles(150), List.of(),
+                        PaymentStatus.REFUND_PENDING, Money.ofRubles(150)),
+                new DeskRefundRecorded(id, "refund-1", Money.ofRubles(150), PaymentMethod.CASH, MANAGER, at(6), Money.ZERO,
+                        PaymentStatus.REFUNDED));
+    }
+
+    /**
+     * Booked online: a payment asked, created, authorized, one canceled, the prepayment recorded and the order
+     * confirmed, a public message, a refund recorded and one failed, completed after the rental.
+     */
+    static List<Object> onlineOrder() {
+        String id = ONLINE_ORDER;
+        return List.of(
+                new OrderPlaced(id, OrderNumber.of(1_006_401), at(0), GUEST, "guest", SERVICE, TARIFF, LINES, PERIOD, null, VISITOR,
+                        APPLICANT, PaymentPlan.PARTIAL, Money.ofRubles(400), Money.ofRubles(100), Money.ofRubles(50),
+                        LocalDate.of(2026, 12, 2), OrderStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID),
+                new OnlinePaymentRequested(id, "1006401", id + ":prepayment", Money.ofRubles(100), "Предоплата по заказу 1006401",
+                        true, GUEST, at(0)),
+                new GatewayPaymentCreated(id, id + ":prepayment", "gw-1", "https://gateway.example/checkout/gw-1", at(1)),
+                new GatewayPaymentAuthorized(id, "gw-1", Money.ofRubles(100), Money.ofRubles(100), at(2)),
+                new GatewayPaymentCanceled(id, "gw-0", "expired_on_confirmation", at(2)),
+                new GatewayPaymentRecorded(id, "gw-1", Money.ofRubles(100), PaymentMethod.BANK_CARD, GATEWAY, at(3), Money.ofRubles(100),
+                        Money.ofRubles(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO),
+                new OrderConfirmed(id, GATEWAY, at(3)),
+                new MessagePosted(id, "m-2", Visibility.PUBLIC, "Ждём вас в среду!", MANAGER, at(4)),
+                new GatewayRefundRecorded(id, "gw-refund-1", "gw-1", Money.ofRubles(20), at(5), Money.ZERO, PaymentStatus.PARTIALLY_PAID,
+                        Money.ofRubles(80), Money.ofRubles(320)),
+                new GatewayRefundFailed(id, "refund-request-2", "gw-1", Money.ofRubles(10), "Gateway refused with 400", at(6),
+                        Money.ofRubles(10), Money.ZERO),
+                new OrderCompleted(id, MANAGER, Instant.parse("2026-12-02T16:00:00Z")));
+    }
+}
