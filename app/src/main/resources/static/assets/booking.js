@@ -17,6 +17,7 @@ const FORM = `<form method="dialog" novalidate>
   <div class="grid2">
     <label>Посетитель <input id="noVisitorName" data-field="visitor.name" autocomplete="name" required></label>
     <label>Телефон <input id="noVisitorPhone" data-field="visitor.phone" inputmode="tel" placeholder="+7 (___) ___-__-__" autocomplete="tel" required></label>
+    <label>Эл. почта (для писем о заказе) <input id="noVisitorEmail" data-field="visitor.email" type="email" autocomplete="email"></label>
   </div>
   <label class="check"><input type="checkbox" id="noApplicantSame" checked> Заявитель — сам посетитель</label>
   <div class="grid3" id="noApplicant" hidden>
@@ -112,7 +113,7 @@ export function bookingForm(dialog, {title, submitLabel, desk, visitorName, plac
   form.onsubmit = async e => {
     e.preventDefault(); clearErrors();
     if (!quoted) { await quote(); if (!quoted) return; }
-    const visitor = {name: $('noVisitorName').value, phone: $('noVisitorPhone').value};
+    const visitor = {name: $('noVisitorName').value, phone: $('noVisitorPhone').value, email: $('noVisitorEmail').value || null};
     const applicant = $('noApplicantSame').checked ? {name: visitor.name, role: 'Гость локации', phone: visitor.phone}
       : {name: $('noApplicantName').value, role: $('noApplicantRole').value, phone: $('noApplicantPhone').value};
     const body = {serviceId: quoted.serviceId, tariffId: quoted.tariffId, rentalPeriod: quoted.rentalPeriod, visitor, applicant,

@@ -54,6 +54,8 @@ final class EventCorpus {
     private static final ServiceRef SERVICE = new ServiceRef("coworking-2nd-floor", "Коворкинг на 2 этаже", "Asia/Yekaterinburg");
     private static final TariffRef TARIFF = new TariffRef("standard", "Стандарт", Money.ofRubles(100), "HOUR");
     private static final Person VISITOR = new Person("Алексей Трошков", Phone.parse("+7 342 254-54-54"));
+    /** Since {@code OrderPlaced} revision 2 (corpus v2) a visitor may give an e-mail. */
+    private static final Person VISITOR_WITH_EMAIL = new Person("Алексей Трошков", Phone.parse("+7 342 254-54-54"), "troshkov@example.com");
     private static final Applicant APPLICANT = new Applicant("Алексей Трошков", Applicant.GUEST_ROLE, VISITOR.phone());
     private static final Instant T = Instant.parse("2026-11-30T08:00:00Z");
     private static final RentalPeriod PERIOD = new RentalPeriod(Instant.parse("2026-12-02T11:00:00Z"), Instant.parse("2026-12-02T15:00:00Z"));
@@ -96,7 +98,7 @@ final class EventCorpus {
     static List<Object> onlineOrder() {
         String id = ONLINE_ORDER;
         return List.of(
-                new OrderPlaced(id, OrderNumber.of(1_006_401), at(0), GUEST, "guest", SERVICE, TARIFF, LINES, PERIOD, null, VISITOR,
+                new OrderPlaced(id, OrderNumber.of(1_006_401), at(0), GUEST, "guest", SERVICE, TARIFF, LINES, PERIOD, null, VISITOR_WITH_EMAIL,
                         APPLICANT, PaymentPlan.PARTIAL, Money.ofRubles(400), Money.ofRubles(100), Money.ofRubles(50),
                         LocalDate.of(2026, 12, 2), OrderStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID),
                 new OnlinePaymentRequested(id, "1006401", id + ":prepayment", Money.ofRubles(100), "Предоплата по заказу 1006401",

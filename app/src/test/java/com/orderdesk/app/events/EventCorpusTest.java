@@ -125,6 +125,9 @@ class EventCorpusTest extends HttpTestBase {
         shows.put("remainder", detail.remainder().value());
         shows.put("refundDue", detail.refundDue().value());
         shows.put("visitor", detail.visitor().name());
+        if (detail.visitor().email() != null) {
+            shows.put("visitorEmail", detail.visitor().email()); // since v2
+        }
         shows.put("payments", detail.payments().size());
         shows.put("refunds", detail.refunds().size());
         shows.put("executor", detail.executor() == null ? null : detail.executor().name());

@@ -18,12 +18,15 @@ import java.util.List;
 @Component
 class AuditTrail {
     private final EventStore eventStore;
+    private final EventsAsStored asStored;
     private final Serializer serializer;
     private final ObjectMapper json;
     private final OrderList list;
 
-    AuditTrail(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json, OrderList list) {
+    AuditTrail(EventStore eventStore, EventsAsStored asStored, @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json,
+               OrderList list) {
         this.eventStore = eventStore;
+        this.asStored = asStored;
         this.serializer = serializer;
         this.json = json;
         this.list = list;
@@ -48,8 +51,13 @@ class AuditTrail {
         return messages;
     }
 
+    /** Every event of the order exactly as the store holds it (not upcast): what the seal covers and the auditor reads. */
     List<StoredEvent> stored(String orderId) {
-        return messages(orderId).stream().map(m -> StoredEvent.of(m, serializer)).toList();
+        List<DomainEventMessage<?>> messages = asStored.of(orderId);
+        if (messages.isEmpty()) {
+            throw RejectedException.notFound();
+        }
+        return messages.stream().map(m -> StoredEvent.of(m, serializer)).toList();
     }
 
     StoredEvent stored(DomainEventMessage<?> message) {

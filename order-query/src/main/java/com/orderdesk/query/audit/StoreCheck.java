@@ -41,13 +41,15 @@ public class StoreCheck {
     }
 
     private final EventStore eventStore;
+    private final EventsAsStored asStored;
     private final Serializer serializer;
     private final ObjectMapper json;
     private final AtomicReference<Status> status = new AtomicReference<>(
             new Status("NEVER_RUN", null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, List.of()));
 
-    StoreCheck(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json) {
+    StoreCheck(EventStore eventStore, EventsAsStored asStored, @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json) {
         this.eventStore = eventStore;
+        this.asStored = asStored;
         this.serializer = serializer;
         this.json = json;
     }
@@ -76,9 +78,9 @@ public class StoreCheck {
         List<BrokenOrder> broken = new ArrayList<>();
         long events = 0;
         long lastLog = System.nanoTime();
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(2, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
+        try (Events stream = open()) {
+            while (stream.hasNext()) {
+                TrackedEventMessage<?> message = stream.next();
                 long position = position(message.trackingToken());
                 if (message instanceof DomainEventMessage<?> domain && EventSeal.AGGREGATE_TYPE.equals(domain.getType())) {
                     ChainCheck chain = chains.computeIfAbsent(domain.getAggregateIdentifier(), id -> new ChainCheck(json));
@@ -118,6 +120,50 @@ public class StoreCheck {
             Status failed = summary("FAILED", started, Instant.now(), startedBy, events, head, 0, chains, broken);
             status.set(failed);
         }
+    }
+
+    /** The store's events in order: as stored where that is possible (no upcasting, see {@link EventsAsStored}). */
+    private interface Events extends AutoCloseable {
+        boolean hasNext() throws InterruptedException;
+
+        TrackedEventMessage<?> next() throws InterruptedException;
+
+        @Override
+        void close();
+    }
+
+    private Events open() {
+        java.util.stream.Stream<? extends TrackedEventMessage<?>> stored = asStored.all();
+        if (stored != null) {
+            java.util.Iterator<? extends TrackedEventMessage<?>> each = stored.iterator();
+            return new Events() {
+                public boolean hasNext() {
+                    return each.hasNext();
+                }
+
+                public TrackedEventMessage<?> next() {
+                    return each.next();
+                }
+
+                public void close() {
+                    stored.close();
+                }
+            };
+        }
+        BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
+        return new Events() {
+            public boolean hasNext() throws InterruptedException {
+                return stream.hasNextAvailable(2, TimeUnit.SECONDS);
+            }
+
+            public TrackedEventMessage<?> next() throws InterruptedException {
+                return stream.nextAvailable();
+            }
+
+            public void close() {
+                stream.close();
+            }
+        };
     }
 
     private static Status summary(String state, Instant started, Instant finished, String startedBy, long events, long head,

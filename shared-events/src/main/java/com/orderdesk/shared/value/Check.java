@@ -44,6 +44,21 @@ public final class Check {
     }
 
     /** Order ids are UUIDs: anything else names no order, so it is "not found", not a bad request. */
+    /** An address mail can be sent to, or null when none is given: one {@code @}, a dotted domain, no spaces, ≤ 254 characters. */
+    public static String optionalEmail(String value, String field, String what) {
+        String email = optionalText(value, field, what, 254);
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        if (at < 1 || at != email.lastIndexOf('@') || email.chars().anyMatch(Character::isWhitespace)
+                || !email.substring(at + 1).matches("[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+") || at > 64) {
+            throw new com.orderdesk.shared.error.InvalidValueException(field, "Не похоже на адрес электронной почты: «" + email + "».");
+        }
+        // the domain is case-blind; the mailbox part is the mail server's business and stays as written
+        return email.substring(0, at) + "@" + email.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static String orderId(String raw) {
         try {
             if (raw != null && raw.length() == 36) {

@@ -13,6 +13,8 @@ import com.orderdesk.shared.value.OrderNumber;
 import com.orderdesk.shared.value.Person;
 import com.orderdesk.shared.value.RentalPeriod;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +23,11 @@ import java.util.List;
  * An order exists. Carries the priced facts as they were at placement, so that no reader ever needs
  * today's catalog to understand yesterday's order. {@code prepaymentDue} is what must arrive before an
  * online order is confirmed (zero for desk orders).
+ *
+ * <p>Revision 2: the visitor may carry an e-mail. Revision-less ones (before it) are read through
+ * {@link com.orderdesk.shared.order.event.upcast.OrderPlacedUpcaster}.
  */
+@Revision(OrderPlaced.REVISION)
 public record OrderPlaced(
         String orderId,
         OrderNumber number,
@@ -42,4 +48,6 @@ public record OrderPlaced(
         LocalDate dueDate,
         OrderStatus status,
         PaymentStatus paymentStatus) implements OrderEvent {
+    public static final String REVISION = "2";
+
 }
