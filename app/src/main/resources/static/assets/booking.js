@@ -40,7 +40,7 @@ const FORM = `<form method="dialog" novalidate>
  * ticket number; «Предоплата» for a partial plan) rather than the guest's («К оплате сейчас»). {@code place(body, key)}
  * sends the order with the Idempotency-Key {@code key} and goes on from there; its failure is shown in the form.
  */
-export function bookingForm(dialog, {title, submitLabel, desk, visitorName, place}) {
+export function bookingForm(dialog, {title, submitLabel, desk, visitorName, visitorEmail, place}) {
   dialog.innerHTML = FORM;
   dialog.setAttribute('aria-labelledby', 'noTitle'); dialog.classList.add('booking');
   const $ = id => dialog.querySelector('#' + id);
@@ -134,6 +134,7 @@ export function bookingForm(dialog, {title, submitLabel, desk, visitorName, plac
       $('noDate').value = new Intl.DateTimeFormat('sv-SE', {timeZone: services[0].timeZone}).format(new Date());
     }
     if (visitorName && !$('noVisitorName').value) $('noVisitorName').value = visitorName;
+    if (visitorEmail && !$('noVisitorEmail').value) $('noVisitorEmail').value = visitorEmail; // from the guest's profile
     dialog.showModal(); $(visitorName ? 'noVisitorPhone' : 'noVisitorName').focus();
     quote();
   };

@@ -23,7 +23,7 @@ class ArchitectureTest {
     void sharedEventsDependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage("com.orderdesk.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.orderdesk.command..", "com.orderdesk.query..",
-                        "com.orderdesk.payment..", "com.orderdesk.app..")
+                        "com.orderdesk.payment..", "com.orderdesk.notifications..", "com.orderdesk.app..")
                 .check(classes);
     }
 
@@ -36,12 +36,12 @@ class ArchitectureTest {
 
     @Test
     void modulesDoNotUseEachOthersInsides() {
-        slices().matching("com.orderdesk.(command|query|payment)..").should().notDependOnEachOther().check(classes);
+        slices().matching("com.orderdesk.(command|query|payment|notifications)..").should().notDependOnEachOther().check(classes);
     }
 
     @Test
     void onlyTheApplicationWiresModules() {
-        noClasses().that().resideInAnyPackage("com.orderdesk.command..", "com.orderdesk.query..", "com.orderdesk.payment..")
+        noClasses().that().resideInAnyPackage("com.orderdesk.command..", "com.orderdesk.query..", "com.orderdesk.payment..", "com.orderdesk.notifications..")
                 .should().dependOnClassesThat().resideInAPackage("com.orderdesk.app..")
                 .check(classes);
     }
@@ -57,7 +57,7 @@ class ArchitectureTest {
 
     @Test
     void modulesNeverTouchSecurityTypes() {
-        noClasses().that().resideInAnyPackage("com.orderdesk.command..", "com.orderdesk.query..", "com.orderdesk.payment..",
+        noClasses().that().resideInAnyPackage("com.orderdesk.command..", "com.orderdesk.query..", "com.orderdesk.payment..", "com.orderdesk.notifications..",
                         "com.orderdesk.shared..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("security types (not its web utilities)",
                         c -> c.getPackageName().startsWith("org.springframework.security")

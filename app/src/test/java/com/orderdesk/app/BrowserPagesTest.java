@@ -291,6 +291,7 @@ class BrowserPagesTest extends HttpTestBase {
 
         browser.findElement(By.id("noVisitorName")).sendKeys("Гость без записи");
         browser.findElement(By.id("noTicket")).sendKeys("W-17");
+        browser.findElement(By.id("noVisitorEmail")).sendKeys("walkin@example.com");
         pictured("new-order", "«Новый заказ»");
         browser.findElement(By.id("noSave")).click();
 
@@ -319,6 +320,19 @@ class BrowserPagesTest extends HttpTestBase {
         browser.switchTo().activeElement().sendKeys("250" + org.openqa.selenium.Keys.ENTER);
         waiting().until(ExpectedConditions.textToBe(By.id("paymentStatus"), "Оплачен"));
         assertThat(detail(orderId).json().at("/payments").size()).isEqualTo(2);
+        assertThat(browser.findElement(By.id("visitorEmail")).getText()).isEqualTo("walkin@example.com");
+
+        // the visitor hears about it by mail: the demo's mail page shows what was sent
+        String number = placed.text("/number");
+        browser.get("http://localhost:" + port + "/simulator/mail");
+        waiting().until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.cssSelector(".mail h2")).stream().filter(h -> h.getText().contains(number)).count() == 3;
+        });
+        assertThat(browser.findElements(By.cssSelector(".mail h2")).stream().map(WebElement::getText).filter(t -> t.contains(number)))
+                .containsExactlyInAnyOrder("Заказ № " + number + " подтверждён", "Оплата по заказу № " + number + " получена",
+                        "Оплата по заказу № " + number + " получена");
+        screenshot("mail-desktop");
     }
 
     @Test
@@ -408,6 +422,8 @@ class BrowserPagesTest extends HttpTestBase {
             guestWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("noVisitorPhone")));
             // the guest's own name is filled in; no ticket number on the guest's form
             assertThat(guestBrowser.findElement(By.id("noVisitorName")).getAttribute("value")).isEqualTo("Мария Лебедева");
+            // and the e-mail of the guest's profile, for the mails about the booking
+            assertThat(guestBrowser.findElement(By.id("noVisitorEmail")).getAttribute("value")).isEqualTo("lebedeva@example.com");
             assertThat(guestBrowser.findElement(By.id("noTicket")).isDisplayed()).isFalse();
             java.time.LocalDate day = java.time.LocalDate.now(PERM).plusDays(3);
             org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) guestBrowser;
@@ -436,6 +452,10 @@ class BrowserPagesTest extends HttpTestBase {
             assertThat(booked.text("/rentalPeriod/start")).isEqualTo(day + "T12:00:00+05:00");
             assertThat(booked.text("/paid/value")).isEqualTo("50.00");
             assertThat(booked.text("/guestId")).isEqualTo("guest2");
+            assertThat(booked.text("/visitor/email")).isEqualTo("lebedeva@example.com");
+            String bookedNumber = booked.text("/number");
+            HttpTestBase.eventually("the guest's confirmation mail", () -> anonymous.get("/simulator/mail.json"),
+                    r -> r.body().contains("Заказ № " + bookedNumber + " подтверждён"));
 
             // «Мои заказы» shows when the rental is, not when it was booked
             guestBrowser.get("http://localhost:" + port + "/my.html");

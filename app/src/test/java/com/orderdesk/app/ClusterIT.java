@@ -56,6 +56,9 @@ class ClusterIT {
     private static final String PAYMENT_TIMEOUT = "20s";
 
     private final List<Node> nodes = new ArrayList<>();
+    /** One SMTP server for every node (the demo's own is off): a mail two nodes both sent would arrive twice. */
+    private final com.icegreen.greenmail.util.GreenMail mail =
+            new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
     private String jdbcUrl;
 
     record Node(int index, int port, Process process, Path log) {
@@ -66,6 +69,7 @@ class ClusterIT {
 
     @AfterEach
     void stopAll() {
+        mail.stop();
         for (Node node : nodes) {
             node.process().destroyForcibly();
         }
@@ -85,7 +89,9 @@ class ClusterIT {
                 "--spring.datasource.hikari.maximum-pool-size=15",
                 "--orderdesk.demo.seed-orders=false", "--orderdesk.data-dir=" + dir.resolve("node" + index),
                 "--orderdesk.gateway.payment-timeout=" + PAYMENT_TIMEOUT, "--spring.jmx.enabled=false",
-                "--db-scheduler.heartbeat-interval=2s");
+                "--db-scheduler.heartbeat-interval=2s", "--orderdesk.demo.embedded-mail=false", "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mail.getSmtp().getPort(), "--orderdesk.notifications.poll=200ms",
+                "--orderdesk.notifications.first-retry=1s", "--orderdesk.notifications.max-retry=2s");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Node node = new Node(index, port, process, log);
         nodes.add(node);
@@ -147,6 +153,7 @@ class ClusterIT {
     @Test
     void threeNodesOneKilledNothingLostNothingDoubled(@TempDir Path dir) throws Exception {
         jdbcUrl = TestDatabase.newPostgresDatabase();
+        mail.start();
         Instant started = Instant.now();
         // the node that will die starts first: it migrates the database and claims every segment of every processor
         // (pooled processors claim what is free), so everything it does must be taken over
@@ -164,7 +171,8 @@ class ClusterIT {
         // online orders on the node that will die: their payment deadlines fall due after it is gone
         List<String> deadlineOrders = new ArrayList<>();
         for (int i = 0; i < DEADLINE_ORDERS; i++) {
-            Api.Response placed = victim.as("guest").post("/api/my/orders", HttpTestBase.orderBody(5, 2, "PARTIAL"));
+            Api.Response placed = victim.as("guest").post("/api/my/orders", HttpTestBase.orderBody(5, 2, "PARTIAL").replace(
+                    "\"phone\":\"+7 912 555-12-34\"}", "\"phone\":\"+7 912 555-12-34\",\"email\":\"deadline" + i + "@example.com\"}"));
             assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
             deadlineOrders.add(placed.text("/orderId"));
         }
@@ -314,9 +322,31 @@ class ClusterIT {
         for (String order : deadlineOrders) {
             assertThat(cancellations.get(order)).as("deadline order " + order + " cancelled once").isEqualTo(1);
         }
+        // the lapsed online orders' mails were decided and sent after the kill, by the survivors: each arrives once
+        for (int i = 0; i < DEADLINE_ORDERS; i++) {
+            String to = "deadline" + i + "@example.com";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (cancelledMails(to) < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(1000);
+            assertThat(cancelledMails(to)).as("«отменён» mails to " + to).isEqualTo(1);
+        }
         for (String table : before.keySet()) {
             assertThat(after.get(table)).as(table + " after a fresh replay").isEqualTo(before.get(table));
         }
+    }
+
+    /** How many «… отменён» mails reached {@code to}. */
+    private long cancelledMails(String to) throws Exception {
+        long count = 0;
+        for (jakarta.mail.internet.MimeMessage message : mail.getReceivedMessages()) {
+            if (message.getSubject().endsWith("отменён") && java.util.Arrays.stream(message.getAllRecipients())
+                    .anyMatch(address -> address.toString().equals(to))) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** One worker: place an order somewhere, race two payments on it from two nodes, pay the rest anywhere. */

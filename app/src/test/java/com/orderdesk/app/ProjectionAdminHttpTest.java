@@ -90,13 +90,15 @@ class ProjectionAdminHttpTest extends HttpTestBase {
         // a later event of the same order waits behind the parked one, in order
         assertThat(manager.post("/api/orders/" + broken + "/messages", "{\"visibility\":\"PUBLIC\",\"text\":\"после\"}").status())
                 .isEqualTo(201);
+        // parked behind it once the catch-up processor has passed it (retrying before that left it to a later retry)
+        eventually("the catch-up processor past the later event", () -> auditor.get("/api/admin/projections/order-detail"),
+                r -> r.json().path("lag").asLong() == 0);
 
         jdbc.update("update order_detail set document = ? where order_id = ?", document, broken);
         Api.Response retried = auditor.post("/api/admin/projections/order-detail/dead-letters/retry", null);
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().path("deadLettersLeft").asLong()).isZero();
-        // the payment is applied by the retry; the message after it, behind it in the queue or (if the catch-up
-        // processor had not reached it yet) by the catch-up processor right after
+        // the retry applies the payment and the message behind it, in order
         Api.Response healed = eventually("healed", () -> detail(broken), r -> "2".equals(r.text("/version")));
         assertThat(healed.text("/paid/value")).isEqualTo("100.00");
         assertThat(management.get("/actuator/prometheus").body())

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 7: a database at an earlier schema version (V1: before operators' actions were recorded, before the
  * search indexes and the replay control, its order forms holding their payments; issue 14: its orders placed before
  * visitors had an e-mail, OrderPlaced without a revision) with orders in it; the new version
- * starts on it, migrates it (V2 to V9)
+ * starts on it, migrates it (V2 to V10)
  * and serves the old orders — detail, list, timeline, audit history and seal — and goes on with them.
  */
 class UpgradeTest {
@@ -61,6 +61,11 @@ class UpgradeTest {
             jdbc.execute("drop index ix_inbox_claim");
             jdbc.execute("alter table payment_inbox drop column priority");
             jdbc.execute("drop table projection_control");
+            // V1 sent no mail: no outbox, no processor for it
+            jdbc.execute("drop table notification_outbox");
+            jdbc.execute("drop table notification_order");
+            jdbc.execute("drop table notification_opt_out");
+            jdbc.update("delete from token_entry where processor_name = 'notifications'");
             // V1 had no cash book, nor a processor for it
             jdbc.execute("drop table cash_entry");
             jdbc.update("delete from token_entry where processor_name = 'cash-book'");
@@ -109,14 +114,14 @@ class UpgradeTest {
                     jdbc.execute("alter table " + tableColumn[0] + " alter column " + tableColumn[1] + " set data type blob");
                 }
             }
-            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8', '9')")).isEqualTo(8);
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8', '9', '10')")).isEqualTo(9);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
         }
 
         try (ConfigurableApplicationContext upgraded = start(dataDir)) {
             JdbcTemplate jdbc = upgraded.getBean(JdbcTemplate.class);
             List<String> applied = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"", String.class);
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
 
             Api manager = Api.at(port(upgraded)).as("manager");
             Api auditor = Api.at(port(upgraded)).as("auditor");

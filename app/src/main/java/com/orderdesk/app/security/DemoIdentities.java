@@ -25,8 +25,8 @@ public class DemoIdentities implements UserDetailsService {
             new OrderDeskUser("service", "{noop}service", "Пётр Иванов", Role.SERVICE_MANAGER),
             new OrderDeskUser("manager2", "{noop}manager2", "Анна Кузнецова", Role.RENTAL_MANAGER),
             new OrderDeskUser("auditor", "{noop}auditor", "Ольга Ревизорова", Role.AUDITOR),
-            new OrderDeskUser("guest", "{noop}guest", "Алексей Трошков", Role.GUEST),
-            new OrderDeskUser("guest2", "{noop}guest2", "Мария Лебедева", Role.GUEST));
+            new OrderDeskUser("guest", "{noop}guest", "Алексей Трошков", Role.GUEST, "troshkov@example.com"),
+            new OrderDeskUser("guest2", "{noop}guest2", "Мария Лебедева", Role.GUEST, "lebedeva@example.com"));
 
     private final Map<String, OrderDeskUser> byName = USERS.stream()
             .collect(Collectors.toMap(OrderDeskUser::username, Function.identity()));

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Production identities (API.md): a JWT bearer token from the configured issuer becomes an {@link OrderDeskUser}.
  * The role comes from the {@code roles} claim (a list or a string) or Keycloak's {@code realm_access.roles};
- * the display name from {@code name}, else {@code preferred_username}, else the subject. A token with no known
+ * the display name from {@code name}, else {@code preferred_username}, else the subject; the e-mail from {@code email}. A token with no known
  * role signs nobody in to anything: every endpoint then answers 403.
  */
 final class JwtIdentities implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -29,7 +29,7 @@ final class JwtIdentities implements Converter<Jwt, AbstractAuthenticationToken>
         if (role.isEmpty()) {
             return new UsernamePasswordAuthenticationToken(jwt.getSubject(), null, List.of());
         }
-        OrderDeskUser user = new OrderDeskUser(jwt.getSubject(), null, name, role.get());
+        OrderDeskUser user = new OrderDeskUser(jwt.getSubject(), null, name, role.get(), jwt.getClaimAsString("email"));
         return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
     }
 

@@ -8,8 +8,16 @@ import org.springframework.security.core.userdetails.UserDetails;
 import java.util.Collection;
 import java.util.List;
 
-/** A signed-in person: login, display name for the timeline, and one role. */
-public record OrderDeskUser(String username, String password, String displayName, Role role) implements UserDetails {
+/**
+ * A signed-in person: login, display name for the timeline, one role, and the e-mail their identity gives (if any:
+ * a guest's booking form starts with it).
+ */
+public record OrderDeskUser(String username, String password, String displayName, Role role, String email) implements UserDetails {
+
+    public OrderDeskUser(String username, String password, String displayName, Role role) {
+        this(username, password, displayName, role, null);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));

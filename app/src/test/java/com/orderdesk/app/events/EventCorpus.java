@@ -114,6 +114,10 @@ final class EventCorpus {
                         Money.ofRubles(80), Money.ofRubles(320)),
                 new GatewayRefundFailed(id, "refund-request-2", "gw-1", Money.ofRubles(10), "Gateway refused with 400", at(6),
                         Money.ofRubles(10), Money.ZERO),
+                new com.orderdesk.shared.order.event.GuestMailSent(id, "mail-1", "CONFIRMED", "Заказ № 1006401 подтверждён", at(7)),
+                new com.orderdesk.shared.order.event.GuestMailFailed(id, "mail-2", "MESSAGE", "Новое сообщение по заказу № 1006401",
+                        "почтовый сервер не принял письмо: 550 mailbox unavailable", 8, at(8)),
+                new com.orderdesk.shared.order.event.GuestMailStopped(id, "troshkov@example.com", at(9)),
                 new OrderCompleted(id, MANAGER, Instant.parse("2026-12-02T16:00:00Z")));
     }
 }

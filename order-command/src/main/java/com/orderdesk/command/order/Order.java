@@ -123,6 +123,9 @@ public class Order {
     private final Map<String, String> openOnlineRequests = new LinkedHashMap<>();
     private final Set<String> onlineRequestIds = new HashSet<>();
     private final Set<String> messageIds = new HashSet<>();
+    /** Mails about the order whose fate is recorded (sent or given up). */
+    private final Set<String> mailIds = new HashSet<>();
+    private boolean mailStopped;
 
     private record DeskMoney(Money amount, PaymentMethod method) {
     }
@@ -753,6 +756,49 @@ public class Order {
     @EventSourcingHandler
     void on(MessagePosted event) {
         messageIds.add(event.messageId());
+    }
+
+    /** What became of a mail about the order (the notifications worker reports it); a repeat records nothing. */
+    @CommandHandler
+    public long handle(com.orderdesk.shared.order.command.RecordGuestMail command) {
+        String mailId = Check.text(command.mailId(), "mailId", "письмо", 200);
+        if (mailIds.contains(mailId)) {
+            return version();
+        }
+        String kind = Check.text(command.kind(), "kind", "вид письма", 50);
+        String subject = Check.text(command.subject(), "subject", "тема письма", 300);
+        if (command.failure() == null) {
+            apply(new com.orderdesk.shared.order.event.GuestMailSent(orderId, mailId, kind, subject, now()));
+        } else {
+            apply(new com.orderdesk.shared.order.event.GuestMailFailed(orderId, mailId, kind, subject,
+                    Check.text(command.failure(), "failure", "причина", MAX_REASON), command.attempts(), now()));
+        }
+        return version();
+    }
+
+    /** The guest turned e-mails off from a mail about this order; once is enough. */
+    @CommandHandler
+    public long handle(com.orderdesk.shared.order.command.StopGuestMail command) {
+        String email = Check.optionalEmail(command.email(), "email", "электронная почта");
+        if (!mailStopped && email != null) {
+            apply(new com.orderdesk.shared.order.event.GuestMailStopped(orderId, email, now()));
+        }
+        return version();
+    }
+
+    @EventSourcingHandler
+    void on(com.orderdesk.shared.order.event.GuestMailSent event) {
+        mailIds.add(event.mailId());
+    }
+
+    @EventSourcingHandler
+    void on(com.orderdesk.shared.order.event.GuestMailFailed event) {
+        mailIds.add(event.mailId());
+    }
+
+    @EventSourcingHandler
+    void on(com.orderdesk.shared.order.event.GuestMailStopped event) {
+        mailStopped = true;
     }
 
     @EventSourcingHandler

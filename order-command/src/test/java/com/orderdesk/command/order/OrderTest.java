@@ -232,6 +232,39 @@ class OrderTest {
         }
     }
 
+    /** Mail to the guest (issue 14): the order records what became of each mail, once. */
+    @Nested
+    class MailRules {
+        @Test
+        void aSentMailIsRecordedOnceHoweverOftenItIsReported() {
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
+                    .when(new com.orderdesk.shared.order.command.RecordGuestMail(ORDER_ID, "mail-1", "CONFIRMED", "Заказ № 1006313 подтверждён", null, 1))
+                    .expectEvents(new com.orderdesk.shared.order.event.GuestMailSent(ORDER_ID, "mail-1", "CONFIRMED", "Заказ № 1006313 подтверждён", NOW));
+            fixture.given(placedAtDesk(4, NOW), new com.orderdesk.shared.order.event.GuestMailSent(ORDER_ID, "mail-1", "CONFIRMED", "Заказ № 1006313 подтверждён", NOW))
+                    .when(new com.orderdesk.shared.order.command.RecordGuestMail(ORDER_ID, "mail-1", "CONFIRMED", "Заказ № 1006313 подтверждён", null, 2))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aMailGivenUpIsRecordedWithWhyAndHowManyTries() {
+            fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID)).andGivenCurrentTime(NOW)
+                    .when(new com.orderdesk.shared.order.command.RecordGuestMail(ORDER_ID, "mail-2", "CANCELLED", "Заказ № 1006313 отменён",
+                            "550 mailbox unavailable", 8))
+                    .expectEvents(new com.orderdesk.shared.order.event.GuestMailFailed(ORDER_ID, "mail-2", "CANCELLED", "Заказ № 1006313 отменён",
+                            "550 mailbox unavailable", 8, NOW));
+        }
+
+        @Test
+        void turningMailOffIsRecordedOnce() {
+            fixture.given(placedAtDesk(4, NOW), new com.orderdesk.shared.order.event.GuestMailStopped(ORDER_ID, "troshkov@example.com", NOW))
+                    .when(new com.orderdesk.shared.order.command.StopGuestMail(ORDER_ID, "troshkov@example.com"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
+                    .when(new com.orderdesk.shared.order.command.StopGuestMail(ORDER_ID, "not-an-address"))
+                    .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED)).expectNoEvents();
+        }
+    }
+
     /** The seed: an order belongs to the managers responsible for its service; to any other it does not exist. */
     @Nested
     class ResponsibleStaff {

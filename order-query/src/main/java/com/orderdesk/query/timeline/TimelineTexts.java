@@ -59,6 +59,10 @@ final class TimelineTexts {
             text = "Возврат " + e.amount().toRussianTextWithKopecks() + " через платёжный шлюз выполнен.";
         } else if (event instanceof GatewayPaymentAuthorized e) {
             text = authorized(e);
+        } else if (event instanceof com.orderdesk.shared.order.event.GuestMailSent e) {
+            text = "Гостю отправлено письмо: «" + e.subject() + "».";
+        } else if (event instanceof com.orderdesk.shared.order.event.GuestMailStopped) {
+            text = "Гость отписался от писем о заказах.";
         }
         return Optional.ofNullable(text);
     }
@@ -106,6 +110,10 @@ final class TimelineTexts {
                     + (retried ? " Повторно запрошен возврат " + e.retried().toRussianTextWithKopecks() + " через шлюз." : "")
                     + (e.deskRefundDueAfter().isPositive() ? " Верните гостю на месте: " + e.deskRefundDueAfter().toRussianTextWithKopecks() + "."
                     : ""));
+        }
+        if (event instanceof com.orderdesk.shared.order.event.GuestMailFailed e) {
+            return Optional.of("Письмо гостю «" + e.subject() + "» не доставлено после " + e.attempts() + " попыток ("
+                    + e.reason() + "). Свяжитесь с гостем по телефону.");
         }
         return Optional.empty();
     }

@@ -1,0 +1,9 @@
+-- Issue 14: mail to guests. notification_order: what the notifications processor keeps of each order to write its
+-- mails (number, service, period, the visitor's e-mail). notification_outbox: every mail decided, once per
+-- (event, kind, recipient) — dedup_key — written in the processor's transaction with its token, sent by the worker
+-- (claimed by one node at a time, retried with backoff). notification_opt_out: addresses that turned mail off.
+create table notification_order (order_id varchar(64) not null, order_number varchar(7) not null, service_name varchar(200) not null, time_zone varchar(64) not null, rental_start timestamp(6) with time zone not null, rental_end timestamp(6) with time zone not null, email varchar(254), guest_id varchar(1000), primary key (order_id));
+create table notification_outbox (mail_id varchar(64) not null, dedup_key varchar(400) not null, order_id varchar(64) not null, kind varchar(50) not null, recipient varchar(254) not null, subject varchar(300) not null, text_body varchar(100000) not null, html_body varchar(100000) not null, status varchar(16) not null, send_after timestamp(6) with time zone not null, attempts integer not null, next_attempt_at timestamp(6) with time zone not null, claimed_by varchar(100), claimed_until timestamp(6) with time zone, last_error varchar(1000), sent_at timestamp(6) with time zone, created_at timestamp(6) with time zone not null, primary key (mail_id), constraint uk_notification_dedup unique (dedup_key));
+create index ix_notification_due on notification_outbox (status, next_attempt_at);
+create index ix_notification_order on notification_outbox (order_id, status);
+create table notification_opt_out (email varchar(254) not null, order_id varchar(64), at timestamp(6) with time zone not null, primary key (email));

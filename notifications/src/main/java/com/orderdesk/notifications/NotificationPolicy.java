@@ -1,0 +1,212 @@
+package com.orderdesk.notifications;
+
+import com.orderdesk.shared.order.OrderStatus;
+import com.orderdesk.shared.order.PaymentMethod;
+import com.orderdesk.shared.order.Visibility;
+import com.orderdesk.shared.order.event.DeskRefundRecorded;
+import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
+import com.orderdesk.shared.order.event.GatewayRefundRecorded;
+import com.orderdesk.shared.order.event.GuestMailStopped;
+import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
+import com.orderdesk.shared.order.event.MessagePosted;
+import com.orderdesk.shared.order.event.OnlinePaymentRequested;
+import com.orderdesk.shared.order.event.OrderCancelled;
+import com.orderdesk.shared.order.event.OrderCompleted;
+import com.orderdesk.shared.order.event.OrderConfirmed;
+import com.orderdesk.shared.order.event.OrderPlaced;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.Role;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Decides which mail each order event means for the guest, and puts it in the outbox. Its own tracking processor
+ * ({@value #GROUP}, its own token, started at the head of the store: the mails of events before it existed are not
+ * sent), so a mail is decided once however often read models are rebuilt, and an SMTP server that is down never
+ * touches a command (docs/adr/013). Internal messages and the guest's own words never make a mail.
+ */
+@Component
+@ProcessingGroup(NotificationPolicy.GROUP)
+class NotificationPolicy {
+    static final String GROUP = "notifications";
+    private final Outbox outbox;
+    private final NotificationsProperties settings;
+    private final UnsubscribeLinks links;
+    private final Environment environment;
+    private final Duration paymentTimeout;
+
+    NotificationPolicy(Outbox outbox, NotificationsProperties settings, UnsubscribeLinks links, Environment environment,
+                       @Value("${orderdesk.gateway.payment-timeout:15m}") Duration paymentTimeout) {
+        this.outbox = outbox;
+        this.settings = settings;
+        this.links = links;
+        this.environment = environment;
+        this.paymentTimeout = paymentTimeout;
+    }
+
+    @EventHandler
+    void on(OrderPlaced e, EventMessage<?> message) {
+        Mails.OrderFacts order = new Mails.OrderFacts(e.orderId(), e.number().value(), e.service().name(),
+                java.time.ZoneId.of(e.service().timeZone()), e.rentalPeriod().start(), e.rentalPeriod().end(),
+                e.visitor().email(), e.guestId());
+        outbox.remember(order);
+        if (e.status() == OrderStatus.CONFIRMED) {
+            // placed at the desk: confirmed from the start
+            mail(message, order, MailKind.CONFIRMED, e.placedAt(), o -> confirmed(o));
+        }
+        // the evening before the rental, where the service is
+        Instant reminder = e.rentalPeriod().start().atZone(order.zone()).toLocalDate().minusDays(1)
+                .atTime(LocalTime.of(settings.reminderHour(), 0)).atZone(order.zone()).toInstant();
+        if (reminder.isAfter(e.placedAt())) {
+            mail(message, order, MailKind.REMINDER, reminder, o -> Mails.compose(MailKind.REMINDER, o,
+                    "Напоминание: завтра ваша аренда, заказ № " + o.number(),
+                    List.of("Напоминаем: завтра у вас аренда по заказу № " + o.number() + ", " + o.period() + ". Ждём вас!"),
+                    orderLink(o), unsubscribe(o)));
+        }
+    }
+
+    @EventHandler
+    void on(OnlinePaymentRequested e, EventMessage<?> message) {
+        Duration before = paymentTimeout.minus(settings.expiryWarning());
+        if (!e.orderAwaitsIt() || before.isNegative() || before.isZero()) {
+            return;
+        }
+        withOrder(e.orderId(), order -> mail(message, order, MailKind.PAYMENT_EXPIRING, e.at().plus(before), o -> Mails.compose(
+                MailKind.PAYMENT_EXPIRING, o, "Заказ № " + o.number() + " ждёт оплаты",
+                List.of("Заказ № " + o.number() + " ждёт оплаты " + e.amount().toRussianText() + ". Если оплата не поступит в "
+                        + "ближайшие " + settings.expiryWarning().toMinutes() + " мин., бронирование будет отменено."),
+                orderLink(o), unsubscribe(o))));
+    }
+
+    @EventHandler
+    void on(OrderConfirmed e, EventMessage<?> message) {
+        outbox.cancelPending(e.orderId(), List.of(MailKind.PAYMENT_EXPIRING));
+        withOrder(e.orderId(), order -> mail(message, order, MailKind.CONFIRMED, e.at(), this::confirmed));
+    }
+
+    @EventHandler
+    void on(ManagerPaymentRecorded e, EventMessage<?> message) {
+        payment(message, e.orderId(), e.amount(), e.method(), e.remainderAfter(), e.at());
+    }
+
+    @EventHandler
+    void on(GatewayPaymentRecorded e, EventMessage<?> message) {
+        payment(message, e.orderId(), e.amount(), e.method(), e.remainderAfter(), e.at());
+    }
+
+    @EventHandler
+    void on(MessagePosted e, EventMessage<?> message) {
+        if (e.visibility() != Visibility.PUBLIC || e.author() == null || e.author().isGuest()) {
+            return; // internal messages stay with the staff; the guest knows what they wrote themselves
+        }
+        withOrder(e.orderId(), order -> mail(message, order, MailKind.MESSAGE, e.at(), o -> Mails.compose(MailKind.MESSAGE, o,
+                "Новое сообщение по заказу № " + o.number(), List.of("Менеджер написал вам по заказу № " + o.number() + ":", e.text()),
+                orderLink(o), unsubscribe(o))));
+    }
+
+    @EventHandler
+    void on(OrderCancelled e, EventMessage<?> message) {
+        outbox.cancelPending(e.orderId(), List.of(MailKind.REMINDER, MailKind.PAYMENT_EXPIRING));
+        withOrder(e.orderId(), order -> {
+            String who = who(e.by());
+            String refund;
+            if (!e.refundDue().isPositive()) {
+                refund = "Возврата денег по заказу нет.";
+            } else {
+                Money online = e.refundDue().minusOrZero(e.deskRefundDue());
+                refund = "Вам будет возвращено " + e.refundDue().toRussianText() + ": "
+                        + (online.isPositive() ? online.toRussianText() + " — на карту, которой вы платили" : "")
+                        + (online.isPositive() && e.deskRefundDue().isPositive() ? "; " : "")
+                        + (e.deskRefundDue().isPositive() ? e.deskRefundDue().toRussianText() + " — на месте, у менеджера" : "") + ".";
+            }
+            mail(message, order, MailKind.CANCELLED, e.at(), o -> Mails.compose(MailKind.CANCELLED, o, "Заказ № " + o.number() + " отменён",
+                    List.of("Заказ № " + o.number() + " отменён (" + who + "). Причина: " + e.reason(), refund), orderLink(o), unsubscribe(o)));
+        });
+    }
+
+    @EventHandler
+    void on(OrderCompleted e) {
+        outbox.cancelPending(e.orderId(), List.of(MailKind.REMINDER, MailKind.PAYMENT_EXPIRING));
+    }
+
+    @EventHandler
+    void on(DeskRefundRecorded e, EventMessage<?> message) {
+        refund(message, e.orderId(), e.amount(), "на месте (" + e.method().label() + ")", e.at());
+    }
+
+    @EventHandler
+    void on(GatewayRefundRecorded e, EventMessage<?> message) {
+        refund(message, e.orderId(), e.amount(), "на карту, которой вы платили (срок зачисления зависит от банка)", e.at());
+    }
+
+    @EventHandler
+    void on(GuestMailStopped e) {
+        outbox.optOut(e.email(), e.orderId(), e.at());
+    }
+
+    private void payment(EventMessage<?> message, String orderId, Money amount, PaymentMethod method, Money remainder, Instant at) {
+        withOrder(orderId, order -> mail(message, order, MailKind.PAYMENT, at, o -> Mails.compose(MailKind.PAYMENT, o,
+                "Оплата по заказу № " + o.number() + " получена",
+                List.of("Получена оплата " + amount.toRussianText() + " (" + method.label() + ").",
+                        remainder.isPositive() ? "Осталось оплатить " + remainder.toRussianText() + "." : "Заказ оплачен полностью."),
+                orderLink(o), unsubscribe(o))));
+    }
+
+    private void refund(EventMessage<?> message, String orderId, Money amount, String how, Instant at) {
+        withOrder(orderId, order -> mail(message, order, MailKind.REFUND, at, o -> Mails.compose(MailKind.REFUND, o,
+                "Возврат по заказу № " + o.number(), List.of("Вам возвращено " + amount.toRussianText() + " " + how + "."),
+                orderLink(o), unsubscribe(o))));
+    }
+
+    private Mails.Mail confirmed(Mails.OrderFacts o) {
+        return Mails.compose(MailKind.CONFIRMED, o, "Заказ № " + o.number() + " подтверждён",
+                List.of("Ваш заказ № " + o.number() + " подтверждён. Ждём вас " + o.period() + "."), orderLink(o), unsubscribe(o));
+    }
+
+    /** Who did it, as a guest is told. */
+    private static String who(Actor by) {
+        if (by == null || by.role() == Role.SYSTEM) {
+            return "автоматически";
+        }
+        return by.isGuest() ? "по вашей просьбе" : "менеджером";
+    }
+
+    private void withOrder(String orderId, java.util.function.Consumer<Mails.OrderFacts> then) {
+        outbox.order(orderId).ifPresent(then);
+    }
+
+    /** One mail per (event, kind, recipient), to the visitor's address if they gave one and have not turned mail off. */
+    private void mail(EventMessage<?> message, Mails.OrderFacts order, MailKind kind, Instant sendAfter,
+                      Function<Mails.OrderFacts, Mails.Mail> compose) {
+        if (order.email() == null || outbox.optedOut(order.email())) {
+            return;
+        }
+        String key = message.getIdentifier() + ":" + kind + ":" + order.email();
+        outbox.add(key, order.orderId(), compose.apply(order), order.email(), sendAfter, message.getTimestamp());
+    }
+
+    private String base() {
+        String url = environment.resolvePlaceholders(settings.publicUrl());
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The guest's order page, when the order has a guest account to open it with. */
+    private String orderLink(Mails.OrderFacts order) {
+        return order.guestId() == null ? null : base() + "/my/orders/" + order.orderId();
+    }
+
+    private String unsubscribe(Mails.OrderFacts order) {
+        return base() + "/api/notifications/unsubscribe?token=" + links.token(order.orderId(), order.email());
+    }
+}

@@ -1,0 +1,129 @@
+package com.orderdesk.notifications;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The mail outbox and what the notifications processor keeps of orders, in plain SQL (the module's own tables,
+ * V10). Written in the processor's transaction, with its token; read and updated by the worker.
+ */
+@Component
+class Outbox {
+    static final String PENDING = "PENDING";
+    static final String SENT = "SENT";
+    static final String FAILED = "FAILED";
+    static final String CANCELLED = "CANCELLED";
+    private final JdbcTemplate jdbc;
+
+    Outbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    void remember(Mails.OrderFacts order) {
+        if (jdbc.update("update notification_order set email = ?, guest_id = ? where order_id = ?", order.email(), order.guestId(),
+                order.orderId()) == 0) {
+            jdbc.update("insert into notification_order (order_id, order_number, service_name, time_zone, rental_start, rental_end, email, "
+                            + "guest_id) values (?, ?, ?, ?, ?, ?, ?, ?)", order.orderId(), order.number(), order.serviceName(),
+                    order.zone().getId(), utc(order.rentalStart()), utc(order.rentalEnd()), order.email(), order.guestId());
+        }
+    }
+
+    Optional<Mails.OrderFacts> order(String orderId) {
+        return jdbc.query("select * from notification_order where order_id = ?", (rs, n) -> new Mails.OrderFacts(rs.getString("order_id"),
+                rs.getString("order_number"), rs.getString("service_name"), ZoneId.of(rs.getString("time_zone")),
+                rs.getObject("rental_start", OffsetDateTime.class).toInstant(), rs.getObject("rental_end", OffsetDateTime.class).toInstant(),
+                rs.getString("email"), rs.getString("guest_id")), orderId).stream().findFirst();
+    }
+
+    boolean optedOut(String email) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from notification_opt_out where email = ?", Boolean.class,
+                email.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    void optOut(String email, String orderId, Instant at) {
+        String key = email.toLowerCase(java.util.Locale.ROOT);
+        if (!optedOut(key)) {
+            jdbc.update("insert into notification_opt_out (email, order_id, at) values (?, ?, ?)", key, orderId, utc(at));
+        }
+    }
+
+    /** Puts a mail in the outbox once per {@code dedupKey}: a redelivered event writes nothing again. */
+    boolean add(String dedupKey, String orderId, Mails.Mail mail, String recipient, Instant sendAfter, Instant now) {
+        if (Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from notification_outbox where dedup_key = ?", Boolean.class, dedupKey))) {
+            return false;
+        }
+        jdbc.update("insert into notification_outbox (mail_id, dedup_key, order_id, kind, recipient, subject, text_body, html_body, status, "
+                        + "send_after, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                UUID.randomUUID().toString(), dedupKey, orderId, mail.kind().name(), recipient, mail.subject(), mail.text(), mail.html(),
+                PENDING, utc(sendAfter), utc(sendAfter), utc(now));
+        return true;
+    }
+
+    /** Mails of these kinds still waiting for the order are no longer wanted (the order was paid, cancelled, done). */
+    int cancelPending(String orderId, List<MailKind> kinds) {
+        int cancelled = 0;
+        for (MailKind kind : kinds) {
+            cancelled += jdbc.update("update notification_outbox set status = ? where order_id = ? and kind = ? and status = ?",
+                    CANCELLED, orderId, kind.name(), PENDING);
+        }
+        return cancelled;
+    }
+
+    /** A mail the worker is to send. */
+    record Due(String mailId, String orderId, String kind, String recipient, String subject, String text, String html, int attempts,
+               String dedupKey) {
+    }
+
+    List<String> dueIds(Instant now, int limit) {
+        return jdbc.queryForList("select mail_id from notification_outbox where status = ? and next_attempt_at <= ? "
+                + "and (claimed_until is null or claimed_until < ?) order by next_attempt_at fetch first " + limit + " rows only",
+                String.class, PENDING, utc(now), utc(now));
+    }
+
+    /** Takes a due mail for this node until {@code until}; false when another node has it. */
+    boolean claim(String mailId, String node, Instant now, Instant until) {
+        return jdbc.update("update notification_outbox set claimed_by = ?, claimed_until = ? where mail_id = ? and status = ? "
+                + "and (claimed_until is null or claimed_until < ?)", node, utc(until), mailId, PENDING, utc(now)) == 1;
+    }
+
+    Due due(String mailId) {
+        return jdbc.queryForObject("select * from notification_outbox where mail_id = ?", (rs, n) -> new Due(rs.getString("mail_id"),
+                rs.getString("order_id"), rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
+                rs.getString("html_body"), rs.getInt("attempts"), rs.getString("dedup_key")), mailId);
+    }
+
+    void sent(String mailId, int attempts, Instant at) {
+        jdbc.update("update notification_outbox set status = ?, attempts = ?, sent_at = ?, claimed_until = null, last_error = null "
+                + "where mail_id = ?", SENT, attempts, utc(at), mailId);
+    }
+
+    void retry(String mailId, int attempts, Instant next, String error) {
+        jdbc.update("update notification_outbox set attempts = ?, next_attempt_at = ?, claimed_until = null, last_error = ? where mail_id = ?",
+                attempts, utc(next), truncate(error), mailId);
+    }
+
+    void failed(String mailId, int attempts, String error) {
+        jdbc.update("update notification_outbox set status = ?, attempts = ?, claimed_until = null, last_error = ? where mail_id = ?",
+                FAILED, attempts, truncate(error), mailId);
+    }
+
+    void cancelled(String mailId, String why) {
+        jdbc.update("update notification_outbox set status = ?, claimed_until = null, last_error = ? where mail_id = ?", CANCELLED, why, mailId);
+    }
+
+    private static String truncate(String error) {
+        return error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
+    }
+}

@@ -1,0 +1,75 @@
+package com.orderdesk.notifications;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The "turn e-mails off" link of every mail: the order and the address, signed with HMAC-SHA256 so nobody can turn
+ * off someone else's mail by guessing; no login needed.
+ */
+@Component
+class UnsubscribeLinks {
+    private static final Logger log = LoggerFactory.getLogger(UnsubscribeLinks.class);
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private final byte[] secret;
+
+    /** What a valid link names. */
+    record Unsubscribe(String orderId, String email) {
+    }
+
+    UnsubscribeLinks(NotificationsProperties settings) {
+        if (settings.unsubscribeSecret() == null || settings.unsubscribeSecret().isBlank()) {
+            log.warn("orderdesk.notifications.unsubscribe-secret is not set: unsubscribe links are signed with a key of this start "
+                    + "only and stop working after a restart (and on other nodes)");
+            secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+        } else {
+            secret = settings.unsubscribeSecret().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    String token(String orderId, String email) {
+        String body = B64.encodeToString((orderId + "\n" + email).getBytes(StandardCharsets.UTF_8));
+        return body + "." + B64.encodeToString(sign(body));
+    }
+
+    Optional<Unsubscribe> read(String token) {
+        if (token == null || token.length() > 2000) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot < 1) {
+            return Optional.empty();
+        }
+        String body = token.substring(0, dot);
+        try {
+            if (!MessageDigest.isEqual(sign(body), Base64.getUrlDecoder().decode(token.substring(dot + 1)))) {
+                return Optional.empty();
+            }
+            String[] parts = new String(Base64.getUrlDecoder().decode(body), StandardCharsets.UTF_8).split("\n", 2);
+            return parts.length == 2 ? Optional.of(new Unsubscribe(parts[0], parts[1])) : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] sign(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}
