@@ -69,15 +69,20 @@ public abstract class HttpTestBase {
 
     /** A place-order body: {@code hours} from 10:00 local time, {@code daysAhead} days from today. */
     protected static String orderBody(int daysAhead, int hours, String plan) {
+        return orderBody(daysAhead, hours, plan, null);
+    }
+
+    /** The same, the visitor giving {@code email} (none when null). */
+    protected static String orderBody(int daysAhead, int hours, String plan, String email) {
         LocalDate day = LocalDate.now(PERM).plusDays(daysAhead);
         String start = day.atTime(10, 0).atZone(PERM).toOffsetDateTime().toString();
         String end = day.atTime(10 + hours, 0).atZone(PERM).toOffsetDateTime().toString();
         return """
                 {"serviceId":"coworking-2nd-floor","tariffId":"standard",
                  "rentalPeriod":{"start":"%s","end":"%s"},"ticketNumber":"301",
-                 "visitor":{"name":"Светлана Орлова","phone":"+7 912 555-12-34"},
+                 "visitor":{"name":"Светлана Орлова","phone":"+7 912 555-12-34"%s},
                  "applicant":{"name":"Светлана Орлова","role":"Гость локации","phone":"8 912 555 12 34"},
-                 "paymentPlan":"%s"}""".formatted(start, end, plan);
+                 "paymentPlan":"%s"}""".formatted(start, end, email == null ? "" : ",\"email\":\"" + email + "\"", plan);
     }
 
     /** Places a desk order and returns its id. */

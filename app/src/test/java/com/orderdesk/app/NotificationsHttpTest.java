@@ -39,11 +39,6 @@ class NotificationsHttpTest extends HttpTestBase {
     @Autowired
     DemoMailServer mailServer;
 
-    private static String withEmail(String body, String email) {
-        return body.replace("\"visitor\":{\"name\":\"Светлана Орлова\",\"phone\":\"+7 912 555-12-34\"}",
-                "\"visitor\":{\"name\":\"Светлана Орлова\",\"phone\":\"+7 912 555-12-34\",\"email\":\"" + email + "\"}");
-    }
-
     /** The mails about one order (by its number in the subject), as the demo's mail page lists them. */
     private List<JsonNode> mailsAbout(String number) {
         List<JsonNode> mails = new ArrayList<>();
@@ -56,7 +51,11 @@ class NotificationsHttpTest extends HttpTestBase {
     }
 
     private List<JsonNode> waitForMails(String number, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        return waitForMails(number, count, Duration.ofSeconds(20));
+    }
+
+    private List<JsonNode> waitForMails(String number, int count, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         List<JsonNode> mails = mailsAbout(number);
         while (mails.size() < count && System.nanoTime() < deadline) {
             sleep(100);
@@ -85,8 +84,12 @@ class NotificationsHttpTest extends HttpTestBase {
         return placeWithEmail(EMAIL);
     }
 
+    /** A desk order 3 days ahead, 10:00–14:00, its visitor giving {@code email}. */
     private String placeWithEmail(String email) {
-        Api.Response placed = manager.post("/api/orders", withEmail(orderBody(3, 4, "PARTIAL"), email));
+        return orderId(manager.post("/api/orders", orderBody(3, 4, "PARTIAL", email)));
+    }
+
+    private static String orderId(Api.Response placed) {
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         return placed.text("/orderId");
     }
@@ -213,10 +216,9 @@ class NotificationsHttpTest extends HttpTestBase {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    /** A guest's online order 6 days ahead, waiting for its prepayment. */
     private String guestOrderWithEmail(String email) {
-        Api.Response placed = guest.post("/api/my/orders", withEmail(orderBody(6, 4, "PARTIAL"), email));
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        return placed.text("/orderId");
+        return orderId(guest.post("/api/my/orders", orderBody(6, 4, "PARTIAL", email)));
     }
 
     @Test
@@ -230,13 +232,7 @@ class NotificationsHttpTest extends HttpTestBase {
         assertThat(warning.path("text").asText()).contains("/my/orders/" + order);
 
         // the deadline (10 s here) cancels it, and the guest is told, by nobody in particular
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        List<JsonNode> mails = mailsAbout(number);
-        while (mails.size() < 2 && System.nanoTime() < deadline) {
-            sleep(250);
-            mails = mailsAbout(number);
-        }
-        assertThat(mails).hasSize(2);
+        List<JsonNode> mails = waitForMails(number, 2, Duration.ofSeconds(40));
         assertThat(mails.get(1).path("subject").asText()).isEqualTo("Заказ № " + number + " отменён");
         assertThat(mails.get(1).path("text").asText()).contains("автоматически").contains("Возврата денег по заказу нет");
     }

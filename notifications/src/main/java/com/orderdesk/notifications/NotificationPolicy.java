@@ -63,7 +63,7 @@ class NotificationPolicy {
         outbox.remember(order);
         if (e.status() == OrderStatus.CONFIRMED) {
             // placed at the desk: confirmed from the start
-            mail(message, order, MailKind.CONFIRMED, e.placedAt(), o -> confirmed(o));
+            mail(message, order, MailKind.CONFIRMED, e.placedAt(), this::confirmed);
         }
         // the evening before the rental, where the service is
         Instant reminder = e.rentalPeriod().start().atZone(order.zone()).toLocalDate().minusDays(1)

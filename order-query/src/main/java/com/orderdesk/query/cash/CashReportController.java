@@ -1,7 +1,11 @@
 package com.orderdesk.query.cash;
 
 import com.orderdesk.query.support.Spreadsheet;
+import com.orderdesk.shared.access.ServiceAccess;
+import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.InvalidValueException;
+import com.orderdesk.shared.error.RejectedException;
+import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
@@ -31,10 +35,10 @@ import java.util.List;
 @RequestMapping(path = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
 class CashReportController {
     private final CashReport report;
-    private final com.orderdesk.shared.access.ServiceAccess access;
+    private final ServiceAccess access;
     private final ZoneId zone;
 
-    CashReportController(CashReport report, com.orderdesk.shared.access.ServiceAccess access,
+    CashReportController(CashReport report, ServiceAccess access,
                          @Value("${orderdesk.time-zone:Europe/Moscow}") String zone) {
         this.report = report;
         this.access = access;
@@ -43,7 +47,7 @@ class CashReportController {
 
     @GetMapping("/cash")
     public CashReport.Day cash(@RequestParam(required = false) String serviceId, @RequestParam(required = false) String date,
-                               @RequestParam(required = false) String format, com.orderdesk.shared.value.Actor actor) {
+                               @RequestParam(required = false) String format, Actor actor) {
         if (format != null && !format.isBlank() && !format.strip().equals("json")) {
             throw new InvalidValueException("format", "Формат отчёта — json или xlsx.");
         }
@@ -52,7 +56,7 @@ class CashReportController {
 
     @GetMapping(path = "/cash", params = "format=xlsx", produces = Spreadsheet.MEDIA_TYPE)
     public void cashXlsx(@RequestParam(required = false) String serviceId, @RequestParam(required = false) String date,
-                         com.orderdesk.shared.value.Actor actor, HttpServletResponse response) throws IOException {
+                         Actor actor, HttpServletResponse response) throws IOException {
         CashReport.Day day = day(serviceId, date, actor);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("cash-" + day.serviceId() + "-" + day.date() + ".xlsx").build().toString());
@@ -60,10 +64,10 @@ class CashReportController {
         xlsx(day, response.getOutputStream());
     }
 
-    private CashReport.Day day(String serviceId, String date, com.orderdesk.shared.value.Actor actor) {
+    private CashReport.Day day(String serviceId, String date, Actor actor) {
         String service = Check.text(serviceId, "serviceId", "услуга", 100);
         if (!access.reachOf(actor).covers(service)) {
-            throw new com.orderdesk.shared.error.RejectedException(com.orderdesk.shared.error.ErrorCode.NOT_FOUND, "Услуга не найдена.");
+            throw new RejectedException(ErrorCode.NOT_FOUND, "Услуга не найдена.");
         }
         LocalDate day;
         try {

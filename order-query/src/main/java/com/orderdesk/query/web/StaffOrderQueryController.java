@@ -106,9 +106,7 @@ public class StaffOrderQueryController {
 
     @GetMapping("/{orderId}")
     public ResponseEntity<OrderDetail> detail(@PathVariable String orderId, Actor actor) {
-        Reach reach = access.reachOf(actor);
-        return withETag(details.find(Check.orderId(orderId)).filter(detail -> reach.covers(detail.service().id()))
-                .orElseThrow(RejectedException::notFound));
+        return withETag(reachable(details.find(Check.orderId(orderId)), actor));
     }
 
     @GetMapping("/by-number/{number}")
@@ -116,9 +114,13 @@ public class StaffOrderQueryController {
         if (!number.matches("[1-9]\\d{6}")) {
             throw RejectedException.notFound();
         }
+        return withETag(reachable(details.findByNumber(new OrderNumber(number).value()), actor));
+    }
+
+    /** The order form when the order is of a service the actor reaches; not found otherwise, as if there were none. */
+    private OrderDetail reachable(java.util.Optional<OrderDetail> detail, Actor actor) {
         Reach reach = access.reachOf(actor);
-        return withETag(details.findByNumber(new OrderNumber(number).value()).filter(detail -> reach.covers(detail.service().id()))
-                .orElseThrow(RejectedException::notFound));
+        return detail.filter(found -> reach.covers(found.service().id())).orElseThrow(RejectedException::notFound);
     }
 
     @GetMapping("/{orderId}/timeline")
