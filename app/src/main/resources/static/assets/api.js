@@ -95,3 +95,19 @@ export function orderNotFound(error, backHref, backLabel, why) {
     <p><a class="button" href="${backHref}">${backLabel}</a></p></div>`;
   throw new Error('order not found');
 }
+
+const VAT = {1: 'без НДС', 2: 'НДС 0%', 3: 'НДС 10%', 4: 'НДС 20%', 5: 'НДС 10/110', 6: 'НДС 20/120', 7: 'НДС 5%',
+  8: 'НДС 7%', 9: 'НДС 5/105', 10: 'НДС 7/107', 11: 'НДС 22%', 12: 'НДС 22/122'};
+const SETTLED = {PREPAYMENT: 'Зачёт предоплаты', CASHLESS: 'Безналичными', CASH: 'Наличными'};
+
+/** «Чеки»: the order's fiscal receipts, where each stands, what it holds; why one failed (staff get the reason). */
+export function receiptsHtml(receipts) {
+  return (receipts || []).map(r => `<div class="receipt ${esc(r.status)}" data-kind="${esc(r.kind)}">
+    <div class="row"><span><b>${esc(r.kindLabel)}</b> <span class="badge receipt-${esc(r.status)}">${esc(r.statusLabel)}</span>
+      <div class="muted">${localTime(r.at)}${r.paymentModeLabel ? ' · ' + esc(r.paymentModeLabel) : ''}${r.sentTo ? ' · чек для ' + esc(r.sentTo.startsWith('+') ? phone(r.sentTo) : r.sentTo) : ''}</div></span>
+      <span>${money(r.amount)}</span></div>
+    ${(r.items || []).map(i => `<div class="row muted small"><span>${esc(i.description)}</span><span>${i.quantity} x ${money(i.unitPrice)}</span><span>${esc(VAT[i.vatCode] || 'НДС ' + i.vatCode)}</span></div>`).join('')}
+    ${(r.settlements || []).map(s => `<div class="row muted small"><span>${esc(SETTLED[s.type] || s.type)}</span><span>${money(s.amount)}</span></div>`).join('')}
+    ${r.fiscalDocumentNumber ? `<div class="muted small">ФД № ${esc(r.fiscalDocumentNumber)}${r.fiscalStorageNumber ? ' · ФН ' + esc(r.fiscalStorageNumber) : ''}${r.fiscalAttribute ? ' · ФП ' + esc(r.fiscalAttribute) : ''}</div>` : ''}
+    ${r.reason ? `<div class="error receipt-reason">${esc(r.reason)}</div>` : ''}</div>`).join('');
+}

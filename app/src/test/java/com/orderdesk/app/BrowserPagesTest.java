@@ -611,5 +611,13 @@ class BrowserPagesTest extends HttpTestBase {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("payments"), "Банковская карта"));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Поступила оплата через платёжный шлюз."));
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("Буду вовремя");
+
+        // «Чеки»: the payment's receipt, registered by the register, with its position, VAT and fiscal document
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipts"), "зарегистрирован"));
+        String receipts = browser.findElement(By.id("receipts")).getText();
+        assertThat(receipts).contains("Чек прихода").contains("Предоплата 100%").contains("НДС 22%").contains("ФД №")
+                .contains("Коворкинг на 2 этаже, тариф «Стандарт»");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('receiptsCard').scrollIntoView()");
+        pictured("receipts", "the order's receipts");
     }
 }

@@ -85,11 +85,12 @@ class DeploymentFilesTest extends HttpTestBase {
             }
         }
         assertThat(titles).contains("Команды в секунду (по типу)", "Время команды, p95 (по типу)", "Отставание проекций (событий)",
-                "Недоставленные события (DLQ)", "Оплаты за час", "Уведомления шлюза", "Отказы шлюза в возврате");
+                "Недоставленные события (DLQ)", "Оплаты за час", "Уведомления шлюза", "Отказы шлюза в возврате",
+                "Чеки 54-ФЗ: не зарегистрированы");
         assertThat(metrics).contains("commandBus_successCounter_total", "commandBus_allTimer_seconds", "orderdesk_projection_lag",
                 "orderdesk_projection_dead_letters", "eventProcessor_latency", "dbscheduler_task_completions_total",
                 "orderdesk_inbox_pending", "orderdesk_inbox_oldest_pending_age_seconds", "orderdesk_inbox_rejected",
-                "orderdesk_gateway_refunds_failed_total");
+                "orderdesk_gateway_refunds_failed_total", "orderdesk_receipts_failed_total");
         for (String metric : metrics) {
             assertThat(exposed).as("metric " + metric + " on the dashboard").containsPattern("(?m)^" + Pattern.quote(metric) + "[{ ]");
         }

@@ -1,6 +1,15 @@
 package com.orderdesk.app.events;
 
 import com.orderdesk.shared.order.GatewayRefundDue;
+import com.orderdesk.shared.order.event.ReceiptRecorded;
+import com.orderdesk.shared.order.event.SettlementReceiptDue;
+import com.orderdesk.shared.order.receipt.PaymentMode;
+import com.orderdesk.shared.order.receipt.Receipt;
+import com.orderdesk.shared.order.receipt.ReceiptCustomer;
+import com.orderdesk.shared.order.receipt.ReceiptKind;
+import com.orderdesk.shared.order.receipt.ReceiptStatus;
+import com.orderdesk.shared.order.receipt.Settlement;
+import com.orderdesk.shared.order.receipt.SettlementType;
 import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.OrderStatus;
 import com.orderdesk.shared.order.PaymentMethod;
@@ -60,6 +69,10 @@ final class EventCorpus {
     private static final Instant T = Instant.parse("2026-11-30T08:00:00Z");
     private static final RentalPeriod PERIOD = new RentalPeriod(Instant.parse("2026-12-02T11:00:00Z"), Instant.parse("2026-12-02T15:00:00Z"));
     private static final List<OrderLine> LINES = List.of(new OrderLine("Коворкинг на 2 этаже, тариф «Стандарт»", 4, Money.ofRubles(100), Money.ofRubles(400)));
+    /** Since corpus v4 lines carry the tariff's VAT code and «предмет расчёта» for fiscal receipts. */
+    private static final List<OrderLine> LINES_WITH_VAT = List.of(LINES.get(0).withVat(11, OrderLine.SERVICE));
+    private static final ReceiptCustomer CUSTOMER = ReceiptCustomer.of(VISITOR_WITH_EMAIL);
+    private static final Receipt PREPAYMENT_RECEIPT = Receipt.of(CUSTOMER, LINES_WITH_VAT, Money.ofRubles(100), PaymentMode.PARTIAL_PREPAYMENT);
 
     private EventCorpus() {
     }
@@ -98,26 +111,40 @@ final class EventCorpus {
     static List<Object> onlineOrder() {
         String id = ONLINE_ORDER;
         return List.of(
-                new OrderPlaced(id, OrderNumber.of(1_006_401), at(0), GUEST, "guest", SERVICE, TARIFF, LINES, PERIOD, null, VISITOR_WITH_EMAIL,
+                new OrderPlaced(id, OrderNumber.of(1_006_401), at(0), GUEST, "guest", SERVICE, TARIFF, LINES_WITH_VAT, PERIOD, null, VISITOR_WITH_EMAIL,
                         APPLICANT, PaymentPlan.PARTIAL, Money.ofRubles(400), Money.ofRubles(100), Money.ofRubles(50),
                         LocalDate.of(2026, 12, 2), OrderStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID),
                 new OnlinePaymentRequested(id, "1006401", id + ":prepayment", Money.ofRubles(100), "Предоплата по заказу 1006401",
-                        true, GUEST, at(0)),
+                        true, GUEST, at(0), PREPAYMENT_RECEIPT, PERIOD.start()),
                 new GatewayPaymentCreated(id, id + ":prepayment", "gw-1", "https://gateway.example/checkout/gw-1", at(1)),
-                new GatewayPaymentAuthorized(id, "gw-1", Money.ofRubles(100), Money.ofRubles(100), at(2)),
+                new GatewayPaymentAuthorized(id, "gw-1", Money.ofRubles(100), Money.ofRubles(100), at(2), PREPAYMENT_RECEIPT),
                 new GatewayPaymentCanceled(id, "gw-0", "expired_on_confirmation", at(2)),
                 new GatewayPaymentRecorded(id, "gw-1", Money.ofRubles(100), PaymentMethod.BANK_CARD, GATEWAY, at(3), Money.ofRubles(100),
                         Money.ofRubles(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO),
                 new OrderConfirmed(id, GATEWAY, at(3)),
+                new ReceiptRecorded(id, "payment:gw-1", ReceiptKind.PAYMENT, ReceiptStatus.PENDING, null, "gw-1", null, Money.ofRubles(100),
+                        PREPAYMENT_RECEIPT, List.of(), null, null, null, null, at(3)),
+                new ReceiptRecorded(id, "payment:gw-1", ReceiptKind.PAYMENT, ReceiptStatus.SUCCEEDED, "rc-1", "gw-1", null, Money.ofRubles(100),
+                        PREPAYMENT_RECEIPT, List.of(), null, "1001", "9289000100408074", "2715389140", at(4)),
                 new MessagePosted(id, "m-2", Visibility.PUBLIC, "Ждём вас в среду!", MANAGER, at(4)),
                 new GatewayRefundRecorded(id, "gw-refund-1", "gw-1", Money.ofRubles(20), at(5), Money.ZERO, PaymentStatus.PARTIALLY_PAID,
                         Money.ofRubles(80), Money.ofRubles(320)),
                 new GatewayRefundFailed(id, "refund-request-2", "gw-1", Money.ofRubles(10), "Gateway refused with 400", at(6),
-                        Money.ofRubles(10), Money.ZERO),
+                        Money.ofRubles(10), Money.ZERO, null),
+                new ReceiptRecorded(id, "refund:gw-refund-1", ReceiptKind.REFUND, ReceiptStatus.CANCELED, "rc-2", "gw-1", "gw-refund-1",
+                        Money.ofRubles(20), PREPAYMENT_RECEIPT.scaledTo(Money.ofRubles(20)), List.of(),
+                        "Касса не зарегистрировала чек: ЮKassa сообщила статус canceled", null, null, null, at(6)),
                 new com.orderdesk.shared.order.event.GuestMailSent(id, "mail-1", "CONFIRMED", "Заказ № 1006401 подтверждён", at(7)),
                 new com.orderdesk.shared.order.event.GuestMailFailed(id, "mail-2", "MESSAGE", "Новое сообщение по заказу № 1006401",
                         "почтовый сервер не принял письмо: 550 mailbox unavailable", 8, at(8)),
                 new com.orderdesk.shared.order.event.GuestMailStopped(id, "troshkov@example.com", at(9)),
-                new OrderCompleted(id, MANAGER, Instant.parse("2026-12-02T16:00:00Z")));
+                new OrderCompleted(id, MANAGER, Instant.parse("2026-12-02T16:00:00Z")),
+                new SettlementReceiptDue(id, "settlement:" + id, "gw-1", Receipt.of(CUSTOMER, LINES_WITH_VAT, Money.ofRubles(80),
+                        PaymentMode.FULL_PAYMENT), List.of(new Settlement(SettlementType.PREPAYMENT, Money.ofRubles(80))),
+                        Instant.parse("2026-12-02T16:00:01Z")),
+                new ReceiptRecorded(id, "settlement", ReceiptKind.SETTLEMENT, ReceiptStatus.SUCCEEDED, "rc-3", "gw-1", null,
+                        Money.ofRubles(80), Receipt.of(CUSTOMER, LINES_WITH_VAT, Money.ofRubles(80), PaymentMode.FULL_PAYMENT),
+                        List.of(new Settlement(SettlementType.PREPAYMENT, Money.ofRubles(80))), null, "1002", "9289000100408074",
+                        "3815389141", Instant.parse("2026-12-02T16:00:05Z")));
     }
 }

@@ -133,6 +133,11 @@ class EventCorpusTest extends HttpTestBase {
         shows.put("executor", detail.executor() == null ? null : detail.executor().name());
         shows.put("cancelled", detail.cancellation() != null);
         shows.put("version", detail.version());
+        if (!detail.receipts().isEmpty()) {
+            // since v4: the order's fiscal receipts and where each stands
+            shows.put("receipts", detail.receipts().stream().map(r -> r.kind() + " " + r.status() + " " + r.amount().value()
+                    + (r.paymentMode() == null ? "" : " " + r.paymentMode())).collect(Collectors.joining(", ")));
+        }
         return shows;
     }
 

@@ -1,6 +1,8 @@
 package com.orderdesk.app.model;
 
 import com.orderdesk.payment.gateway.PaymentGateway;
+import com.orderdesk.shared.order.receipt.Receipt;
+import com.orderdesk.shared.order.receipt.Settlement;
 import com.orderdesk.shared.value.Money;
 
 import java.util.ArrayList;
@@ -11,7 +13,9 @@ import java.util.Map;
 
 /**
  * A YooKassa-shaped gateway in memory for the money model: two-stage payments, partial capture, release, refunds
- * that never exceed the payment, idempotence keys, outages on request, and the notifications it would send.
+ * that never exceed the payment, idempotence keys, outages on request, and the notifications it would send. Like
+ * YooKassa with 54-ФЗ receipts on, it holds every receipt and notes each one whose sums are not the money it goes with
+ * ({@link #receiptViolations}).
  */
 final class FakeGateway implements PaymentGateway {
     static final class Payment {
@@ -20,6 +24,7 @@ final class FakeGateway implements PaymentGateway {
         String status = "pending";
         Money authorized;
         Money captured = Money.ZERO;
+        Receipt receipt;
 
         Payment(String id, Money amount, Map<String, String> metadata) {
             this.id = id;
@@ -50,6 +55,18 @@ final class FakeGateway implements PaymentGateway {
     private final Map<String, String> keys = new HashMap<>();
     private int outage;
     private int ids;
+    /** Receipts whose sums are not the money they go with, or money that went without the receipt it needed. */
+    final List<String> receiptViolations = new ArrayList<>();
+    /** Settlement receipts made, by the payment they settle. */
+    final Map<String, Receipt> settlementReceipts = new LinkedHashMap<>();
+    /** Refund receipts, by refund id. */
+    final Map<String, Receipt> refundReceipts = new LinkedHashMap<>();
+
+    private void requireSum(Receipt receipt, Money amount, String what) {
+        if (receipt != null && !receipt.total().equals(amount)) {
+            receiptViolations.add(what + ": receipt of " + receipt.total() + " for " + amount);
+        }
+    }
 
     void outage(int calls) {
         outage = calls;
@@ -64,13 +81,15 @@ final class FakeGateway implements PaymentGateway {
 
     @Override
     public GatewayPayment createPayment(String idempotenceKey, Money amount, String description, String returnUrl,
-                                        Map<String, String> metadata) {
+                                        Map<String, String> metadata, Receipt receipt) {
         call();
         String known = keys.get("create:" + idempotenceKey);
         if (known != null) {
             return payments.get(known).view();
         }
+        requireSum(receipt, amount, "create payment " + (ids + 1));
         Payment payment = new Payment("pay-" + (++ids), amount, Map.copyOf(metadata));
+        payment.receipt = receipt;
         payments.put(payment.id, payment);
         keys.put("create:" + idempotenceKey, payment.id);
         return payment.view();
@@ -87,7 +106,7 @@ final class FakeGateway implements PaymentGateway {
     }
 
     @Override
-    public GatewayPayment capturePayment(String idempotenceKey, String paymentId, Money amount) {
+    public GatewayPayment capturePayment(String idempotenceKey, String paymentId, Money amount, Receipt receipt) {
         call();
         Payment payment = payments.get(paymentId);
         if (payment != null && paymentId.equals(keys.get("capture:" + idempotenceKey))) {
@@ -96,6 +115,14 @@ final class FakeGateway implements PaymentGateway {
         if (payment == null || !payment.status.equals("waiting_for_capture") || !amount.isPositive()
                 || amount.isGreaterThan(payment.authorized)) {
             throw new GatewayRejectedException(400, "cannot capture");
+        }
+        if (payment.receipt != null) {
+            if (receipt == null && !amount.equals(payment.authorized)) {
+                receiptViolations.add("capture of " + amount + " of " + paymentId + " (authorized " + payment.authorized
+                        + ") without the receipt of what is taken");
+            }
+            requireSum(receipt, amount, "capture " + paymentId);
+            payment.receipt = receipt != null ? receipt : payment.receipt;
         }
         payment.status = "succeeded";
         payment.captured = amount;
@@ -121,13 +148,67 @@ final class FakeGateway implements PaymentGateway {
     }
 
     @Override
-    public GatewayRefund createRefund(String idempotenceKey, String paymentId, Money amount) {
+    public GatewayRefund createRefund(String idempotenceKey, String paymentId, Money amount, Receipt receipt) {
         call();
         String known = keys.get("refund:" + idempotenceKey);
         if (known != null) {
             return refunds.get(known).view();
         }
-        return refund(paymentId, amount, true, idempotenceKey).view();
+        Payment payment = payments.get(paymentId);
+        if (payment != null && payment.receipt != null && receipt == null) {
+            receiptViolations.add("refund of " + amount + " of " + paymentId + " without a refund receipt");
+        }
+        requireSum(receipt, amount, "refund of " + paymentId);
+        Refund made = refund(paymentId, amount, true, idempotenceKey);
+        if (receipt != null) {
+            refundReceipts.put(made.id(), receipt);
+        }
+        return made.view();
+    }
+
+    @Override
+    public GatewayReceipt createSettlementReceipt(String idempotenceKey, String paymentId, Receipt receipt, List<Settlement> settlements) {
+        call();
+        String known = keys.get("receipt:" + idempotenceKey);
+        if (known != null) {
+            return settled(known);
+        }
+        if (settlementReceipts.containsKey(paymentId)) {
+            receiptViolations.add("a second settlement receipt for " + paymentId);
+        }
+        requireSum(receipt, settlements.stream().map(Settlement::amount).reduce(Money.ZERO, Money::plus), "settlement of " + paymentId);
+        settlementReceipts.put(paymentId, receipt);
+        keys.put("receipt:" + idempotenceKey, paymentId);
+        return settled(paymentId);
+    }
+
+    private GatewayReceipt settled(String paymentId) {
+        return new GatewayReceipt("settlement-" + paymentId, "payment", paymentId, null, "succeeded", true,
+                settlementReceipts.get(paymentId).total(), "1", "9289000100408074", "1");
+    }
+
+    /** Registered at once: the payment's receipt once its money is taken, and its settlement receipt. */
+    @Override
+    public List<GatewayReceipt> receiptsOfPayment(String paymentId) {
+        call();
+        List<GatewayReceipt> found = new ArrayList<>();
+        Payment payment = payments.get(paymentId);
+        if (payment != null && payment.receipt != null && payment.status.equals("succeeded")) {
+            found.add(new GatewayReceipt("receipt-" + paymentId, "payment", paymentId, null, "succeeded", false,
+                    payment.receipt.total(), "1", "9289000100408074", "1"));
+        }
+        if (settlementReceipts.containsKey(paymentId)) {
+            found.add(settled(paymentId));
+        }
+        return found;
+    }
+
+    @Override
+    public List<GatewayReceipt> receiptsOfRefund(String refundId) {
+        call();
+        Receipt receipt = refundReceipts.get(refundId);
+        return receipt == null ? List.of() : List.of(new GatewayReceipt("receipt-" + refundId, "refund",
+                refunds.get(refundId).paymentId(), refundId, "succeeded", false, receipt.total(), "1", "9289000100408074", "1"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.orderdesk.payment.gateway.GatewayProperties;
 import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.payment.saga.GatewayFacts;
 import com.orderdesk.payment.saga.KnownPayments;
+import com.orderdesk.payment.receipt.ReceiptProperties;
 import com.orderdesk.payment.saga.PaymentSaga;
 import com.orderdesk.query.detail.OrderDetail;
 import com.orderdesk.query.detail.OrderDetailFold;
@@ -136,7 +137,7 @@ class MoneyModelTest {
         };
         catalog = new Catalog(new CatalogProperties(List.of(new CatalogProperties.ServiceSpec("coworking-2nd-floor",
                 "Коворкинг на 2 этаже", ZONE.getId(), new BigDecimal("50.00"),
-                List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal("100.00"), true, 25)),
+                List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal("100.00"), true, 25, 11, "service")),
                 Duration.ofHours(2), 100, Duration.ofDays(365), Duration.ofDays(31),
                 List.of(new CatalogProperties.StaffSpec("manager", "Ирина Соколова"), new CatalogProperties.StaffSpec("service", "Пётр Иванов"))))));
         AtomicLong numbers = new AtomicLong(1_000_000);
@@ -171,7 +172,9 @@ class MoneyModelTest {
         AnnotatedSagaRepository<PaymentSaga> repository = AnnotatedSagaRepository.<PaymentSaga>builder()
                 .sagaType(PaymentSaga.class)
                 .sagaStore(new JsonSagaStore())
-                .resourceInjector(new SimpleResourceInjector(gateway, commands, deadlines, settings, knownPayments))
+                .resourceInjector(new SimpleResourceInjector(gateway, commands, deadlines, settings, knownPayments,
+                        new ReceiptProperties(true, 1, ReceiptProperties.SettlementOn.COMPLETION, false, Duration.ofSeconds(2),
+                                Duration.ofMinutes(5), 40)))
                 .build();
         sagas = AnnotatedSagaManager.<PaymentSaga>builder().sagaType(PaymentSaga.class).sagaRepository(repository)
                 .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build();
@@ -523,6 +526,17 @@ class MoneyModelTest {
             }
             if (!reserved.isEmpty()) {
                 throw new AssertionError("Captures still reserved after everything settled: " + reserved);
+            }
+            // 54-ФЗ: every receipt's positions add up to exactly the money it goes with, and no money moved without one
+            if (!gateway.receiptViolations.isEmpty()) {
+                throw new AssertionError("Receipts: " + gateway.receiptViolations);
+            }
+            for (FakeGateway.Payment payment : gateway.payments.values()) {
+                if (orderId.equals(payment.metadata.get("orderId")) && payment.status.equals("succeeded")
+                        && (payment.receipt == null || !payment.receipt.total().equals(payment.captured))) {
+                    throw new AssertionError("Payment " + payment.id + " took " + payment.captured + " with receipt "
+                            + (payment.receipt == null ? "none" : "of " + payment.receipt.total()));
+                }
             }
             // what the business holds = what it keeps + what it still owes the guest
             OrderDetail order = detail();

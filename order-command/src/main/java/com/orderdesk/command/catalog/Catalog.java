@@ -33,11 +33,21 @@ public final class Catalog implements ServiceAccess {
     /** staff id → the services they are responsible for */
     private final Map<String, Reach> reaches = new java.util.HashMap<>();
 
-    public record Tariff(String id, String name, Money unitPrice, boolean partialPayment, int prepaymentPercent) {
+    /** A tariff; {@code vatCode} (YooKassa's 1–12) and {@code paymentSubject} are what its fiscal receipts say. */
+    public record Tariff(String id, String name, Money unitPrice, boolean partialPayment, int prepaymentPercent,
+                         Integer vatCode, String paymentSubject) {
         public Tariff {
             if (partialPayment && (prepaymentPercent < 1 || prepaymentPercent > 99)) {
                 throw new IllegalArgumentException("Tariff " + id + ": prepayment percent must be 1..99 when partial payment is allowed");
             }
+            if (vatCode != null && (vatCode < 1 || vatCode > 12)) {
+                throw new IllegalArgumentException("Catalog: tariff " + id + ": vat-code must be one of YooKassa's codes 1..12, not " + vatCode);
+            }
+            paymentSubject = paymentSubject == null || paymentSubject.isBlank() ? OrderLine.SERVICE : paymentSubject.strip();
+        }
+
+        public Tariff(String id, String name, Money unitPrice, boolean partialPayment, int prepaymentPercent) {
+            this(id, name, unitPrice, partialPayment, prepaymentPercent, null, null);
         }
     }
 
@@ -87,7 +97,8 @@ public final class Catalog implements ServiceAccess {
                 require(t.id() != null && !t.id().isBlank(), "service " + spec.id() + " has a tariff without id");
                 require(t.unitPrice() != null, "tariff " + t.id() + " has no unit price");
                 Money price = Money.parse(t.unitPrice().toPlainString(), "unitPrice");
-                require(tariffs.put(t.id(), new Tariff(t.id(), t.name(), price, t.partialPayment(), t.prepaymentPercent())) == null,
+                require(tariffs.put(t.id(), new Tariff(t.id(), t.name(), price, t.partialPayment(), t.prepaymentPercent(),
+                        t.vatCode(), t.paymentSubject())) == null,
                         "duplicate tariff " + t.id());
             }
             Money minimum = Money.parse(spec.minimumRemainder().toPlainString(), "minimumRemainder");
@@ -175,7 +186,8 @@ public final class Catalog implements ServiceAccess {
         long quantity = period.startedHours();
         Money amount = tariff.unitPrice().times(quantity);
         String description = service.name() + ", тариф «" + tariff.name() + "»";
-        OrderLine line = new OrderLine(description, quantity, tariff.unitPrice(), amount);
+        OrderLine line = new OrderLine(description, quantity, tariff.unitPrice(), amount, tariff.vatCode(),
+                tariff.vatCode() == null ? null : tariff.paymentSubject());
         Money dueOnline = amount;
         if (plan == PaymentPlan.PARTIAL) {
             Money prepayment = amount.percent(tariff.prepaymentPercent());

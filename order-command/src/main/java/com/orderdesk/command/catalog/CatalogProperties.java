@@ -38,6 +38,10 @@ public record CatalogProperties(@DefaultValue List<ServiceSpec> services) {
             String name,
             BigDecimal unitPrice,
             @DefaultValue("false") boolean partialPayment,
-            @DefaultValue("0") int prepaymentPercent) {
+            @DefaultValue("0") int prepaymentPercent,
+            /** the VAT code of the tariff's price on fiscal receipts (YooKassa {@code vat_code}, 1–12) */
+            Integer vatCode,
+            /** «предмет расчёта» on fiscal receipts (YooKassa {@code payment_subject}) */
+            @DefaultValue("service") String paymentSubject) {
     }
 }

@@ -46,6 +46,18 @@ import com.orderdesk.shared.value.Channel;
 import com.orderdesk.shared.value.Check;
 import com.orderdesk.shared.value.Money;
 import com.orderdesk.shared.value.OrderNumber;
+import com.orderdesk.shared.order.OrderLine;
+import com.orderdesk.shared.order.command.RecordReceipt;
+import com.orderdesk.shared.order.command.RequestSettlementReceipt;
+import com.orderdesk.shared.order.event.ReceiptRecorded;
+import com.orderdesk.shared.order.event.SettlementReceiptDue;
+import com.orderdesk.shared.order.receipt.PaymentMode;
+import com.orderdesk.shared.order.receipt.Receipt;
+import com.orderdesk.shared.order.receipt.ReceiptCustomer;
+import com.orderdesk.shared.order.receipt.ReceiptKind;
+import com.orderdesk.shared.order.receipt.ReceiptStatus;
+import com.orderdesk.shared.order.receipt.Settlement;
+import com.orderdesk.shared.order.receipt.SettlementType;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -126,6 +138,19 @@ public class Order {
     /** Mails about the order whose fate is recorded (sent or given up). */
     private final Set<String> mailIds = new HashSet<>();
     private boolean mailStopped;
+    // --- fiscal receipts (54-ФЗ) ---
+    private String tariffId;
+    private List<OrderLine> lines = List.of();
+    private ReceiptCustomer customer;
+    /** The receipt data each online payment request carried. */
+    private final Map<String, Receipt> requestReceipts = new HashMap<>();
+    /** The receipt each gateway payment was created (or captured) with. */
+    private final Map<String, Receipt> paymentReceipts = new HashMap<>();
+    /** Where each of the order's receipts stands, by its key. */
+    private final Map<String, ReceiptStatus> receiptStates = new HashMap<>();
+    /** Gateway payments taken in advance whose receipt went to the register: what a settlement receipt settles. */
+    private final Set<String> prepaidWithReceipt = new java.util.LinkedHashSet<>();
+    private boolean settlementDue;
 
     private record DeskMoney(Money amount, PaymentMethod method) {
     }
@@ -167,8 +192,10 @@ public class Order {
                 command.paymentPlan(), pricing.total(), dueOnline, pricing.minimumRemainder(),
                 command.rentalPeriod().start().atZone(pricing.zone()).toLocalDate(), initial, paymentStatus));
         if (dueOnline.isPositive()) {
+            Receipt receipt = receiptFor(dueOnline, now, catalog);
             apply(new OnlinePaymentRequested(command.orderId(), number.value(), command.orderId() + ":prepayment", dueOnline,
-                    paymentDescription(number, dueOnline.equals(pricing.total())), true, by, now));
+                    paymentDescription(number, dueOnline.equals(pricing.total())), true, by, now,
+                    receipt, receipt == null ? null : rentalStart));
         }
         return new PlaceOrder.Placed(number, version());
     }
@@ -262,7 +289,8 @@ public class Order {
         Money amount = Check.present(command.amount(), "amount", "сумма");
         Money toCapture = status == OrderStatus.CANCELLED || status == OrderStatus.COMPLETED
                 ? Money.ZERO : acceptable(openToPay(), amount, minimumRemainder);
-        apply(new GatewayPaymentAuthorized(orderId, paymentId, amount, toCapture, now()));
+        apply(new GatewayPaymentAuthorized(orderId, paymentId, amount, toCapture, now(),
+                toCapture.isPositive() ? paymentReceipt(paymentId, toCapture) : null));
         return version();
     }
 
@@ -294,7 +322,8 @@ public class Order {
         Instant at = command.paidAt() == null ? now() : command.paidAt();
         apply(new GatewayPaymentRecorded(orderId, paymentId, amount,
                 command.method() == null ? PaymentMethod.BANK_CARD : command.method(), by, at,
-                paidAfter, remainderAfter, refundDueAfter, statusAfter, owedBack));
+                paidAfter, remainderAfter, refundDueAfter, statusAfter, owedBack,
+                owedBack.isPositive() ? refundReceipt(paymentId, amount, owedBack) : null));
         confirmIfPaidEnough(by);
         return version();
     }
@@ -409,8 +438,10 @@ public class Order {
         boolean awaiting = status == OrderStatus.AWAITING_PAYMENT;
         Money missingPrepayment = prepaymentDue.minusOrZero(paid.plus(reserved()));
         Money amount = awaiting && missingPrepayment.isPositive() ? missingPrepayment : open;
+        Instant at = now();
+        Receipt receipt = receiptFor(amount, at, catalog);
         apply(new OnlinePaymentRequested(orderId, number.value(), requestId, amount, paymentDescription(number, amount.equals(remainder())),
-                awaiting, by, now()));
+                awaiting, by, at, receipt, receipt == null ? null : rentalStart));
         return version();
     }
 
@@ -482,7 +513,8 @@ public class Order {
         Money retried = candidate.isLessThan(amount) ? candidate : Money.ZERO;
         Money deskDueAfter = deskRefundDue.plus(owed.minusOrZero(retried));
         apply(new GatewayRefundFailed(orderId, requestId, paymentId, amount,
-                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), now(), deskDueAfter, retried));
+                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), now(), deskDueAfter, retried,
+                retried.isPositive() ? refundReceipt(paymentId, gatewayPayments.getOrDefault(paymentId, Money.ZERO), retried) : null));
         return version();
     }
 
@@ -506,7 +538,8 @@ public class Order {
             Money available = payment.getValue().minusOrZero(gatewayRefundAsked.getOrDefault(payment.getKey(), Money.ZERO));
             Money take = available.isGreaterThan(left) ? left : available;
             if (take.isPositive()) {
-                gatewayRefunds.add(new GatewayRefundDue(payment.getKey(), take));
+                gatewayRefunds.add(new GatewayRefundDue(payment.getKey(), take,
+                        refundReceipt(payment.getKey(), payment.getValue(), take)));
                 left = left.minusOrZero(take);
             }
         }
@@ -545,6 +578,140 @@ public class Order {
 
     private static String paymentDescription(OrderNumber number, boolean whole) {
         return "Заказ " + number.value() + (whole ? ": оплата" : ": предоплата");
+    }
+
+    // --- fiscal receipts ---
+
+    /**
+     * What the cash register learns of one of the order's receipts (the payment saga reports the gateway's answers).
+     * Recorded when its state changes; a registered receipt stays registered, and no final state goes back to pending.
+     */
+    @CommandHandler
+    public long handle(RecordReceipt command) {
+        String key = Check.text(command.receiptKey(), "receiptKey", "чек", 200);
+        ReceiptStatus state = Check.present(command.status(), "status", "состояние чека");
+        ReceiptKind kind = Check.present(command.kind(), "kind", "вид чека");
+        ReceiptStatus before = receiptStates.get(key);
+        if (before == state || before == ReceiptStatus.SUCCEEDED || before != null && before.isFinal() && !state.isFinal()) {
+            return version();
+        }
+        apply(new ReceiptRecorded(orderId, key, kind, state, command.receiptId(), command.paymentId(), command.refundId(),
+                command.amount(), command.receipt(), command.settlements() == null ? List.of() : List.copyOf(command.settlements()),
+                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), command.fiscalDocumentNumber(),
+                command.fiscalStorageNumber(), command.fiscalAttribute(), now()));
+        return version();
+    }
+
+    /**
+     * The service is rendered: if money was taken online in advance with a receipt, the settlement receipt is due —
+     * once per order, for what of those prepayments the order keeps (and, if the desk's payments go through the same
+     * register, for what was paid at the desk). A cancelled order settles nothing: its money goes back.
+     */
+    @CommandHandler
+    public long handle(RequestSettlementReceipt command, Catalog catalog) {
+        if (settlementDue || status == OrderStatus.CANCELLED || prepaidWithReceipt.isEmpty()) {
+            return version();
+        }
+        Money prepaid = Money.ZERO;
+        for (String paymentId : prepaidWithReceipt) {
+            Money kept = gatewayPayments.getOrDefault(paymentId, Money.ZERO)
+                    .minusOrZero(max(gatewayRefundAsked.getOrDefault(paymentId, Money.ZERO), gatewayRefunded.getOrDefault(paymentId, Money.ZERO)));
+            prepaid = prepaid.plus(kept);
+        }
+        List<OrderLine> receiptLines = receiptLines(catalog);
+        if (!prepaid.isPositive() || receiptLines == null) {
+            return version();
+        }
+        prepaid = min(prepaid, total);
+        List<Settlement> settlements = new ArrayList<>();
+        settlements.add(new Settlement(SettlementType.PREPAYMENT, prepaid));
+        Money covered = prepaid;
+        if (command.deskPaymentsInRegister()) {
+            for (SettlementType type : List.of(SettlementType.CASHLESS, SettlementType.CASH)) {
+                Money desk = min(deskNet(type == SettlementType.CASH), total.minusOrZero(covered));
+                if (desk.isPositive()) {
+                    settlements.add(new Settlement(type, desk));
+                    covered = covered.plus(desk);
+                }
+            }
+        }
+        apply(new SettlementReceiptDue(orderId, "settlement:" + orderId, prepaidWithReceipt.iterator().next(),
+                Receipt.of(customer, receiptLines, covered, PaymentMode.FULL_PAYMENT), settlements, now()));
+        return version();
+    }
+
+    /** Paid at the desk in cash (or not in cash), less what went back the same way. */
+    private Money deskNet(boolean cash) {
+        Money in = deskPayments.values().stream().filter(money -> (money.method() == PaymentMethod.CASH) == cash)
+                .map(DeskMoney::amount).reduce(Money.ZERO, Money::plus);
+        Money out = deskRefunds.values().stream().filter(money -> (money.method() == PaymentMethod.CASH) == cash)
+                .map(DeskMoney::amount).reduce(Money.ZERO, Money::plus);
+        return in.minusOrZero(out);
+    }
+
+    /**
+     * The order's lines with the VAT code each needs on a receipt: as placed, or — for orders placed before receipts —
+     * the tariff's in today's catalog; null when there is none (no receipt can be made).
+     */
+    private List<OrderLine> receiptLines(Catalog catalog) {
+        if (lines.stream().allMatch(line -> line.vatCode() != null)) {
+            return lines.isEmpty() ? null : lines;
+        }
+        Catalog.Tariff tariff = catalog == null ? null : catalog.service(serviceId).map(s -> s.tariffs().get(tariffId)).orElse(null);
+        if (tariff == null || tariff.vatCode() == null) {
+            return null;
+        }
+        return lines.stream().map(line -> line.vatCode() != null ? line : line.withVat(tariff.vatCode(), tariff.paymentSubject())).toList();
+    }
+
+    /** The receipt of {@code amount} asked for online at {@code at}: prepayment before the rental, payment from its start. */
+    private Receipt receiptFor(Money amount, Instant at, Catalog catalog) {
+        List<OrderLine> receiptLines = receiptLines(catalog);
+        if (receiptLines == null || customer == null || !amount.isPositive() || amount.isGreaterThan(total)) {
+            return null;
+        }
+        return Receipt.of(customer, receiptLines, amount, PaymentMode.of(at, rentalStart, amount, total));
+    }
+
+    /** The receipt of a gateway payment, for {@code amount} of it (null when it was made without one). */
+    private Receipt paymentReceipt(String paymentId, Money amount) {
+        Receipt receipt = paymentReceipts.get(paymentId);
+        if (receipt == null || !amount.isPositive() || amount.isGreaterThan(receipt.total())) {
+            return null;
+        }
+        return receipt.scaledTo(amount);
+    }
+
+    /** The refund receipt of {@code refunded} of a gateway payment of {@code taken}: the payment's positions and modes. */
+    private Receipt refundReceipt(String paymentId, Money taken, Money refunded) {
+        Receipt payment = paymentReceipt(paymentId, taken);
+        return payment == null || !refunded.isPositive() || refunded.isGreaterThan(taken) ? null : payment.scaledTo(refunded);
+    }
+
+    private static Money max(Money a, Money b) {
+        return a.isLessThan(b) ? b : a;
+    }
+
+    private static Money min(Money a, Money b) {
+        return a.isGreaterThan(b) ? b : a;
+    }
+
+    @EventSourcingHandler
+    void on(ReceiptRecorded event) {
+        receiptStates.put(event.receiptKey(), event.status());
+        if (event.kind() == ReceiptKind.PAYMENT && event.paymentId() != null && event.receipt() != null
+                && event.receipt().mode() != null && event.receipt().mode().isPrepayment()) {
+            if (event.status().isFailure()) {
+                prepaidWithReceipt.remove(event.paymentId());
+            } else {
+                prepaidWithReceipt.add(event.paymentId());
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SettlementReceiptDue event) {
+        settlementDue = true;
     }
 
     // --- decisions shared by the handlers ---
@@ -644,17 +811,27 @@ public class Order {
         rentalEnd = event.rentalPeriod().end();
         guestId = event.guestId();
         number = event.number();
+        tariffId = event.tariff() == null ? null : event.tariff().id();
+        lines = event.lines() == null ? List.of() : event.lines();
+        customer = event.visitor() == null ? null : ReceiptCustomer.of(event.visitor());
     }
 
     @EventSourcingHandler
     void on(OnlinePaymentRequested event) {
         onlineRequestIds.add(event.requestId());
         openOnlineRequests.put(event.requestId(), null);
+        if (event.receipt() != null) {
+            requestReceipts.put(event.requestId(), event.receipt());
+        }
     }
 
     @EventSourcingHandler
     void on(GatewayPaymentCreated event) {
         openOnlineRequests.put(event.requestId(), event.gatewayPaymentId());
+        Receipt receipt = requestReceipts.get(event.requestId());
+        if (receipt != null) {
+            paymentReceipts.put(event.gatewayPaymentId(), receipt);
+        }
     }
 
     @EventSourcingHandler
@@ -663,6 +840,9 @@ public class Order {
         openOnlineRequests.values().removeIf(event.paymentId()::equals);
         if (event.toCapture().isPositive()) {
             pendingCaptures.put(event.paymentId(), event.toCapture());
+        }
+        if (event.receipt() != null) {
+            paymentReceipts.put(event.paymentId(), event.receipt());
         }
     }
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CatalogTest {
     private static CatalogProperties catalog(String zone, String price, boolean partial, int percent) {
         return new CatalogProperties(List.of(new CatalogProperties.ServiceSpec("coworking-2nd-floor", "Коворкинг на 2 этаже", zone,
-                new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal(price), partial, percent)), java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31),
+                new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal(price), partial, percent, null, "service")), java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31),
                 List.of(new CatalogProperties.StaffSpec("manager", "Ирина Соколова"), new CatalogProperties.StaffSpec("service", "Пётр Иванов")))));
     }
 
@@ -87,7 +87,7 @@ class CatalogTest {
     void aStaffMemberNamedTwiceOrWithoutANameStopsTheStart() {
         java.util.function.Function<List<CatalogProperties.StaffSpec>, CatalogProperties> withStaff = staff -> new CatalogProperties(List.of(
                 new CatalogProperties.ServiceSpec("coworking-2nd-floor", "Коворкинг на 2 этаже", "Asia/Yekaterinburg",
-                        new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal("100.00"), false, 0)),
+                        new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal("100.00"), false, 0, null, "service")),
                         java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31), staff)));
         assertThatThrownBy(() -> new Catalog(withStaff.apply(List.of(new CatalogProperties.StaffSpec("manager", "Ирина"),
                 new CatalogProperties.StaffSpec("manager", "Ирина Соколова"))))).isInstanceOf(IllegalArgumentException.class);

@@ -48,9 +48,9 @@ final class OrderFixtures {
     static Catalog demoCatalog() {
         return new Catalog(new CatalogProperties(List.of(new CatalogProperties.ServiceSpec(SERVICE, "Коворкинг на 2 этаже",
                 "Asia/Yekaterinburg", new BigDecimal("50.00"),
-                List.of(new CatalogProperties.TariffSpec(TARIFF, "Стандарт", new BigDecimal("100.00"), true, 25),
-                        new CatalogProperties.TariffSpec("cheap", "Эконом", new BigDecimal("40.00"), true, 25),
-                        new CatalogProperties.TariffSpec("full-only", "Только полная оплата", new BigDecimal("100.00"), false, 0)), java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31),
+                List.of(new CatalogProperties.TariffSpec(TARIFF, "Стандарт", new BigDecimal("100.00"), true, 25, null, "service"),
+                        new CatalogProperties.TariffSpec("cheap", "Эконом", new BigDecimal("40.00"), true, 25, null, "service"),
+                        new CatalogProperties.TariffSpec("full-only", "Только полная оплата", new BigDecimal("100.00"), false, 0, null, "service")), java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31),
                 List.of(new CatalogProperties.StaffSpec("manager", "Ирина Соколова"), new CatalogProperties.StaffSpec("service", "Пётр Иванов"))))));
     }
 

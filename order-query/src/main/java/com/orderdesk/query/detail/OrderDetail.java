@@ -1,5 +1,11 @@
 package com.orderdesk.query.detail;
 
+import com.orderdesk.shared.order.receipt.PaymentMode;
+import com.orderdesk.shared.order.receipt.ReceiptItem;
+import com.orderdesk.shared.order.receipt.ReceiptKind;
+import com.orderdesk.shared.order.receipt.ReceiptStatus;
+import com.orderdesk.shared.order.receipt.Settlement;
+
 import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.OrderStatus;
 import com.orderdesk.shared.order.PaymentMethod;
@@ -47,14 +53,20 @@ public record OrderDetail(
         OffsetDateTime completedAt,
         String guestId,
         FindOnlinePayment.OnlinePayment onlinePayment,
-        long version) {
+        long version,
+        List<FiscalReceipt> receipts) {
+
+    public OrderDetail {
+        // forms stored before receipts have none
+        receipts = receipts == null ? List.of() : List.copyOf(receipts);
+    }
 
     /** The same form with these payments and refunds. */
     OrderDetail withItems(List<Payment> payments, List<Refund> refunds) {
         return new OrderDetail(orderId, number, createdAt, service, status, statusLabel, paymentStatus, paymentStatusLabel,
                 executor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid, remainder, refundDue,
                 prepaymentDue, minimumRemainder, paymentPlan, payments, refunds, dueDate, cancellation, completedAt, guestId,
-                onlinePayment, version);
+                onlinePayment, version, receipts);
     }
 
     /**
@@ -73,7 +85,8 @@ public record OrderDetail(
         return new OrderDetail(orderId, number, createdAt, service, status, statusLabel, paymentStatus,
                 paymentStatus.guestLabel(), shownExecutor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid,
                 remainder, refundDue, prepaymentDue, minimumRemainder, paymentPlan, shownPayments, shownRefunds, dueDate,
-                shownCancellation, completedAt, guestId, onlinePayment, version);
+                shownCancellation, completedAt, guestId, onlinePayment, version,
+                receipts.stream().map(FiscalReceipt::asGuestSeesIt).toList());
     }
 
     public record Executor(String id, String name) {
@@ -99,5 +112,20 @@ public record OrderDetail(
     }
 
     public record Cancellation(OffsetDateTime at, Recorder by, String reason) {
+    }
+
+    /**
+     * «Чеки»: a fiscal receipt of the order and where it stands — what it is for, its positions and how they were
+     * settled, the fiscal document once registered, or why it was not (staff only).
+     */
+    public record FiscalReceipt(String key, ReceiptKind kind, String kindLabel, ReceiptStatus status, String statusLabel,
+                                Money amount, PaymentMode paymentMode, String paymentModeLabel, List<ReceiptItem> items,
+                                List<Settlement> settlements, String sentTo, String receiptId, String paymentId, String refundId,
+                                String fiscalDocumentNumber, String fiscalStorageNumber, String fiscalAttribute, String reason,
+                                OffsetDateTime at) {
+        FiscalReceipt asGuestSeesIt() {
+            return new FiscalReceipt(key, kind, kindLabel, status, statusLabel, amount, paymentMode, paymentModeLabel, items,
+                    settlements, sentTo, null, null, null, fiscalDocumentNumber, fiscalStorageNumber, fiscalAttribute, null, at);
+        }
     }
 }

@@ -68,6 +68,7 @@ public final class OrderDetailFold {
     private String guestId;
     private FindOnlinePayment.OnlinePayment onlinePayment;
     private long version = -1;
+    private final java.util.LinkedHashMap<String, OrderDetail.FiscalReceipt> receipts = new java.util.LinkedHashMap<>();
 
     /** Continues from a detail built earlier: the detail holds everything the fold needs. */
     public static OrderDetailFold resume(OrderDetail d) {
@@ -101,6 +102,7 @@ public final class OrderDetailFold {
         fold.guestId = d.guestId();
         fold.onlinePayment = d.onlinePayment();
         fold.version = d.version();
+        d.receipts().forEach(receipt -> fold.receipts.put(receipt.key(), receipt));
         return fold;
     }
 
@@ -188,6 +190,8 @@ public final class OrderDetailFold {
                 onlinePayment = new FindOnlinePayment.OnlinePayment(onlinePayment.requestId(), e.toCapture(),
                         e.toCapture().isPositive() ? "CAPTURING" : "RELEASED", onlinePayment.gatewayPaymentId(), null);
             }
+        } else if (event instanceof com.orderdesk.shared.order.event.ReceiptRecorded e) {
+            receipts.put(e.receiptKey(), receipt(e, receipts.get(e.receiptKey())));
         } else if (event instanceof OrderCompleted e) {
             status = OrderStatus.COMPLETED;
             completedAt = e.at();
@@ -207,7 +211,21 @@ public final class OrderDetailFold {
                 paymentStatus.label(), executor, new OrderDetail.Ticket(ticketNumber), visitor, applicant, lines,
                 new OrderDetail.Period(local(rentalStart), local(rentalEnd)), total, total, paid, remainder, refundDue,
                 prepaymentDue, minimumRemainder, paymentPlan, List.copyOf(payments), List.copyOf(refunds), dueDate,
-                cancellation, completedAt == null ? null : local(completedAt), guestId, onlinePayment, version);
+                cancellation, completedAt == null ? null : local(completedAt), guestId, onlinePayment, version,
+                List.copyOf(receipts.values()));
+    }
+
+    /** A receipt's new state; what it holds stays as first recorded when a later record leaves it out. */
+    private OrderDetail.FiscalReceipt receipt(com.orderdesk.shared.order.event.ReceiptRecorded e, OrderDetail.FiscalReceipt before) {
+        com.orderdesk.shared.order.receipt.Receipt data = e.receipt();
+        var mode = data != null ? data.mode() : before == null ? null : before.paymentMode();
+        return new OrderDetail.FiscalReceipt(e.receiptKey(), e.kind(), e.kind().label(), e.status(), e.status().label(),
+                e.amount() != null ? e.amount() : before == null ? null : before.amount(), mode, mode == null ? null : mode.label(),
+                data != null ? data.items() : before == null ? List.of() : before.items(),
+                e.settlements() != null && !e.settlements().isEmpty() ? e.settlements() : before == null ? List.of() : before.settlements(),
+                data != null ? data.customer().contact() : before == null ? null : before.sentTo(),
+                e.receiptId() != null ? e.receiptId() : before == null ? null : before.receiptId(), e.paymentId(), e.refundId(),
+                e.fiscalDocumentNumber(), e.fiscalStorageNumber(), e.fiscalAttribute(), e.reason(), local(e.at()));
     }
 
     private OffsetDateTime local(Instant instant) {

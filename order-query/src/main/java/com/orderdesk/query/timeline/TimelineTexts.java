@@ -63,6 +63,13 @@ final class TimelineTexts {
             text = "Гостю отправлено письмо: «" + e.subject() + "».";
         } else if (event instanceof com.orderdesk.shared.order.event.GuestMailStopped) {
             text = "Гость отписался от писем о заказах.";
+        } else if (event instanceof com.orderdesk.shared.order.event.ReceiptRecorded e
+                && e.status() == com.orderdesk.shared.order.receipt.ReceiptStatus.SUCCEEDED) {
+            text = e.kind().label() + receiptAmount(e) + " зарегистрирован"
+                    + (e.fiscalDocumentNumber() == null ? "." : " (ФД № " + e.fiscalDocumentNumber() + ").");
+        } else if (event instanceof com.orderdesk.shared.order.event.SettlementReceiptDue e) {
+            text = "Услуга оказана: предоплата зачитывается, формируется чек зачёта предоплаты на "
+                    + e.receipt().total().toRussianTextWithKopecks() + ".";
         }
         return Optional.ofNullable(text);
     }
@@ -111,11 +118,19 @@ final class TimelineTexts {
                     + (e.deskRefundDueAfter().isPositive() ? " Верните гостю на месте: " + e.deskRefundDueAfter().toRussianTextWithKopecks() + "."
                     : ""));
         }
+        if (event instanceof com.orderdesk.shared.order.event.ReceiptRecorded e && e.status().isFailure()) {
+            return Optional.of(e.kind().label() + receiptAmount(e) + " " + e.status().label()
+                    + (e.reason() == null ? "" : ": " + e.reason()) + ". Оплата учтена; чек нужно оформить в кассе вручную.");
+        }
         if (event instanceof com.orderdesk.shared.order.event.GuestMailFailed e) {
             return Optional.of("Письмо гостю «" + e.subject() + "» не доставлено после " + e.attempts() + " попыток ("
                     + e.reason() + "). Свяжитесь с гостем по телефону.");
         }
         return Optional.empty();
+    }
+
+    private static String receiptAmount(com.orderdesk.shared.order.event.ReceiptRecorded e) {
+        return e.amount() == null ? "" : " на " + e.amount().toRussianTextWithKopecks();
     }
 
     private static String placed(OrderPlaced e) {

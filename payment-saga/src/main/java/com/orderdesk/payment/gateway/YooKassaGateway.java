@@ -3,6 +3,8 @@ package com.orderdesk.payment.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderdesk.shared.order.receipt.Receipt;
+import com.orderdesk.shared.order.receipt.Settlement;
 import com.orderdesk.shared.value.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +36,11 @@ public class YooKassaGateway implements PaymentGateway {
     private final ObjectMapper json;
     private final RestClient http;
 
-    public YooKassaGateway(GatewayProperties properties, Environment environment, ObjectMapper json) {
+    private final ReceiptJson receipts;
+
+    public YooKassaGateway(GatewayProperties properties, Environment environment, ObjectMapper json, Integer taxSystemCode) {
         this.properties = properties;
+        this.receipts = new ReceiptJson(json, taxSystemCode);
         this.environment = environment;
         this.json = json;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
@@ -57,7 +62,7 @@ public class YooKassaGateway implements PaymentGateway {
 
     @Override
     public GatewayPayment createPayment(String idempotenceKey, Money amount, String description, String returnUrl,
-                                        Map<String, String> metadata) {
+                                        Map<String, String> metadata, Receipt receipt) {
         ObjectNode body = json.createObjectNode();
         body.set("amount", amountJson(amount));
         body.put("capture", false);
@@ -67,6 +72,9 @@ public class YooKassaGateway implements PaymentGateway {
         body.put("description", description);
         ObjectNode meta = body.putObject("metadata");
         metadata.forEach(meta::put);
+        if (receipt != null) {
+            body.set("receipt", receipts.receipt(receipt));
+        }
         return payment(call("create payment", () -> http.post().uri(url("/v3/payments"))
                 .header("Authorization", authorization()).header("Idempotence-Key", idempotenceKey)
                 .contentType(MediaType.APPLICATION_JSON).body(body.toString()).retrieve().body(String.class)));
@@ -79,9 +87,12 @@ public class YooKassaGateway implements PaymentGateway {
     }
 
     @Override
-    public GatewayPayment capturePayment(String idempotenceKey, String paymentId, Money amount) {
+    public GatewayPayment capturePayment(String idempotenceKey, String paymentId, Money amount, Receipt receipt) {
         ObjectNode body = json.createObjectNode();
         body.set("amount", amountJson(amount));
+        if (receipt != null) {
+            body.set("receipt", receipts.receipt(receipt));
+        }
         return payment(call("capture payment", () -> http.post().uri(url("/v3/payments/{id}/capture"), paymentId)
                 .header("Authorization", authorization()).header("Idempotence-Key", idempotenceKey)
                 .contentType(MediaType.APPLICATION_JSON).body(body.toString()).retrieve().body(String.class)));
@@ -95,10 +106,13 @@ public class YooKassaGateway implements PaymentGateway {
     }
 
     @Override
-    public GatewayRefund createRefund(String idempotenceKey, String paymentId, Money amount) {
+    public GatewayRefund createRefund(String idempotenceKey, String paymentId, Money amount, Receipt receipt) {
         ObjectNode body = json.createObjectNode();
         body.put("payment_id", paymentId);
         body.set("amount", amountJson(amount));
+        if (receipt != null) {
+            body.set("receipt", receipts.receipt(receipt));
+        }
         return refund(call("create refund", () -> http.post().uri(url("/v3/refunds"))
                 .header("Authorization", authorization()).header("Idempotence-Key", idempotenceKey)
                 .contentType(MediaType.APPLICATION_JSON).body(body.toString()).retrieve().body(String.class)));
@@ -117,6 +131,33 @@ public class YooKassaGateway implements PaymentGateway {
         java.util.List<GatewayRefund> refunds = new java.util.ArrayList<>();
         list.path("items").forEach(item -> refunds.add(refund(item)));
         return refunds;
+    }
+
+    @Override
+    public GatewayReceipt createSettlementReceipt(String idempotenceKey, String paymentId, Receipt receipt,
+                                                  java.util.List<Settlement> settlements) {
+        ObjectNode body = receipts.settlementReceipt(paymentId, receipt, settlements);
+        return ReceiptJson.gatewayReceipt(call("create receipt", () -> http.post().uri(url("/v3/receipts"))
+                .header("Authorization", authorization()).header("Idempotence-Key", idempotenceKey)
+                .contentType(MediaType.APPLICATION_JSON).body(body.toString()).retrieve().body(String.class)));
+    }
+
+    @Override
+    public java.util.List<GatewayReceipt> receiptsOfPayment(String paymentId) {
+        return receiptList(call("list receipts", () -> http.get().uri(url("/v3/receipts?payment_id={id}&limit=100"), paymentId)
+                .header("Authorization", authorization()).retrieve().body(String.class)));
+    }
+
+    @Override
+    public java.util.List<GatewayReceipt> receiptsOfRefund(String refundId) {
+        return receiptList(call("list receipts", () -> http.get().uri(url("/v3/receipts?refund_id={id}&limit=100"), refundId)
+                .header("Authorization", authorization()).retrieve().body(String.class)));
+    }
+
+    private static java.util.List<GatewayReceipt> receiptList(JsonNode list) {
+        java.util.List<GatewayReceipt> found = new java.util.ArrayList<>();
+        list.path("items").forEach(item -> found.add(ReceiptJson.gatewayReceipt(item)));
+        return found;
     }
 
     private JsonNode call(String what, Supplier<String> request) {

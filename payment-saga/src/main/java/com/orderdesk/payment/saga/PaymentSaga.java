@@ -18,6 +18,15 @@ import com.orderdesk.shared.order.event.OrderCancelled;
 import com.orderdesk.shared.order.event.OrderCompleted;
 import com.orderdesk.shared.order.event.OrderConfirmed;
 import com.orderdesk.shared.value.Money;
+import com.orderdesk.payment.receipt.ReceiptProperties;
+import com.orderdesk.shared.order.command.RecordReceipt;
+import com.orderdesk.shared.order.command.RequestSettlementReceipt;
+import com.orderdesk.shared.order.event.SettlementReceiptDue;
+import com.orderdesk.shared.order.receipt.Receipt;
+import com.orderdesk.shared.order.receipt.ReceiptKind;
+import com.orderdesk.shared.order.receipt.ReceiptStatus;
+import com.orderdesk.shared.order.receipt.Settlement;
+import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -57,6 +66,9 @@ public class PaymentSaga {
     static final String PAYMENT_DEADLINE = "payment-deadline";
     static final String GATEWAY_RETRY = "gateway-retry";
     public static final String REFUNDS_FAILED_METRIC = "orderdesk.gateway.refunds.failed";
+    static final String RECEIPT_POLL = "receipt-poll";
+    static final String SETTLEMENT_DUE = "settlement-due";
+    public static final String RECEIPTS_FAILED_METRIC = "orderdesk.receipts.failed";
     private static final Logger log = LoggerFactory.getLogger(PaymentSaga.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
 
@@ -76,17 +88,41 @@ public class PaymentSaga {
     private String deadlineId;
     private String retryId;
     private int retryAttempt;
+    // --- 54-ФЗ receipts (ADR 014) ---
+    /** The receipt each authorized payment is captured with: gateway payment id → receipt. */
+    private final Map<String, Receipt> captureReceipts = new LinkedHashMap<>();
+    /** Captured for less than authorized: the capture carries the receipt of what is taken (YooKassa requires it). */
+    private final java.util.Set<String> partialCaptures = new java.util.LinkedHashSet<>();
+    /** Receipts handed to the gateway whose registration is not known yet: receipt key → what to ask about. */
+    private final Map<String, Watched> watchedReceipts = new LinkedHashMap<>();
+    private String pollId;
+    private int pollAttempt;
+    /** A prepayment went to the register with its receipt: the order is settled when its service is rendered. */
+    private boolean settlementWanted;
+    private Instant rentalStart;
+    private String settlementDeadlineId;
+    /** A settlement receipt the order decided on and the gateway has not made yet. */
+    private SettlementReceiptDue settlementToCreate;
 
+    private transient ReceiptProperties receiptSettings;
     private transient PaymentGateway gateway;
     private transient CommandGateway commands;
     private transient DeadlineManager deadlines;
     private transient GatewayProperties settings;
     private transient KnownPayments knownPayments;
 
-    public record Request(String requestId, Money amount, String description) {
+    public record Request(String requestId, Money amount, String description, Receipt receipt) {
     }
 
-    public record Refund(String paymentId, Money amount) {
+    public record Refund(String paymentId, Money amount, Receipt receipt) {
+    }
+
+    /** A receipt the saga asks the gateway about until it is registered or canceled. */
+    public record Watched(ReceiptKind kind, String paymentId, String refundId, String receiptId, Money amount, Receipt receipt,
+                          List<Settlement> settlements, int looks) {
+        Watched withLook(String foundId) {
+            return new Watched(kind, paymentId, refundId, foundId != null ? foundId : receiptId, amount, receipt, settlements, looks + 1);
+        }
     }
 
     public record PaymentDeadline(String orderId, String requestId) {
@@ -113,6 +149,11 @@ public class PaymentSaga {
     }
 
     @Autowired
+    public void setReceiptSettings(ReceiptProperties receiptSettings) {
+        this.receiptSettings = receiptSettings;
+    }
+
+    @Autowired
     public void setKnownPayments(KnownPayments knownPayments) {
         this.knownPayments = knownPayments;
     }
@@ -121,7 +162,11 @@ public class PaymentSaga {
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OnlinePaymentRequested event) {
         orderId = event.orderId();
-        toCreate.put(event.requestId(), new Request(event.requestId(), event.amount(), event.description()));
+        toCreate.put(event.requestId(), new Request(event.requestId(), event.amount(), event.description(),
+                receiptsOn() ? event.receipt() : null));
+        if (event.rentalStart() != null) {
+            rentalStart = event.rentalStart();
+        }
         if (event.orderAwaitsIt()) {
             awaitingPayment = true;
             awaitedRequestId = awaitedRequestId == null ? event.requestId() : awaitedRequestId;
@@ -146,6 +191,12 @@ public class PaymentSaga {
         orderId = event.orderId();
         open.remove(event.paymentId());
         toSettle.put(event.paymentId(), event.toCapture());
+        if (receiptsOn() && event.receipt() != null && event.toCapture().isPositive()) {
+            captureReceipts.put(event.paymentId(), event.receipt());
+            if (!event.toCapture().equals(event.authorized())) {
+                partialCaptures.add(event.paymentId());
+            }
+        }
         talkToGateway();
         endIfSettled();
     }
@@ -164,7 +215,8 @@ public class PaymentSaga {
         open.remove(event.paymentId());
         toSettle.remove(event.paymentId());
         if (event.owedBack().isPositive()) {
-            toRefund.put(refundKey(eventId, event.paymentId()), new Refund(event.paymentId(), event.owedBack()));
+            toRefund.put(refundKey(eventId, event.paymentId()), new Refund(event.paymentId(), event.owedBack(),
+                    receiptsOn() ? event.owedBackReceipt() : null));
             talkToGateway();
         }
         endIfSettled();
@@ -191,8 +243,12 @@ public class PaymentSaga {
         // nothing more is to be taken: what is authorized and not captured yet is released instead
         toSettle.replaceAll((paymentId, amount) -> Money.ZERO);
         for (GatewayRefundDue due : event.gatewayRefunds()) {
-            toRefund.put(refundKey(eventId, due.paymentId()), new Refund(due.paymentId(), due.amount()));
+            toRefund.put(refundKey(eventId, due.paymentId()), new Refund(due.paymentId(), due.amount(),
+                    receiptsOn() ? due.receipt() : null));
         }
+        // a cancelled order's money goes back: nothing is settled
+        settlementWanted = false;
+        cancelSettlementDeadline();
         talkToGateway();
         endIfSettled();
     }
@@ -208,7 +264,8 @@ public class PaymentSaga {
     public void on(GatewayRefundFailed event, @MessageIdentifier String eventId) {
         orderId = event.orderId();
         if (event.retried() != null && event.retried().isPositive()) {
-            toRefund.put(refundKey(eventId, event.paymentId()), new Refund(event.paymentId(), event.retried()));
+            toRefund.put(refundKey(eventId, event.paymentId()), new Refund(event.paymentId(), event.retried(),
+                    receiptsOn() ? event.retriedReceipt() : null));
             talkToGateway();
         }
         endIfSettled();
@@ -219,7 +276,168 @@ public class PaymentSaga {
         awaitingPayment = false;
         cancelDeadline();
         toCreate.clear();
+        if (settlementWanted && receiptSettings.settlementOn() == ReceiptProperties.SettlementOn.COMPLETION) {
+            requestSettlement("Заказ выполнен: предоплата зачитывается чеком");
+        }
         endIfSettled();
+    }
+
+    /** The rental began ({@code settlement-on: RENTAL_START}): the prepayment is settled now. */
+    @DeadlineHandler(deadlineName = SETTLEMENT_DUE)
+    public void rentalStarted() {
+        settlementDeadlineId = null;
+        if (settlementWanted) {
+            requestSettlement("Аренда началась: предоплата зачитывается чеком");
+        }
+        endIfSettled();
+    }
+
+    /** The order decides whether a settlement is due (once); its decision comes back as {@link SettlementReceiptDue}. */
+    private void requestSettlement(String cause) {
+        settlementWanted = false;
+        send(new RequestSettlementReceipt(orderId, receiptSettings.deskPaymentsInRegister()), Channel.SAGA, cause);
+    }
+
+    /** The order decided on its settlement receipt: have the gateway make it (once — its key is the order's). */
+    @StartSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(SettlementReceiptDue event) {
+        orderId = event.orderId();
+        if (receiptsOn()) {
+            settlementToCreate = event;
+            talkToGateway();
+        }
+        endIfSettled();
+    }
+
+    @DeadlineHandler(deadlineName = RECEIPT_POLL)
+    public void lookAtReceipts() {
+        pollId = null;
+        for (Map.Entry<String, Watched> entry : List.copyOf(watchedReceipts.entrySet())) {
+            lookAt(entry.getKey(), entry.getValue());
+        }
+        schedulePoll();
+        endIfSettled();
+    }
+
+    /** Asks the gateway how a receipt stands (its own list, never a notification) and records any change. */
+    private void lookAt(String key, Watched watched) {
+        PaymentGateway.GatewayReceipt found;
+        try {
+            List<PaymentGateway.GatewayReceipt> receipts = watched.kind() == ReceiptKind.REFUND
+                    ? gateway.receiptsOfRefund(watched.refundId()) : gateway.receiptsOfPayment(watched.paymentId());
+            found = receipts.stream().filter(receipt -> matches(watched, receipt)).findFirst().orElse(null);
+        } catch (RuntimeException unavailable) {
+            log.warn("Could not ask the gateway about receipt {} of order {}: {}", key, orderId, unavailable.getMessage());
+            found = null;
+        }
+        Watched looked = watched.withLook(found == null ? null : found.id());
+        if (found != null && !found.pending()) {
+            watchedReceipts.remove(key);
+            ReceiptStatus status = found.succeeded() ? ReceiptStatus.SUCCEEDED : ReceiptStatus.CANCELED;
+            recordReceipt(key, looked, status, status == ReceiptStatus.CANCELED
+                    ? "Касса не зарегистрировала чек: ЮKassa сообщила статус " + found.status() : null, found);
+        } else if (looked.looks() >= receiptSettings.pollAttempts()) {
+            watchedReceipts.remove(key);
+            recordReceipt(key, looked, ReceiptStatus.FAILED, "ЮKassa не подтвердила регистрацию чека за "
+                    + looked.looks() + " проверок: узнайте его состояние в личном кабинете ЮKassa", found);
+        } else {
+            watchedReceipts.put(key, looked);
+        }
+    }
+
+    private static boolean matches(Watched watched, PaymentGateway.GatewayReceipt receipt) {
+        if (watched.receiptId() != null) {
+            return watched.receiptId().equals(receipt.id());
+        }
+        return switch (watched.kind()) {
+            case PAYMENT -> "payment".equals(receipt.type()) && !receipt.settlesPrepayment();
+            case REFUND -> "refund".equals(receipt.type()) && watched.refundId().equals(receipt.refundId());
+            case SETTLEMENT -> "payment".equals(receipt.type()) && receipt.settlesPrepayment();
+        };
+    }
+
+    /** A receipt handed to the gateway: recorded on the order as pending, and looked at until it is registered. */
+    private void watch(String key, Watched watched) {
+        recordReceipt(key, watched, ReceiptStatus.PENDING, null, null);
+        watchedReceipts.put(key, watched);
+        schedulePoll();
+    }
+
+    private void recordReceipt(String key, Watched watched, ReceiptStatus status, String reason, PaymentGateway.GatewayReceipt found) {
+        if (status.isFailure()) {
+            Metrics.counter(RECEIPTS_FAILED_METRIC).increment();
+            log.error("Receipt {} of order {} {}: {}", key, orderId, status, reason);
+        }
+        send(new RecordReceipt(orderId, key, watched.kind(), status, found != null ? found.id() : watched.receiptId(),
+                        watched.paymentId(), watched.refundId(), watched.amount(), watched.receipt(), watched.settlements(), reason,
+                        found == null ? null : found.fiscalDocumentNumber(), found == null ? null : found.fiscalStorageNumber(),
+                        found == null ? null : found.fiscalAttribute()),
+                Channel.SAGA, "Платёжный процесс: " + watched.kind().label().toLowerCase(java.util.Locale.ROOT) + " — "
+                        + status.label() + " (по ответу ЮKassa)");
+    }
+
+    private void schedulePoll() {
+        if (watchedReceipts.isEmpty() || pollId != null) {
+            return;
+        }
+        Duration delay = receiptSettings.firstPoll().multipliedBy(1L << Math.min(pollAttempt, 16));
+        delay = delay.compareTo(receiptSettings.maxPoll()) > 0 ? receiptSettings.maxPoll() : delay;
+        pollAttempt++;
+        pollId = deadlines.schedule(delay, RECEIPT_POLL);
+    }
+
+    private boolean receiptsOn() {
+        return receiptSettings != null && receiptSettings.enabled();
+    }
+
+    private void cancelSettlementDeadline() {
+        if (settlementDeadlineId != null) {
+            deadlines.cancelSchedule(SETTLEMENT_DUE, settlementDeadlineId);
+            settlementDeadlineId = null;
+        }
+    }
+
+    /** After a prepayment's receipt went to the register: the settlement comes at completion, or at the rental's start. */
+    private void wantSettlement() {
+        settlementWanted = true;
+        if (receiptSettings.settlementOn() == ReceiptProperties.SettlementOn.RENTAL_START && settlementDeadlineId == null
+                && rentalStart != null) {
+            Instant now = org.axonframework.eventhandling.GenericEventMessage.clock.instant();
+            settlementDeadlineId = deadlines.schedule(rentalStart.isAfter(now) ? rentalStart : now, SETTLEMENT_DUE);
+        }
+    }
+
+    /** Has the gateway make the settlement receipt — unless it made it already (a retry after a crash, days later). */
+    private void createSettlement() {
+        SettlementReceiptDue due = settlementToCreate;
+        String key = "settlement";
+        Watched watched = new Watched(ReceiptKind.SETTLEMENT, due.paymentId(), null, null, due.receipt().total(), due.receipt(),
+                due.settlements(), 0);
+        try {
+            PaymentGateway.GatewayReceipt made = gateway.receiptsOfPayment(due.paymentId()).stream()
+                    .filter(PaymentGateway.GatewayReceipt::settlesPrepayment).findFirst()
+                    .orElseGet(() -> gateway.createSettlementReceipt(
+                            UUID.nameUUIDFromBytes(due.receiptKey().getBytes(StandardCharsets.UTF_8)).toString(),
+                            due.paymentId(), due.receipt(), due.settlements()));
+            settlementToCreate = null;
+            Watched created = watched.withLook(made.id());
+            if (made.pending()) {
+                watch(key, new Watched(created.kind(), created.paymentId(), null, made.id(), created.amount(), created.receipt(),
+                        created.settlements(), 0));
+            } else {
+                recordReceipt(key, created, made.succeeded() ? ReceiptStatus.SUCCEEDED : ReceiptStatus.CANCELED,
+                        made.succeeded() ? null : "Касса не зарегистрировала чек: ЮKassa сообщила статус " + made.status(), made);
+            }
+        } catch (PaymentGateway.GatewayRejectedException rejected) {
+            settlementToCreate = null;
+            recordReceipt(key, watched, ReceiptStatus.FAILED, reason(rejected), null);
+        }
+    }
+
+    private static String reason(RuntimeException refused) {
+        String message = refused.getMessage() == null ? refused.toString() : refused.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) : message;
     }
 
     /**
@@ -276,6 +494,9 @@ public class PaymentSaga {
             for (Map.Entry<String, Refund> refund : List.copyOf(toRefund.entrySet())) {
                 refund(refund.getKey(), refund.getValue());
             }
+            if (settlementToCreate != null) {
+                createSettlement();
+            }
             retryAttempt = 0;
         } catch (PaymentGateway.GatewayUnavailableException unavailable) {
             scheduleRetry(unavailable);
@@ -285,7 +506,8 @@ public class PaymentSaga {
     private void create(Request request) {
         try {
             PaymentGateway.GatewayPayment payment = gateway.createPayment(paymentKey(orderId, request.requestId()), request.amount(),
-                    request.description(), returnUrl(), Map.of("orderId", orderId, "requestId", request.requestId()));
+                    request.description(), returnUrl(), Map.of("orderId", orderId, "requestId", request.requestId()),
+                    request.receipt());
             SagaLifecycle.associateWith("gatewayPaymentId", payment.id());
             knownPayments.remember(payment.id(), orderId);
             send(new RecordGatewayPaymentCreated(orderId, request.requestId(), payment.id(), payment.confirmationUrl()),
@@ -293,6 +515,11 @@ public class PaymentSaga {
         } catch (PaymentGateway.GatewayRejectedException rejected) {
             // a refusal is a configuration or gateway problem an operator must see; the request stays and is retried
             log.error("Gateway refused the payment request {} of order {}: {}", request.requestId(), orderId, rejected.getMessage());
+            if (request.receipt() != null) {
+                // the receipt data may be what it refused: staff see it on the order, the request is still retried
+                recordReceipt("request:" + request.requestId(), new Watched(ReceiptKind.PAYMENT, null, null, null, request.amount(),
+                        request.receipt(), List.of(), 0), ReceiptStatus.FAILED, reason(rejected), null);
+            }
             throw new PaymentGateway.GatewayUnavailableException("refused: " + rejected.getMessage(), rejected);
         }
     }
@@ -301,7 +528,9 @@ public class PaymentSaga {
     private void settle(String paymentId, Money amount) {
         PaymentGateway.GatewayPayment payment;
         try {
-            payment = amount.isPositive() ? gateway.capturePayment("capture-" + paymentId, paymentId, amount)
+            Receipt receipt = captureReceipts.get(paymentId);
+            payment = amount.isPositive() ? gateway.capturePayment("capture-" + paymentId, paymentId, amount,
+                    partialCaptures.contains(paymentId) ? receipt : null)
                     : gateway.cancelPayment("cancel-" + paymentId, paymentId);
         } catch (PaymentGateway.GatewayRejectedException rejected) {
             // captured or released already, or expired: the gateway's own state decides
@@ -315,15 +544,35 @@ public class PaymentSaga {
         GatewayFacts.commandFor(orderId, settled).ifPresent(command -> send(command, Channel.SAGA,
                 "Платёжный процесс " + (amount.isPositive() ? "списал " + amount.toRussianTextWithKopecks() : "отменил")
                         + " по платежу " + paymentId + "; шлюз подтвердил статус " + settled.status()));
+        Receipt receipt = captureReceipts.remove(paymentId);
+        partialCaptures.remove(paymentId);
+        if (receipt != null && settled.succeeded()) {
+            // the gateway registers the payment's receipt now that the money is taken
+            Receipt taken = settled.amount().equals(receipt.total()) ? receipt : null;
+            if (taken != null) {
+                watch("payment:" + paymentId, new Watched(ReceiptKind.PAYMENT, paymentId, null, null, settled.amount(), taken,
+                        List.of(), 0));
+                if (taken.mode() != null && taken.mode().isPrepayment()) {
+                    wantSettlement();
+                }
+            } else {
+                log.error("Payment {} of order {} was taken for {}, its receipt is for {}", paymentId, orderId, settled.amount(),
+                        receipt.total());
+            }
+        }
     }
 
     private void refund(String key, Refund refund) {
         try {
-            PaymentGateway.GatewayRefund made = gateway.createRefund(key, refund.paymentId(), refund.amount());
+            PaymentGateway.GatewayRefund made = gateway.createRefund(key, refund.paymentId(), refund.amount(), refund.receipt());
             toRefund.remove(key);
             if (made.succeeded()) {
                 send(GatewayFacts.commandFor(orderId, made), Channel.SAGA,
                         "Платёжный процесс вернул " + made.amount().toRussianTextWithKopecks() + " по платежу " + made.paymentId());
+            }
+            if (refund.receipt() != null) {
+                watch("refund:" + made.id(), new Watched(ReceiptKind.REFUND, made.paymentId(), made.id(), null, made.amount(),
+                        refund.receipt(), List.of(), 0));
             }
         } catch (PaymentGateway.GatewayRejectedException refused) {
             // the order may not know every refund of the payment (one made in the gateway's dashboard): it learns them
@@ -385,7 +634,9 @@ public class PaymentSaga {
     }
 
     private void endIfSettled() {
-        if (deadlineId == null && retryId == null && toCreate.isEmpty() && open.isEmpty() && toSettle.isEmpty() && toRefund.isEmpty()) {
+        if (deadlineId == null && retryId == null && toCreate.isEmpty() && open.isEmpty() && toSettle.isEmpty() && toRefund.isEmpty()
+                && watchedReceipts.isEmpty() && pollId == null && !settlementWanted && settlementDeadlineId == null
+                && settlementToCreate == null) {
             SagaLifecycle.end();
         }
     }

@@ -1,5 +1,6 @@
 package com.orderdesk.payment.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
@@ -31,6 +32,13 @@ public class GatewaySimulator {
     final Map<String, ObjectNode> payments = new ConcurrentHashMap<>();
     final Map<String, ObjectNode> refunds = new ConcurrentHashMap<>();
     private final Map<String, String> byIdempotenceKey = new ConcurrentHashMap<>();
+    /** Fiscal receipts as the online cash register holds them (YooKassa {@code /v3/receipts}). */
+    final Map<String, ObjectNode> receipts = new java.util.LinkedHashMap<>();
+    /** The receipt data a payment was created (or partly captured) with: registered once the money is taken. */
+    final Map<String, ObjectNode> paymentReceiptData = new ConcurrentHashMap<>();
+    /** What a pending receipt becomes once it has been looked at: succeeded, or canceled when told so. */
+    private final Map<String, String> receiptOutcomes = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong fiscalDocuments = new java.util.concurrent.atomic.AtomicLong(1000);
     private final ObjectMapper json;
     private final Environment environment;
     private final RestClient http;
@@ -43,15 +51,23 @@ public class GatewaySimulator {
 
     /** Told by tests or a curl line: {@code POST /simulator/control/faults}. */
     public record Faults(int failCreates, int timeoutCreates, int duplicates, boolean outOfOrder, long delayMillis,
-                         Boolean dropNotifications, Boolean refuseRefunds) {
-        static final Faults NONE = new Faults(0, 0, 1, false, 0, false, false);
+                         Boolean dropNotifications, Boolean refuseRefunds, Boolean cancelReceipts, Boolean rejectReceipts,
+                         Integer failReceiptCreates) {
+        static final Faults NONE = new Faults(0, 0, 1, false, 0, false, false, false, false, 0);
 
         Faults withFailCreates(int left) {
-            return new Faults(left, timeoutCreates, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds);
+            return new Faults(left, timeoutCreates, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds,
+                    cancelReceipts, rejectReceipts, failReceiptCreates);
         }
 
         Faults withTimeoutCreates(int left) {
-            return new Faults(failCreates, left, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds);
+            return new Faults(failCreates, left, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds,
+                    cancelReceipts, rejectReceipts, failReceiptCreates);
+        }
+
+        Faults withFailReceiptCreates(int left) {
+            return new Faults(failCreates, timeoutCreates, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds,
+                    cancelReceipts, rejectReceipts, left);
         }
     }
 
@@ -82,6 +98,10 @@ public class GatewaySimulator {
         confirmation.put("confirmation_url", baseUrl + "/checkout/" + id);
         confirmation.put("return_url", request.path("confirmation").path("return_url").asText(""));
         payment.set("metadata", request.path("metadata").deepCopy());
+        if (request.has("receipt")) {
+            paymentReceiptData.put(id, (ObjectNode) request.path("receipt").deepCopy());
+            payment.put("receipt_registration", "pending");
+        }
         payments.put(id, payment);
         byIdempotenceKey.put("payment:" + idempotenceKey, id);
         return payment;
@@ -102,6 +122,7 @@ public class GatewaySimulator {
         }
         payment.put("status", "succeeded");
         payment.put("captured_at", Instant.now().toString());
+        registerPaymentReceipt(payment);
         List<String> events = new ArrayList<>(List.of("payment.waiting_for_capture", "payment.succeeded"));
         if (faults.outOfOrder()) {
             java.util.Collections.reverse(events);
@@ -114,7 +135,7 @@ public class GatewaySimulator {
      * The shop takes {@code amount} (all when absent) of a payment waiting for capture, as YooKassa does: more than
      * authorized, or a payment in another state, is an error (null); the same key again returns the same payment.
      */
-    synchronized ObjectNode capture(String idempotenceKey, String paymentId, String amount) {
+    synchronized ObjectNode capture(String idempotenceKey, String paymentId, String amount, ObjectNode receipt) {
         ObjectNode payment = payments.get(paymentId);
         if (payment != null && paymentId.equals(byIdempotenceKey.get("capture:" + idempotenceKey))) {
             return payment;
@@ -132,6 +153,10 @@ public class GatewaySimulator {
         }
         payment.put("status", "succeeded");
         payment.put("captured_at", Instant.now().toString());
+        if (receipt != null) {
+            paymentReceiptData.put(paymentId, receipt.deepCopy());
+        }
+        registerPaymentReceipt(payment);
         byIdempotenceKey.put("capture:" + idempotenceKey, paymentId);
         notifyWebhook("payment.succeeded", payment);
         return payment;
@@ -195,9 +220,94 @@ public class GatewaySimulator {
         refund.set("amount", request.path("amount").deepCopy());
         refund.put("created_at", Instant.now().toString());
         refunds.put(refund.path("id").asText(), refund);
+        if (request.has("receipt")) {
+            ObjectNode receipt = newReceipt("refund", (ObjectNode) request.path("receipt"), payment.path("id").asText(),
+                    refund.path("amount"));
+            receipt.put("refund_id", refund.path("id").asText());
+            refund.put("receipt_registration", "pending");
+        }
         byIdempotenceKey.put("refund:" + idempotenceKey, refund.path("id").asText());
         notifyWebhook("refund.succeeded", refund);
         return refund;
+    }
+
+    /** The payment's receipt goes to the register once its money is taken. */
+    private void registerPaymentReceipt(ObjectNode payment) {
+        ObjectNode data = paymentReceiptData.get(payment.path("id").asText());
+        if (data != null) {
+            newReceipt("payment", data, payment.path("id").asText(), payment.path("amount"));
+        }
+    }
+
+    /** A receipt handed to the register: pending until it has been looked at once, then registered (or canceled). */
+    private ObjectNode newReceipt(String type, ObjectNode data, String paymentId, JsonNode amount) {
+        ObjectNode receipt = json.createObjectNode();
+        receipt.put("id", "rc-" + UUID.randomUUID());
+        receipt.put("type", type);
+        receipt.put("payment_id", paymentId);
+        receipt.put("status", "pending");
+        receipt.set("items", data.path("items").deepCopy());
+        if (data.has("settlements")) {
+            receipt.set("settlements", data.path("settlements").deepCopy());
+        } else {
+            ObjectNode settlement = receipt.putArray("settlements").addObject();
+            settlement.put("type", "cashless");
+            settlement.set("amount", amount.deepCopy());
+        }
+        if (data.has("tax_system_code")) {
+            receipt.put("tax_system_code", data.path("tax_system_code").asInt());
+        }
+        receipt.set("customer", data.path("customer").deepCopy());
+        receipts.put(receipt.path("id").asText(), receipt);
+        receiptOutcomes.put(receipt.path("id").asText(), Boolean.TRUE.equals(faults.cancelReceipts()) ? "canceled" : "succeeded");
+        return receipt;
+    }
+
+    /** A receipt of its own ({@code POST /v3/receipts}); the same key again returns the same receipt. */
+    synchronized ObjectNode createReceipt(String idempotenceKey, ObjectNode request) {
+        String known = byIdempotenceKey.get("receipt:" + idempotenceKey);
+        if (known != null) {
+            return receipts.get(known);
+        }
+        ObjectNode receipt = newReceipt(request.path("type").asText(), request, request.path("payment_id").asText(null),
+                json.createObjectNode());
+        if (request.hasNonNull("refund_id")) {
+            receipt.put("refund_id", request.path("refund_id").asText());
+        }
+        byIdempotenceKey.put("receipt:" + idempotenceKey, receipt.path("id").asText());
+        return receipt;
+    }
+
+    /**
+     * Receipts of a payment or a refund, as they stand; a pending one is registered (or canceled) once it has been seen,
+     * so a reader meets "pending" first, as with a real register.
+     */
+    synchronized List<ObjectNode> receiptsOf(String paymentId, String refundId) {
+        List<ObjectNode> found = new ArrayList<>();
+        for (ObjectNode receipt : receipts.values()) {
+            boolean match = refundId != null ? refundId.equals(receipt.path("refund_id").asText(null))
+                    : paymentId != null && paymentId.equals(receipt.path("payment_id").asText(null));
+            if (match) {
+                found.add(receipt.deepCopy());
+                if ("pending".equals(receipt.path("status").asText())) {
+                    String outcome = receiptOutcomes.getOrDefault(receipt.path("id").asText(), "succeeded");
+                    receipt.put("status", outcome);
+                    if ("succeeded".equals(outcome)) {
+                        receipt.put("fiscal_document_number", String.valueOf(fiscalDocuments.incrementAndGet()));
+                        receipt.put("fiscal_storage_number", "9289000100408074");
+                        receipt.put("fiscal_attribute", String.valueOf(Math.abs(receipt.path("id").asText().hashCode())));
+                        receipt.put("registered_at", Instant.now().toString());
+                    }
+                    ObjectNode owner = payments.get(receipt.path("payment_id").asText(""));
+                    boolean ownPaymentReceipt = "payment".equals(receipt.path("type").asText())
+                            && !receipt.path("settlements").toString().contains("\"prepayment\"");
+                    if (owner != null && ownPaymentReceipt) {
+                        owner.put("receipt_registration", outcome);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Sends a notification the way the configured faults say (more than once, late). */

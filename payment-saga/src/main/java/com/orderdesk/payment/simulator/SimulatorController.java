@@ -67,6 +67,11 @@ public class SimulatorController {
         if (key == null || key.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "Idempotence-Key is required");
         }
+        JsonNode parsed = json.readTree(body);
+        ResponseEntity<JsonNode> badReceipt = receiptRefusal(parsed.path("receipt"), parsed.path("amount").path("value").asText("0"));
+        if (badReceipt != null) {
+            return badReceipt;
+        }
         synchronized (simulator) {
             GatewaySimulator.Faults faults = simulator.faults;
             if (faults.failCreates() > 0) {
@@ -114,7 +119,13 @@ public class SimulatorController {
         }
         JsonNode request = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
         JsonNode amount = request.path("amount").path("value");
-        ObjectNode payment = simulator.capture(key, id, amount.isMissingNode() ? null : amount.asText());
+        ResponseEntity<JsonNode> badReceipt = receiptRefusal(request.path("receipt"),
+                amount.isMissingNode() ? simulator.payments.get(id).path("amount").path("value").asText() : amount.asText());
+        if (badReceipt != null) {
+            return badReceipt;
+        }
+        ObjectNode payment = simulator.capture(key, id, amount.isMissingNode() ? null : amount.asText(),
+                request.has("receipt") ? (ObjectNode) request.path("receipt") : null);
         return payment == null ? error(HttpStatus.BAD_REQUEST, "invalid_request", "Payment cannot be captured for this amount now")
                 : ResponseEntity.ok(payment);
     }
@@ -139,7 +150,12 @@ public class SimulatorController {
         if (!authorized(authorization)) {
             return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
         }
-        ObjectNode refund = simulator.createRefund(key, (ObjectNode) json.readTree(body));
+        ObjectNode parsed = (ObjectNode) json.readTree(body);
+        ResponseEntity<JsonNode> badReceipt = receiptRefusal(parsed.path("receipt"), parsed.path("amount").path("value").asText("0"));
+        if (badReceipt != null) {
+            return badReceipt;
+        }
+        ObjectNode refund = simulator.createRefund(key, parsed);
         return refund == null ? error(HttpStatus.BAD_REQUEST, "invalid_request", "Payment cannot be refunded") : ResponseEntity.ok(refund);
     }
 
@@ -166,6 +182,78 @@ public class SimulatorController {
         return refund == null ? error(HttpStatus.NOT_FOUND, "not_found", "No such refund") : ResponseEntity.ok(refund);
     }
 
+    /** Receipt data with a payment, capture or refund, checked as YooKassa checks it (none: nothing to check). */
+    private ResponseEntity<JsonNode> receiptRefusal(JsonNode receipt, String amount) {
+        if (receipt.isMissingNode() || receipt.isNull()) {
+            return null;
+        }
+        if (Boolean.TRUE.equals(simulator.faults.rejectReceipts())) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "Receipt is rejected by the online cash register (simulated)");
+        }
+        ReceiptRules.Problem problem = ReceiptRules.check(receipt, new java.math.BigDecimal(amount));
+        return problem == null ? null : invalid(problem);
+    }
+
+    private static ResponseEntity<JsonNode> invalid(ReceiptRules.Problem problem) {
+        ResponseEntity<JsonNode> refusal = error(HttpStatus.BAD_REQUEST, "invalid_request", problem.description());
+        ((ObjectNode) refusal.getBody()).put("parameter", problem.parameter());
+        return refusal;
+    }
+
+    /** A receipt of its own: the settlement receipt of a prepayment (YooKassa {@code POST /v3/receipts}). */
+    @PostMapping(path = "/v3/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> createReceipt(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                                  @RequestHeader(value = "Idempotence-Key", required = false) String key,
+                                                  @RequestBody String body) throws Exception {
+        if (!authorized(authorization)) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+        }
+        if (key == null || key.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "Idempotence-Key is required");
+        }
+        synchronized (simulator) {
+            GatewaySimulator.Faults faults = simulator.faults;
+            if (faults.failReceiptCreates() != null && faults.failReceiptCreates() > 0) {
+                simulator.faults = faults.withFailReceiptCreates(faults.failReceiptCreates() - 1);
+                return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_server_error", "Simulated failure");
+            }
+        }
+        ObjectNode request = (ObjectNode) json.readTree(body);
+        if (Boolean.TRUE.equals(simulator.faults.rejectReceipts())) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "Receipt is rejected by the online cash register (simulated)");
+        }
+        ReceiptRules.Problem problem = ReceiptRules.checkOwn(request);
+        return problem != null ? invalid(problem) : ResponseEntity.ok(simulator.createReceipt(key, request));
+    }
+
+    @GetMapping(path = "/v3/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JsonNode> listReceipts(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                                 @org.springframework.web.bind.annotation.RequestParam(value = "payment_id", required = false) String paymentId,
+                                                 @org.springframework.web.bind.annotation.RequestParam(value = "refund_id", required = false) String refundId) {
+        if (!authorized(authorization)) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+        }
+        if (paymentId == null && refundId == null) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "payment_id or refund_id is required");
+        }
+        ObjectNode list = json.createObjectNode();
+        list.put("type", "list");
+        simulator.receiptsOf(paymentId, refundId).forEach(list.putArray("items")::add);
+        return ResponseEntity.ok(list);
+    }
+
+    /** Every receipt of an order's payments, as the register holds them now (for scripts and tests; reading changes nothing). */
+    @GetMapping(path = "/control/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
+    public java.util.List<ObjectNode> receiptsOfOrder(@org.springframework.web.bind.annotation.RequestParam String orderId) {
+        java.util.Set<String> paymentIds = new java.util.HashSet<>();
+        simulator.payments.values().stream().filter(p -> orderId.equals(p.path("metadata").path("orderId").asText()))
+                .forEach(p -> paymentIds.add(p.path("id").asText()));
+        synchronized (simulator) {
+            return simulator.receipts.values().stream().filter(r -> paymentIds.contains(r.path("payment_id").asText()))
+                    .map(ObjectNode::deepCopy).toList();
+        }
+    }
+
     /** The hosted payment page: the guest pays or declines, then goes back to the shop. */
     @GetMapping(path = "/checkout/{id}", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> checkout(@PathVariable String id) {
@@ -181,11 +269,33 @@ public class SimulatorController {
                 <title>Оплата заказа</title><style>body{font-family:sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}
                 .card{border:1px solid #ddd;border-radius:12px;padding:1.5rem}button{font-size:1.1rem;padding:.7rem 1.4rem;border-radius:8px;border:0;margin:.3rem}
                 .pay{background:#2e7d32;color:#fff}.decline{background:#eee}</style></head><body><div class="card">
-                <p>Тестовый платёжный шлюз</p><h1>%s ₽</h1><p>%s</p><p>Статус: <b id="status">%s</b></p>
+                <p>Тестовый платёжный шлюз</p><h1>%s ₽</h1><p>%s</p><p>Статус: <b id="status">%s</b></p>%s
                 <form method="post" action="/simulator/checkout/%s/pay" style="display:inline"><button class="pay" id="pay">Оплатить</button></form>
                 <form method="post" action="/simulator/checkout/%s/decline" style="display:inline"><button class="decline" id="decline">Отказаться</button></form>
-                </div></body></html>""".formatted(amount, description, HtmlUtils.htmlEscape(status), id, id);
+                </div></body></html>""".formatted(amount, description, HtmlUtils.htmlEscape(status), receiptHtml(id), id, id);
         return ResponseEntity.ok(page);
+    }
+
+    /** The receipt data the payment carries, as the guest will get it from the register. */
+    private String receiptHtml(String paymentId) {
+        ObjectNode receipt = simulator.paymentReceiptData.get(paymentId);
+        if (receipt == null) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<section id=\"receipt\"><h2 style=\"font-size:1rem\">Чек (54-ФЗ)</h2><table style=\"width:100%;font-size:.9rem\">"
+                + "<tr><th align=left>Позиция</th><th>Кол-во</th><th>Цена</th><th>НДС</th><th>Способ расчёта</th></tr>");
+        for (JsonNode item : receipt.path("items")) {
+            html.append("<tr><td>").append(HtmlUtils.htmlEscape(item.path("description").asText()))
+                    .append("</td><td align=center>").append(HtmlUtils.htmlEscape(item.path("quantity").asText()))
+                    .append("</td><td align=right>").append(HtmlUtils.htmlEscape(item.path("amount").path("value").asText()))
+                    .append("</td><td align=center>").append(item.path("vat_code").asInt())
+                    .append("</td><td class=\"mode\">").append(HtmlUtils.htmlEscape(item.path("payment_mode").asText()))
+                    .append("</td></tr>");
+        }
+        JsonNode customer = receipt.path("customer");
+        String contact = customer.path("email").asText(customer.path("phone").asText(""));
+        return html.append("</table><p style=\"font-size:.9rem\">Чек придёт: <span id=\"receiptContact\">")
+                .append(HtmlUtils.htmlEscape(contact)).append("</span></p></section>").toString();
     }
 
     @PostMapping("/checkout/{id}/pay")

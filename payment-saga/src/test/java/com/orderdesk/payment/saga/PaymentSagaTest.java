@@ -63,7 +63,7 @@ class PaymentSagaTest {
         fixture.registerResource(KnownPayments.inMemory());
         fixture.registerResource(new GatewayProperties("http://gateway", "shop", "secret", "http://shop/my/orders/{orderId}",
                 Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(1)));
-        when(gateway.createPayment(anyString(), any(), anyString(), anyString(), anyMap()))
+        when(gateway.createPayment(anyString(), any(), anyString(), anyString(), anyMap(), any()))
                 .thenReturn(payment("pay-1", "pending"));
     }
 
@@ -88,7 +88,7 @@ class PaymentSagaTest {
                 .expectDispatchedCommands(new RecordGatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1"))
                 .expectScheduledDeadlineWithName(Duration.ofMinutes(15), PaymentSaga.PAYMENT_DEADLINE);
         verify(gateway).createPayment(eq(PaymentSaga.paymentKey(ORDER, REQUEST)), eq(PREPAYMENT), eq("Заказ 1006313: предоплата"),
-                eq("http://shop/my/orders/" + ORDER), eq(Map.of("orderId", ORDER, "requestId", REQUEST)));
+                eq("http://shop/my/orders/" + ORDER), eq(Map.of("orderId", ORDER, "requestId", REQUEST)), any());
     }
 
     @Test
@@ -150,7 +150,7 @@ class PaymentSagaTest {
     @Test
     void anAuthorizedPaymentIsCapturedForExactlyWhatTheOrderDecidedAndRecordedAtOnce() {
         Money seventy = Money.ofRubles(70);
-        when(gateway.capturePayment("capture-pay-1", "pay-1", seventy)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
+        when(gateway.capturePayment("capture-pay-1", "pay-1", seventy, null)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
                 "succeeded", true, seventy, null, Map.of("orderId", ORDER), null));
         fixture.givenAggregate(ORDER).published(requested(),
                         new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
@@ -166,13 +166,13 @@ class PaymentSagaTest {
                 .whenAggregate(ORDER).publishes(new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, Money.ZERO, NOW))
                 .expectActiveSagas(0)
                 .expectDispatchedCommands(new RecordGatewayPaymentCanceled(ORDER, "pay-1", "canceled_by_merchant"));
-        verify(gateway, never()).capturePayment(anyString(), anyString(), any());
+        verify(gateway, never()).capturePayment(anyString(), anyString(), any(), any());
     }
 
     @Test
     void aCancellationWhileACaptureIsOutstandingReleasesItInstead() {
         Money seventy = Money.ofRubles(70);
-        when(gateway.capturePayment(anyString(), anyString(), any())).thenThrow(new PaymentGateway.GatewayUnavailableException("503", null));
+        when(gateway.capturePayment(anyString(), anyString(), any(), any())).thenThrow(new PaymentGateway.GatewayUnavailableException("503", null));
         when(gateway.cancelPayment("cancel-pay-1", "pay-1")).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
                 "canceled", false, PREPAYMENT, null, Map.of("orderId", ORDER), "canceled_by_merchant"));
         fixture.givenAggregate(ORDER).published(requested(),
@@ -185,7 +185,7 @@ class PaymentSagaTest {
 
     @Test
     void aCancelledPaidOrderGetsItsGatewayPaymentRefundedAndTheRefundRecordedAtOnce() {
-        when(gateway.createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT)))
+        when(gateway.createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT), any()))
                 .thenReturn(new PaymentGateway.GatewayRefund("ref-1", "pay-1", "succeeded", PREPAYMENT));
         OrderCancelled cancelled = new OrderCancelled(ORDER, "Гость передумал", GUEST, NOW, PREPAYMENT, Money.ZERO,
                 List.of(new GatewayRefundDue("pay-1", PREPAYMENT)), PaymentStatus.REFUND_PENDING, PREPAYMENT);
@@ -195,27 +195,27 @@ class PaymentSagaTest {
                 .expectNoScheduledDeadlines()
                 .expectDispatchedCommands(new RecordGatewayRefund(ORDER, "ref-1", "pay-1", PREPAYMENT))
                 .expectActiveSagas(0);
-        verify(gateway).createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT));
+        verify(gateway).createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT), any());
     }
 
     @Test
     void everyRefundRequestHasAnIdempotenceKeyOfItsOwnEvenForTheSamePaymentAndAmount() {
         Money forty = Money.ofRubles(40);
-        when(gateway.createRefund(anyString(), eq("pay-1"), eq(forty)))
+        when(gateway.createRefund(anyString(), eq("pay-1"), eq(forty), any()))
                 .thenReturn(new PaymentGateway.GatewayRefund("ref-1", "pay-1", "pending", forty));
         fixture.givenAggregate(ORDER).published(requested(),
                         new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(forty))
                 .whenAggregate(ORDER).publishes(new OrderCancelled(ORDER, "Гость передумал", GUEST, NOW, forty.plus(forty), Money.ZERO,
                         List.of(new GatewayRefundDue("pay-1", forty)), PaymentStatus.REFUND_PENDING, forty));
         org.mockito.ArgumentCaptor<String> keys = org.mockito.ArgumentCaptor.forClass(String.class);
-        verify(gateway, times(2)).createRefund(keys.capture(), eq("pay-1"), eq(forty));
+        verify(gateway, times(2)).createRefund(keys.capture(), eq("pay-1"), eq(forty), any());
         org.assertj.core.api.Assertions.assertThat(keys.getAllValues()).doesNotHaveDuplicates()
                 .allSatisfy(key -> org.assertj.core.api.Assertions.assertThat(key.length()).isLessThanOrEqualTo(64));
     }
 
     @Test
     void aRefundTheGatewayRefusesIsRecordedAsFailedNotSwallowed() {
-        when(gateway.createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT)))
+        when(gateway.createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT), any()))
                 .thenThrow(new PaymentGateway.GatewayRejectedException(400, "refund exceeds payment"));
         fixture.givenAggregate(ORDER).published(requested(),
                         new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(Money.ZERO))
@@ -228,7 +228,7 @@ class PaymentSagaTest {
 
     @Test
     void aGatewayOutageIsRetriedLaterWithTheSameIdempotenceKey() {
-        when(gateway.createPayment(anyString(), any(), anyString(), anyString(), anyMap()))
+        when(gateway.createPayment(anyString(), any(), anyString(), anyString(), anyMap(), any()))
                 .thenThrow(new PaymentGateway.GatewayUnavailableException("503", null))
                 .thenReturn(payment("pay-1", "pending"));
         fixture.givenAggregate(ORDER).published()
@@ -237,18 +237,18 @@ class PaymentSagaTest {
                 .expectScheduledDeadlineWithName(Duration.ofSeconds(2), PaymentSaga.GATEWAY_RETRY);
         fixture.whenTimeElapses(Duration.ofSeconds(3))
                 .expectDispatchedCommands(new RecordGatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1"));
-        verify(gateway, times(2)).createPayment(eq(PaymentSaga.paymentKey(ORDER, REQUEST)), eq(PREPAYMENT), anyString(), anyString(), anyMap());
+        verify(gateway, times(2)).createPayment(eq(PaymentSaga.paymentKey(ORDER, REQUEST)), eq(PREPAYMENT), anyString(), anyString(), anyMap(), any());
     }
 
     @Test
     void anOverpaymentIsReturnedThroughTheGateway() {
-        when(gateway.createRefund(anyString(), eq("pay-1"), eq(Money.ofRubles(40))))
+        when(gateway.createRefund(anyString(), eq("pay-1"), eq(Money.ofRubles(40)), any()))
                 .thenReturn(new PaymentGateway.GatewayRefund("ref-1", "pay-1", "succeeded", Money.ofRubles(40)));
         fixture.givenAggregate(ORDER).published(requested(),
                         new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
                 .whenAggregate(ORDER).publishes(recorded(Money.ofRubles(40)))
                 .expectDispatchedCommands(new RecordGatewayRefund(ORDER, "ref-1", "pay-1", Money.ofRubles(40)));
-        verify(gateway, never()).createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT));
+        verify(gateway, never()).createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT), any());
     }
 
     @Test

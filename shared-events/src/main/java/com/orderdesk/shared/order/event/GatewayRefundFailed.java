@@ -2,6 +2,8 @@ package com.orderdesk.shared.order.event;
 
 import com.orderdesk.shared.value.Money;
 
+import com.orderdesk.shared.order.receipt.Receipt;
+
 import java.time.Instant;
 
 /**
@@ -10,5 +12,10 @@ import java.time.Instant;
  * now part of what staff return at the desk ({@code deskRefundDueAfter}), and the order says so.
  */
 public record GatewayRefundFailed(String orderId, String refundRequestId, String paymentId, Money amount, String reason,
-                                  Instant at, Money deskRefundDueAfter, Money retried) implements OrderEvent {
+                                  Instant at, Money deskRefundDueAfter, Money retried, Receipt retriedReceipt) implements OrderEvent {
+
+    public GatewayRefundFailed(String orderId, String refundRequestId, String paymentId, Money amount, String reason,
+                               Instant at, Money deskRefundDueAfter, Money retried) {
+        this(orderId, refundRequestId, paymentId, amount, reason, at, deskRefundDueAfter, retried, null);
+    }
 }

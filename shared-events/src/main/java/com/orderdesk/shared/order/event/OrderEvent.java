@@ -23,7 +23,9 @@ public sealed interface OrderEvent permits
         OrderCancelled,
         OrderCompleted,
         OrderConfirmed,
-        OrderPlaced {
+        OrderPlaced,
+        ReceiptRecorded,
+        SettlementReceiptDue {
 
     /** The order this event happened to (the aggregate identifier). */
     String orderId();

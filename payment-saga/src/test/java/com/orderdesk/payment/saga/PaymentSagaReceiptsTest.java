@@ -1,0 +1,160 @@
+package com.orderdesk.payment.saga;
+
+import com.orderdesk.payment.gateway.GatewayProperties;
+import com.orderdesk.payment.gateway.PaymentGateway;
+import com.orderdesk.payment.receipt.ReceiptProperties;
+import com.orderdesk.shared.order.OrderLine;
+import com.orderdesk.shared.order.PaymentMethod;
+import com.orderdesk.shared.order.command.RecordGatewayPayment;
+import com.orderdesk.shared.order.command.RecordReceipt;
+import com.orderdesk.shared.order.command.RequestSettlementReceipt;
+import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
+import com.orderdesk.shared.order.event.GatewayPaymentCreated;
+import com.orderdesk.shared.order.event.OnlinePaymentRequested;
+import com.orderdesk.shared.order.event.OrderCancelled;
+import com.orderdesk.shared.order.receipt.PaymentMode;
+import com.orderdesk.shared.order.receipt.Receipt;
+import com.orderdesk.shared.order.receipt.ReceiptCustomer;
+import com.orderdesk.shared.order.receipt.ReceiptKind;
+import com.orderdesk.shared.order.receipt.ReceiptStatus;
+import com.orderdesk.shared.order.PaymentStatus;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Channel;
+import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.Person;
+import com.orderdesk.shared.value.Phone;
+import com.orderdesk.shared.value.Role;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** The saga with 54-ФЗ receipts on (ADR 014): what it sends with the money, what it records, when it settles. */
+class PaymentSagaReceiptsTest {
+    private static final String ORDER = "0f9a3b0e-0000-4000-8000-000000000001";
+    private static final String REQUEST = ORDER + ":prepayment";
+    private static final Actor GUEST = new Actor("guest", "Алексей Трошков", Role.GUEST, Channel.GUEST_APP);
+    private static final Instant NOW = Instant.parse("2030-08-01T08:32:00Z");
+    private static final Instant RENTAL_START = Instant.parse("2030-08-03T11:00:00Z");
+    private static final Money PREPAYMENT = Money.ofRubles(100);
+    private static final Receipt PREPAID = Receipt.of(ReceiptCustomer.of(new Person("Алексей Трошков", Phone.parse("+7 342 254-54-54"))),
+            List.of(new OrderLine("Коворкинг на 2 этаже, тариф «Стандарт»", 4, Money.ofRubles(100), Money.ofRubles(400), 11, "service")),
+            PREPAYMENT, PaymentMode.PARTIAL_PREPAYMENT);
+    private static final PaymentGateway.GatewayReceipt REGISTERED = new PaymentGateway.GatewayReceipt("rc-1", "payment", "pay-1", null,
+            "succeeded", false, PREPAYMENT, "1001", "9289", "42");
+    private static final RecordReceipt SUCCEEDED = new RecordReceipt(ORDER, "payment:pay-1", ReceiptKind.PAYMENT, ReceiptStatus.SUCCEEDED,
+            "rc-1", "pay-1", null, PREPAYMENT, PREPAID, List.of(), null, "1001", "9289", "42");
+    private static final PaymentGateway.GatewayPayment CAPTURED = new PaymentGateway.GatewayPayment("pay-1", "succeeded", true,
+            PREPAYMENT, null, Map.of("orderId", ORDER), null);
+    private SagaTestFixture<PaymentSaga> fixture;
+    private PaymentGateway gateway;
+
+    private void start(ReceiptProperties.SettlementOn settlementOn) {
+        fixture = new SagaTestFixture<>(PaymentSaga.class);
+        gateway = mock(PaymentGateway.class);
+        fixture.registerResource(gateway);
+        fixture.registerResource(KnownPayments.inMemory());
+        fixture.registerResource(new GatewayProperties("http://gateway", "shop", "secret", "http://shop/my/orders/{orderId}",
+                Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(1)));
+        fixture.registerResource(new ReceiptProperties(true, 1, settlementOn, false, Duration.ofSeconds(2), Duration.ofMinutes(5), 40));
+        when(gateway.createPayment(anyString(), any(), anyString(), anyString(), anyMap(), any()))
+                .thenReturn(new PaymentGateway.GatewayPayment("pay-1", "pending", false, PREPAYMENT, "http://gateway/checkout/pay-1",
+                        Map.of("orderId", ORDER), null));
+    }
+
+    @BeforeEach
+    void onCompletion() {
+        start(ReceiptProperties.SettlementOn.COMPLETION);
+    }
+
+    private static OnlinePaymentRequested requested() {
+        return new OnlinePaymentRequested(ORDER, "1006313", REQUEST, PREPAYMENT, "Заказ 1006313: предоплата", true, GUEST, NOW,
+                PREPAID, RENTAL_START);
+    }
+
+    private static GatewayPaymentCreated created() {
+        return new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW);
+    }
+
+    private static RecordReceipt pending(Money amount, Receipt receipt) {
+        return new RecordReceipt(ORDER, "payment:pay-1", ReceiptKind.PAYMENT, ReceiptStatus.PENDING, null, "pay-1", null, amount,
+                receipt, List.of(), null, null, null, null);
+    }
+
+    @Test
+    void thePaymentIsCreatedWithItsReceipt() {
+        fixture.givenAggregate(ORDER).published().whenAggregate(ORDER).publishes(requested()).expectActiveSagas(1);
+        verify(gateway).createPayment(anyString(), eq(PREPAYMENT), anyString(), anyString(), anyMap(), eq(PREPAID));
+    }
+
+    @Test
+    void aCaptureOfLessThanAuthorizedSendsTheReceiptOfWhatIsTakenThenRecordsItAsPending() {
+        Money seventy = Money.ofRubles(70);
+        Receipt taken = PREPAID.scaledTo(seventy);
+        when(gateway.capturePayment("capture-pay-1", "pay-1", seventy, taken)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
+                "succeeded", true, seventy, null, Map.of("orderId", ORDER), null));
+        fixture.givenAggregate(ORDER).published(requested(), created())
+                .whenAggregate(ORDER).publishes(new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, seventy, NOW, taken))
+                .expectDispatchedCommands(new RecordGatewayPayment(ORDER, "pay-1", seventy, PaymentMethod.BANK_CARD, null),
+                        pending(seventy, taken))
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(2), PaymentSaga.RECEIPT_POLL)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void aReceiptIsAskedAboutUntilTheRegisterAnswersAndThenRecorded() {
+        when(gateway.capturePayment("capture-pay-1", "pay-1", PREPAYMENT, null)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
+                "succeeded", true, PREPAYMENT, null, Map.of("orderId", ORDER), null));
+        when(gateway.receiptsOfPayment("pay-1")).thenReturn(List.of(REGISTERED));
+        fixture.givenAggregate(ORDER).published(requested(), created(),
+                        new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID))
+                .whenTimeElapses(Duration.ofSeconds(3))
+                .expectDispatchedCommands(SUCCEEDED);
+    }
+
+    @Test
+    void withSettlementAtTheRentalsStartThePrepaymentIsSettledThen() {
+        start(ReceiptProperties.SettlementOn.RENTAL_START);
+        when(gateway.capturePayment("capture-pay-1", "pay-1", PREPAYMENT, null)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
+                "succeeded", true, PREPAYMENT, null, Map.of("orderId", ORDER), null));
+        when(gateway.receiptsOfPayment("pay-1")).thenReturn(List.of(REGISTERED));
+        fixture.givenCurrentTime(NOW).andThenAggregate(ORDER).published(requested(), created())
+                .whenAggregate(ORDER).publishes(new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID))
+                .expectScheduledDeadlineWithName(Duration.between(NOW, RENTAL_START), PaymentSaga.SETTLEMENT_DUE);
+        start(ReceiptProperties.SettlementOn.RENTAL_START);
+        when(gateway.capturePayment("capture-pay-1", "pay-1", PREPAYMENT, null)).thenReturn(CAPTURED);
+        when(gateway.receiptsOfPayment("pay-1")).thenReturn(List.of(REGISTERED));
+        fixture.givenCurrentTime(NOW).andThenAggregate(ORDER).published(requested(), created(),
+                        new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID),
+                        new com.orderdesk.shared.order.event.OrderConfirmed(ORDER, GUEST, NOW))
+                .whenTimeAdvancesTo(RENTAL_START.plusSeconds(1))
+                .expectDispatchedCommands(SUCCEEDED, new RequestSettlementReceipt(ORDER, false));
+    }
+
+    @Test
+    void aCancelledOrderIsNotSettled() {
+        start(ReceiptProperties.SettlementOn.RENTAL_START);
+        when(gateway.capturePayment("capture-pay-1", "pay-1", PREPAYMENT, null)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
+                "succeeded", true, PREPAYMENT, null, Map.of("orderId", ORDER), null));
+        when(gateway.receiptsOfPayment("pay-1")).thenReturn(List.of(REGISTERED));
+        fixture.givenCurrentTime(NOW).andThenAggregate(ORDER).published(requested(), created(),
+                        new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID),
+                        new OrderCancelled(ORDER, "Отмена", GUEST, NOW, Money.ZERO, Money.ZERO, List.of(), PaymentStatus.PARTIALLY_PAID,
+                                Money.ZERO))
+                .whenTimeAdvancesTo(RENTAL_START.plusSeconds(1))
+                .expectDispatchedCommands(SUCCEEDED)
+                .expectActiveSagas(0);
+    }
+}
