@@ -477,6 +477,41 @@ class BrowserPagesTest extends HttpTestBase {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    /** Swagger UI in the demo (issue 16): «Authorize» with manager/manager, then a call answers 200 with who is signed in. */
+    @Test
+    void swaggerUiAuthorizesWithTheDemoIdentityAndACallSucceeds() throws Exception {
+        WebDriver swagger = newBrowser();
+        try {
+            swagger.manage().window().setSize(new Dimension(1280, 1000));
+            WebDriverWait wait = (WebDriverWait) new WebDriverWait(swagger, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            swagger.get("http://localhost:" + port + "/swagger-ui/index.html");
+            // the document's server is http://localhost:{port}: this run's port
+            WebElement portVariable = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".servers input[data-variable=port]")));
+            portVariable.clear();
+            portVariable.sendKeys(String.valueOf(port));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
+            // the first scheme is HTTP Basic (the demo's identities)
+            WebElement basic = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container")));
+            basic.findElement(By.cssSelector("input[name=username]")).sendKeys("manager");
+            basic.findElement(By.cssSelector("input[name=password]")).sendKeys("manager");
+            basic.findElement(By.cssSelector("button.authorize")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.btn-done"))).click();
+
+            WebElement me = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Account-getMe .opblock-summary")));
+            me.click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Account-getMe button.try-out__btn"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Account-getMe button.execute"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#operations-Account-getMe .live-responses-table tbody .response-col_status"), "200"));
+            assertThat(swagger.findElement(By.cssSelector("#operations-Account-getMe .live-responses-table")).getText())
+                    .contains("Ирина Соколова");
+            screenshot(swagger, "swagger-ui");
+        } finally {
+            swagger.quit();
+        }
+    }
+
     @Test
     void aManagerOfOneServiceCannotOpenAnotherServicesOrderByUrl() throws Exception {
         browser.manage().window().setSize(new Dimension(1280, 1000));

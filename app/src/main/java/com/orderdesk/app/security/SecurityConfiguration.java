@@ -59,7 +59,7 @@ public class SecurityConfiguration {
                         // probes also answer here for load balancers
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/livez", "/readyz").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/webhooks/**").permitAll()
                         // the link in every mail to a guest: its signed token is the proof, no login
                         .requestMatchers("/api/notifications/unsubscribe").permitAll()

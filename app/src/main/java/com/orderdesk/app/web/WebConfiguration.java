@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderdesk.app.security.CurrentActorResolver;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Money;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -22,11 +20,9 @@ public class WebConfiguration implements WebMvcConfigurer {
         // the actor comes from the session, never from the request: keep it out of the OpenAPI document
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
         // Money travels as {"value":"400.00","currency":"RUB"} (its own serializer), not as its Java fields
-        SpringDocUtils.getConfig().replaceWithSchema(Money.class, new ObjectSchema()
-                .description("Exact money: two decimals as text, ISO currency")
-                .addProperty("value", new StringSchema().pattern("^\\d{1,12}\\.\\d{2}$").example("400.00"))
-                .addProperty("currency", new StringSchema().example("RUB"))
-                .required(List.of("value", "currency")));
+        // (one named schema, ApiContract.MONEY, so clients get one Money type)
+        SpringDocUtils.getConfig().replaceWithSchema(Money.class, new io.swagger.v3.oas.models.media.Schema<>()
+                .$ref("#/components/schemas/" + ApiContract.MONEY));
     }
 
     private final CurrentActorResolver actorResolver;
