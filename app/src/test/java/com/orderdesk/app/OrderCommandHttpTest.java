@@ -445,7 +445,9 @@ class OrderCommandHttpTest extends HttpTestBase {
         assertThat(openApi.json().at("/paths").has("/api/orders/{orderId}/payments")).isTrue();
         assertThat(openApi.body()).as("the signed-in actor is never a request parameter").doesNotContain("\"name\":\"actor\"");
         // Money as the API writes it, not as its Java fields
-        com.fasterxml.jackson.databind.JsonNode amount = openApi.json().at("/components/schemas/ManagerPaymentRequest/properties/amount");
+        assertThat(openApi.json().at("/components/schemas/ManagerPaymentRequest/properties/amount/$ref").asText())
+                .isEqualTo("#/components/schemas/Money");
+        com.fasterxml.jackson.databind.JsonNode amount = openApi.json().at("/components/schemas/Money");
         assertThat(amount.at("/properties/value/example").asText()).as(amount.toString()).isEqualTo("400.00");
         assertThat(amount.at("/properties/currency/example").asText()).isEqualTo("RUB");
         assertThat(openApi.body()).doesNotContain("\"minor\"");
