@@ -267,10 +267,6 @@ final class ApiOperations {
         return map;
     }
 
-    static List<Op> all() {
-        return List.copyOf(OPERATIONS);
-    }
-
     /** Parameters whose meaning their name alone does not say. */
     static String parameterDescription(String name) {
         return switch (name) {

@@ -334,9 +334,7 @@ public class PaymentSaga {
         Watched looked = watched.withLook(found == null ? null : found.id());
         if (found != null && !found.pending()) {
             watchedReceipts.remove(key);
-            ReceiptStatus status = found.succeeded() ? ReceiptStatus.SUCCEEDED : ReceiptStatus.CANCELED;
-            recordReceipt(key, looked, status, status == ReceiptStatus.CANCELED
-                    ? "Касса не зарегистрировала чек: ЮKassa сообщила статус " + found.status() : null, found);
+            recordAnswer(key, looked, found);
         } else if (looked.looks() >= receiptSettings.pollAttempts()) {
             watchedReceipts.remove(key);
             recordReceipt(key, looked, ReceiptStatus.FAILED, "ЮKassa не подтвердила регистрацию чека за "
@@ -412,8 +410,6 @@ public class PaymentSaga {
     private void createSettlement() {
         SettlementReceiptDue due = settlementToCreate;
         String key = "settlement";
-        Watched watched = new Watched(ReceiptKind.SETTLEMENT, due.paymentId(), null, null, due.receipt().total(), due.receipt(),
-                due.settlements(), 0);
         try {
             PaymentGateway.GatewayReceipt made = gateway.receiptsOfPayment(due.paymentId()).stream()
                     .filter(PaymentGateway.GatewayReceipt::settlesPrepayment).findFirst()
@@ -421,18 +417,28 @@ public class PaymentSaga {
                             UUID.nameUUIDFromBytes(due.receiptKey().getBytes(StandardCharsets.UTF_8)).toString(),
                             due.paymentId(), due.receipt(), due.settlements()));
             settlementToCreate = null;
-            Watched created = watched.withLook(made.id());
+            Watched created = settlement(due, made.id());
             if (made.pending()) {
-                watch(key, new Watched(created.kind(), created.paymentId(), null, made.id(), created.amount(), created.receipt(),
-                        created.settlements(), 0));
+                watch(key, created);
             } else {
-                recordReceipt(key, created, made.succeeded() ? ReceiptStatus.SUCCEEDED : ReceiptStatus.CANCELED,
-                        made.succeeded() ? null : "Касса не зарегистрировала чек: ЮKassa сообщила статус " + made.status(), made);
+                recordAnswer(key, created, made);
             }
         } catch (PaymentGateway.GatewayRejectedException rejected) {
             settlementToCreate = null;
-            recordReceipt(key, watched, ReceiptStatus.FAILED, reason(rejected), null);
+            recordReceipt(key, settlement(due, null), ReceiptStatus.FAILED, reason(rejected), null);
         }
+    }
+
+    private static Watched settlement(SettlementReceiptDue due, String receiptId) {
+        return new Watched(ReceiptKind.SETTLEMENT, due.paymentId(), null, receiptId, due.receipt().total(), due.receipt(),
+                due.settlements(), 0);
+    }
+
+    /** The register's final answer about a receipt: registered, or canceled (then staff see why). */
+    private void recordAnswer(String key, Watched watched, PaymentGateway.GatewayReceipt found) {
+        boolean registered = found.succeeded();
+        recordReceipt(key, watched, registered ? ReceiptStatus.SUCCEEDED : ReceiptStatus.CANCELED,
+                registered ? null : "Касса не зарегистрировала чек: ЮKassa сообщила статус " + found.status(), found);
     }
 
     private static String reason(RuntimeException refused) {
@@ -587,7 +593,7 @@ public class PaymentSaga {
             Metrics.counter(REFUNDS_FAILED_METRIC).increment();
             log.error("Gateway refused refund {} of {} for payment {} of order {}: {}", key, refund.amount(), refund.paymentId(),
                     orderId, refused.getMessage());
-            String reason = refused.getMessage().length() > 300 ? refused.getMessage().substring(0, 300) : refused.getMessage();
+            String reason = reason(refused);
             send(new RecordGatewayRefundFailed(orderId, key, refund.paymentId(), refund.amount(), reason), Channel.SAGA,
                     "Шлюз отказал в возврате по платежу " + refund.paymentId());
         }

@@ -231,6 +231,11 @@ public class GatewaySimulator {
         return refund;
     }
 
+    /** The payments of an order (its id in their metadata). */
+    List<ObjectNode> paymentsOf(String orderId) {
+        return payments.values().stream().filter(payment -> orderId.equals(payment.path("metadata").path("orderId").asText())).toList();
+    }
+
     /** The payment's receipt goes to the register once its money is taken. */
     private void registerPaymentReceipt(ObjectNode payment) {
         ObjectNode data = paymentReceiptData.get(payment.path("id").asText());

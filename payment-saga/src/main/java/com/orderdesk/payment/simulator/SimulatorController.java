@@ -246,8 +246,7 @@ public class SimulatorController {
     @GetMapping(path = "/control/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
     public java.util.List<ObjectNode> receiptsOfOrder(@org.springframework.web.bind.annotation.RequestParam String orderId) {
         java.util.Set<String> paymentIds = new java.util.HashSet<>();
-        simulator.payments.values().stream().filter(p -> orderId.equals(p.path("metadata").path("orderId").asText()))
-                .forEach(p -> paymentIds.add(p.path("id").asText()));
+        simulator.paymentsOf(orderId).forEach(p -> paymentIds.add(p.path("id").asText()));
         synchronized (simulator) {
             return simulator.receipts.values().stream().filter(r -> paymentIds.contains(r.path("payment_id").asText()))
                     .map(ObjectNode::deepCopy).toList();
@@ -330,8 +329,7 @@ public class SimulatorController {
     /** Every payment the simulator holds for one order, for scripts and tests that count them. */
     @GetMapping(path = "/control/payments", produces = MediaType.APPLICATION_JSON_VALUE)
     public java.util.List<ObjectNode> paymentsOf(@org.springframework.web.bind.annotation.RequestParam String orderId) {
-        return simulator.payments.values().stream()
-                .filter(payment -> orderId.equals(payment.path("metadata").path("orderId").asText())).toList();
+        return simulator.paymentsOf(orderId);
     }
 
     /** A refund made in the gateway's own dashboard, not asked for by the shop. */
