@@ -29,6 +29,13 @@ public final class Api {
         this.headers.putAll(headers);
     }
 
+    /** No answer came: the connection was refused, reset or timed out (a server down or gone) — never a bad answer. */
+    public static final class NoAnswer extends RuntimeException {
+        NoAnswer(String request, IOException cause) {
+            super("no answer to " + request + ": " + cause, cause);
+        }
+    }
+
     public static Api at(int port) {
         return new Api("http://localhost:" + port, null, Map.of());
     }
@@ -88,7 +95,7 @@ public final class Api {
             return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("Content-Disposition").orElse(null), response.body());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new NoAnswer("GET " + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -110,7 +117,7 @@ public final class Api {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new NoAnswer(method + " " + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

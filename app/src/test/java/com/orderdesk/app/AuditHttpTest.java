@@ -14,23 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditHttpTest extends HttpTestBase {
 
     @Test
-    void asOfEqualsTheLiveDetailAtEveryStepOfAnOrdersLife() throws Exception {
+    void asOfEqualsTheLiveDetailAtEveryStepOfAnOrdersLife() {
         String order = placeDeskOrder(4);
         List<JsonNode> liveSteps = new ArrayList<>();
         liveSteps.add(detail(order).json());
-        Thread.sleep(5);
         manager.put("/api/orders/" + order + "/executor", "{\"executorId\":\"service\",\"executorName\":\"Пётр Иванов\"}");
         liveSteps.add(detail(order).json());
-        Thread.sleep(5);
         manager.post("/api/orders/" + order + "/payments", payment("150.00", "CASH"));
         liveSteps.add(detail(order).json());
-        Thread.sleep(5);
         manager.post("/api/orders/" + order + "/messages", "{\"visibility\":\"INTERNAL\",\"text\":\"для аудита\"}");
         liveSteps.add(detail(order).json());
-        Thread.sleep(5);
         manager.post("/api/orders/" + order + "/cancellation", "{\"reason\":\"Гость передумал\"}");
         liveSteps.add(detail(order).json());
-        Thread.sleep(5);
         manager.post("/api/orders/" + order + "/refunds", payment("150.00", "CASH"));
         liveSteps.add(detail(order).json());
 

@@ -21,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditTrailHttpTest extends HttpTestBase {
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-    @Autowired
-    JdbcTemplate jdbc;
 
     private JsonNode events(String order) {
         Api.Response events = auditor.get("/api/audit/orders/" + order + "/events");
@@ -154,8 +152,9 @@ class AuditTrailHttpTest extends HttpTestBase {
         live.add(detail(order).json());
         Api.Response pay = guest.post("/api/my/orders/" + order + "/payment", null);
         anonymous.post("/simulator/control/payments/" + pay.text("/paymentId") + "/succeed", null);
-        eventually("gateway payment", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
-        Thread.sleep(300);
+        // the saga's work on the payment is done once its receipt is registered: nothing more of it lands between the steps
+        eventually("gateway payment and its receipt", () -> detail(order),
+                r -> "CONFIRMED".equals(r.text("/status")) && "SUCCEEDED".equals(r.text("/receipts/0/status")));
         live.add(detail(order).json());
         manager.post("/api/orders/" + order + "/payments", payment("100.00", "CASH"));
         live.add(detail(order).json());

@@ -124,7 +124,10 @@ class BrowserPagesTest extends HttpTestBase {
         browser.findElement(By.id("q")).clear();
         browser.findElement(By.id("q")).sendKeys("Трошков");
         waiting().until(driver -> driver.findElement(By.id("exportXlsx")).getAttribute("href").contains("q=%D0%A2%D1%80%D0%BE%D1%88%D0%BA%D0%BE%D0%B2"));
-        waiting().until(driver -> driver.findElements(By.cssSelector("#rows tr")).stream().allMatch(tr -> tr.getText().contains("Трошков")));
+        waiting().until(driver -> {
+            java.util.List<WebElement> rows = driver.findElements(By.cssSelector("#rows tr"));
+            return !rows.isEmpty() && rows.stream().allMatch(tr -> tr.getText().contains("Трошков"));
+        });
         java.util.List<String> shown = browser.findElements(By.cssSelector("#rows tr")).stream()
                 .map(tr -> tr.findElement(By.tagName("b")).getText()).toList();
         Api.Download xlsx = manager.download(browser.findElement(By.id("exportXlsx")).getAttribute("href"));
@@ -270,7 +273,7 @@ class BrowserPagesTest extends HttpTestBase {
         waiting().until(driver -> driver.findElement(By.id("newOrderDialog")).getAttribute("open") == null);
         browser.findElement(By.id("newOrder")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("noVisitorName")));
-        String day = java.time.LocalDate.now(PERM).plusDays(1).toString();
+        String day = today().plusDays(1).toString();
         choose("noDate", day);
         choose("noFrom", "09:00");
         choose("noTo", "12:30");
@@ -425,7 +428,7 @@ class BrowserPagesTest extends HttpTestBase {
             // and the e-mail of the guest's profile, for the mails about the booking
             assertThat(guestBrowser.findElement(By.id("noVisitorEmail")).getAttribute("value")).isEqualTo("lebedeva@example.com");
             assertThat(guestBrowser.findElement(By.id("noTicket")).isDisplayed()).isFalse();
-            java.time.LocalDate day = java.time.LocalDate.now(PERM).plusDays(3);
+            java.time.LocalDate day = today().plusDays(3);
             org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) guestBrowser;
             for (String[] choice : new String[][] {{"noDate", day.toString()}, {"noFrom", "12:00"}, {"noTo", "14:00"}}) {
                 js.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",

@@ -3,6 +3,7 @@ package com.orderdesk.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import com.orderdesk.app.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -33,8 +34,9 @@ class CashReportHttpTest extends HttpTestBase {
 
     @Test
     void theDaysPaymentsAndRefundsAddUpByMethodByPersonAndInTotal() {
+        LocalDate today = clock.freezeToday(PERM); // one "today", far from midnight in Perm
         JsonNode before = manager.get(TODAY).json();
-        assertThat(before.path("date").asText()).isEqualTo(LocalDate.now(PERM).toString());
+        assertThat(before.path("date").asText()).isEqualTo(today.toString());
         assertThat(before.path("timeZone").asText()).isEqualTo("Asia/Yekaterinburg");
 
         // Ирина takes 150 ₽ cash and 250 ₽ by card; Пётр takes 100 ₽ cash on another order; 400 ₽ of a cancelled
@@ -76,7 +78,9 @@ class CashReportHttpTest extends HttpTestBase {
                         + " " + l.path("byName").asText())
                 .containsExactly("PAYMENT CASH 150.00 Ирина Соколова", "PAYMENT CARD_TERMINAL 250.00 Ирина Соколова",
                         "REFUND CASH 60.00 Ирина Соколова");
-        assertThat(mine.get(0).path("at").asText()).startsWith(LocalDate.now(PERM).toString()).endsWith("+05:00");
+        assertThat(java.time.OffsetDateTime.parse(mine.get(0).path("at").asText()))
+                .isEqualTo(today.atTime(TestClock.TIME_OF_DAY).atZone(PERM).toOffsetDateTime());
+        assertThat(mine.get(0).path("at").asText()).endsWith("+05:00");
         BigDecimal paid = BigDecimal.ZERO;
         BigDecimal refunded = BigDecimal.ZERO;
         for (JsonNode line : lines) {

@@ -2,6 +2,8 @@ package com.orderdesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderdesk.app.support.Await;
+import com.orderdesk.app.support.OrderBodies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,22 +100,30 @@ class ClusterIT {
         return node;
     }
 
-    private static void awaitReady(Node node) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
+    /** Today in Perm by the nodes' clock: separate processes on this machine's wall clock (no test clock reaches them). */
+    private static java.time.LocalDate nodesToday() {
+        return java.time.LocalDate.now(OrderBodies.PERM);
+    }
+
+    private static void awaitReady(Node node) {
+        Await.until("node " + node.index() + " ready", Duration.ofSeconds(180), () -> {
             if (!node.process().isAlive()) {
-                throw new AssertionError("node " + node.index() + " died while starting:\n" + tail(node.log()));
+                throw new AssertionError("node " + node.index() + " died while starting:\n" + tailOf(node.log()));
             }
             try {
-                if (Api.at(node.port()).get("/readyz").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
+                return Api.at(node.port()).get("/readyz").status();
+            } catch (Api.NoAnswer notYet) {
+                return -1; // not listening yet
             }
-            Thread.sleep(500);
+        }, status -> status == 200);
+    }
+
+    private static String tailOf(Path log) {
+        try {
+            return tail(log);
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
         }
-        throw new AssertionError("node " + node.index() + " did not start:\n" + tail(node.log()));
     }
 
     private static String tail(Path log) throws IOException {
@@ -143,7 +153,7 @@ class ClusterIT {
                     latenciesMicros.add((System.nanoTime() - started) / 1000);
                 }
                 return response;
-            } catch (IllegalStateException connectionLost) {
+            } catch (Api.NoAnswer connectionLost) {
                 answers.computeIfAbsent("no answer (node gone)", k -> new AtomicInteger()).incrementAndGet();
                 return null;
             }
@@ -171,7 +181,7 @@ class ClusterIT {
         // online orders on the node that will die: their payment deadlines fall due after it is gone
         List<String> deadlineOrders = new ArrayList<>();
         for (int i = 0; i < DEADLINE_ORDERS; i++) {
-            Api.Response placed = victim.as("guest").post("/api/my/orders", HttpTestBase.orderBody(5, 2, "PARTIAL",
+            Api.Response placed = victim.as("guest").post("/api/my/orders", OrderBodies.order(nodesToday().plusDays(5), 2, "PARTIAL",
                     "deadline" + i + "@example.com"));
             assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
             deadlineOrders.add(placed.text("/orderId"));
@@ -203,12 +213,17 @@ class ClusterIT {
         awaitCaughtUp(auditor);
         Instant deadlineLimit = killedAt.plus(Duration.ofSeconds(120));
         for (String order : deadlineOrders) {
-            while (!"CANCELLED".equals(first.as("manager").get("/api/orders/" + order).text("/status"))) {
-                assertThat(Instant.now()).as("deadline of " + order + " fired on a survivor").isBefore(deadlineLimit);
-                Thread.sleep(500);
-            }
+            Await.until("the deadline of " + order + " fired on a survivor", Duration.between(Instant.now(), deadlineLimit).abs(),
+                    () -> first.as("manager").get("/api/orders/" + order), r -> "CANCELLED".equals(r.text("/status")));
         }
         Duration deadlinesDone = Duration.between(killedAt, Instant.now());
+        // the lapsed orders' «отменён» mails go out from a survivor and are recorded on their orders (GuestMailSent):
+        // that record is the last event the kill sets off, and the read models are compared below only after it
+        for (String order : deadlineOrders) {
+            Await.until("the «отменён» mail of " + order + " sent and recorded", () -> auditor.get("/api/audit/orders/" + order + "/events"),
+                    r -> r.json().findValuesAsText("type").contains("GuestMailSent"));
+        }
+        awaitCaughtUp(auditor);
 
         // the store: every acknowledged command exactly once, nothing doubled, the 50 ₽ rule on every order
         Map<String, Integer> placedEvents = new HashMap<>();
@@ -256,12 +271,9 @@ class ClusterIT {
 
         // every order's hash chain, checked by the store-wide check on a survivor
         assertThat(auditor.post("/api/audit/verification", null).status()).isEqualTo(202);
-        JsonNode check = auditor.get("/api/audit/verification").json();
-        while (!"DONE".equals(check.path("state").asText())) {
-            assertThat(check.path("state").asText()).isIn("RUNNING");
-            Thread.sleep(300);
-            check = auditor.get("/api/audit/verification").json();
-        }
+        JsonNode check = Await.until("the store-wide check finished", Duration.ofMinutes(3), () -> auditor.get("/api/audit/verification").json(),
+                status -> !"RUNNING".equals(status.path("state").asText()));
+        assertThat(check.path("state").asText()).as(check.toString()).isEqualTo("DONE");
 
         // read models equal a fresh replay: with both survivors up, snapshot, replay all three (the asking node pauses
         // the projection on the other, resets, both run again), compare row for row
@@ -325,15 +337,28 @@ class ClusterIT {
         // the lapsed online orders' mails were decided and sent after the kill, by the survivors: each arrives once
         for (int i = 0; i < DEADLINE_ORDERS; i++) {
             String to = "deadline" + i + "@example.com";
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (cancelledMails(to) < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            Thread.sleep(1000);
+            // the outbox has finished with every mail to the address (none waiting or being sent): then count what arrived
+            Await.until("the «отменён» mail to " + to + " decided, and every mail to it finished",
+                    () -> outboxCount(to, "kind = 'CANCELLED'") > 0 && outboxCount(to, "status = 'PENDING' and kind <> 'REMINDER'") == 0);
             assertThat(cancelledMails(to)).as("«отменён» mails to " + to).isEqualTo(1);
         }
         for (String table : before.keySet()) {
             assertThat(after.get(table)).as(table + " after a fresh replay").isEqualTo(before.get(table));
+        }
+    }
+
+    /** Mails to {@code to} in the cluster's outbox that match {@code condition}. */
+    private long outboxCount(String to, String condition) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             java.sql.PreparedStatement statement = db.prepareStatement(
+                     "select count(*) from notification_outbox where recipient = ? and " + condition)) {
+            statement.setString(1, to);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -355,7 +380,7 @@ class ClusterIT {
         while (Instant.now().isBefore(until)) {
             Node at = all.get(random.nextInt(all.size()));
             Api.Response placed = ledger.send(() -> at.as("manager").header("Idempotency-Key", UUID.randomUUID().toString())
-                    .post("/api/orders", HttpTestBase.orderBody(3, 4, "PARTIAL")));
+                    .post("/api/orders", OrderBodies.order(nodesToday().plusDays(3), 4, "PARTIAL", null)));
             if (placed == null || placed.status() != 201) {
                 continue;
             }
@@ -379,7 +404,7 @@ class ClusterIT {
             Api.Response detail;
             try {
                 detail = rest.as("manager").get("/api/orders/" + order);
-            } catch (IllegalStateException gone) {
+            } catch (Api.NoAnswer gone) {
                 continue;
             }
             if (detail.status() == 200 && !"0.00".equals(detail.text("/remainder/value"))) {
@@ -406,40 +431,31 @@ class ClusterIT {
         }
     }
 
+    /** How long after the kill the survivors held every segment (none the victim's, none free); null if not within 3 min. */
     private Duration awaitTakeover(long victimPid, Instant killedAt) {
-        Instant limit = killedAt.plus(Duration.ofMinutes(3));
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-            while (Instant.now().isBefore(limit)) {
+            Await.until("the survivors hold every segment", Duration.between(Instant.now(), killedAt.plus(Duration.ofMinutes(3))), () -> {
                 try (Statement statement = db.createStatement();
                      ResultSet rows = statement.executeQuery("select count(*) filter (where owner like '" + victimPid + "@%'), "
                              + "count(*) filter (where owner is null), count(*) from token_entry")) {
                     rows.next();
-                    if (rows.getLong(1) == 0 && rows.getLong(2) == 0 && rows.getLong(3) > 0) {
-                        return Duration.between(killedAt, Instant.now());
-                    }
+                    return rows.getLong(1) == 0 && rows.getLong(2) == 0 && rows.getLong(3) > 0;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
                 }
-                Thread.sleep(200);
-            }
-        } catch (SQLException | InterruptedException e) {
+            }, Boolean::booleanValue);
+            return Duration.between(killedAt, Instant.now());
+        } catch (AssertionError notWithinThreeMinutes) {
+            return null; // asserted on the test's thread: "survivors took over every segment"
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return null;
     }
 
-    private static void awaitCaughtUp(Api auditor) throws InterruptedException {
-        Instant limit = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(limit)) {
-            JsonNode all = auditor.get("/api/admin/projections").json();
-            boolean done = true;
-            for (JsonNode projection : all) {
-                done &= projection.path("lag").asLong() == 0 && !projection.path("replaying").asBoolean();
-            }
-            if (done) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("read models did not catch up: " + auditor.get("/api/admin/projections").body());
+    private static void awaitCaughtUp(Api auditor) {
+        Await.until("read models caught up", Duration.ofMinutes(3), () -> auditor.get("/api/admin/projections"),
+                all -> HttpTestBase.allCaughtUp(all) && java.util.stream.StreamSupport.stream(all.json().spliterator(), false)
+                        .noneMatch(projection -> projection.path("replaying").asBoolean()));
     }
 
     private Map<String, List<String>> readModels() throws SQLException {

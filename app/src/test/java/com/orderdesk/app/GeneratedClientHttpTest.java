@@ -20,8 +20,6 @@ import com.orderdesk.client.model.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -51,8 +49,8 @@ class GeneratedClientHttpTest extends HttpTestBase {
         return new Money().value(value).currency(Money.CurrencyEnum.RUB);
     }
 
-    private static RentalPeriod period(int daysAhead, int hours) {
-        LocalDate day = LocalDate.now(PERM).plusDays(daysAhead);
+    private RentalPeriod period(int daysAhead, int hours) {
+        LocalDate day = today().plusDays(daysAhead);
         return new RentalPeriod().start(day.atTime(10, 0).atZone(PERM).toOffsetDateTime())
                 .end(day.atTime(10 + hours, 0).atZone(PERM).toOffsetDateTime());
     }
@@ -115,13 +113,13 @@ class GeneratedClientHttpTest extends HttpTestBase {
         Map<String, Object> payment = guestApi.payMyOrderOnline(booked.getOrderId(), key());
         assertThat((String) payment.get("confirmationUrl")).contains("/simulator/checkout/");
         new GatewaySimulatorApi(as("guest")).simulatorSettlePayment((String) payment.get("paymentId"), "succeed");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        OrderDetail mine = guestApi.getMyOrder(booked.getOrderId());
-        while (mine.getStatus() != OrderDetail.StatusEnum.CONFIRMED && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            mine = guestApi.getMyOrder(booked.getOrderId());
-        }
-        assertThat(mine.getStatus()).isEqualTo(OrderDetail.StatusEnum.CONFIRMED);
+        OrderDetail mine = com.orderdesk.app.support.Await.until("the online payment confirms the order", () -> {
+            try {
+                return guestApi.getMyOrder(booked.getOrderId());
+            } catch (ApiException e) {
+                throw new IllegalStateException(e);
+            }
+        }, o -> o.getStatus() == OrderDetail.StatusEnum.CONFIRMED);
         assertThat(mine.getPaid().getValue()).isEqualTo("200.00");
 
         // the auditor reads the desk order's history

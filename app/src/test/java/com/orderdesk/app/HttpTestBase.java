@@ -1,6 +1,15 @@
 package com.orderdesk.app;
 
+import com.orderdesk.app.support.Await;
+import com.orderdesk.app.support.OrderBodies;
+import com.orderdesk.app.support.SimulatorFaults;
+import com.orderdesk.app.support.TestClock;
+import com.orderdesk.app.support.TestClockConfiguration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,7 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.function.Predicate;
@@ -27,11 +35,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @ActiveProfiles(resolver = TestDatabase.Profiles.class)
 @AutoConfigureObservability
+@Import(TestClockConfiguration.class)
 public abstract class HttpTestBase {
-    protected static final ZoneId PERM = ZoneId.of("Asia/Yekaterinburg");
+    protected static final ZoneId PERM = OrderBodies.PERM;
 
     @LocalServerPort
     protected int port;
+    /** The service's clock in this application: the real time unless a test sets it; back to it after each test. */
+    @Autowired
+    protected TestClock clock;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    private org.axonframework.config.EventProcessingConfiguration processing;
     @org.springframework.boot.test.web.server.LocalManagementPort
     protected int managementPort;
     /** Metrics and health: their own port, not the API's. */
@@ -45,15 +61,14 @@ public abstract class HttpTestBase {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        String dir = Files.createTempDirectory("orderdesk-test-").toString();
-        registry.add("orderdesk.data-dir", () -> dir);
+        TestDatabase.register(registry, Files.createTempDirectory("orderdesk-test-").toString());
         // the webhook's allow-list as behind a proxy: this host (the simulator) and a documentation network
         registry.add("orderdesk.webhook.allowed-networks", () -> "127.0.0.0/8,::1/128,203.0.113.0/24");
-        if (TestDatabase.POSTGRES) {
-            String url = TestDatabase.newPostgresDatabase();
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> "postgres");
-        }
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     @BeforeEach
@@ -67,22 +82,19 @@ public abstract class HttpTestBase {
         guest2 = anonymous.as("guest2");
     }
 
-    /** A place-order body: {@code hours} from 10:00 local time, {@code daysAhead} days from today. */
-    protected static String orderBody(int daysAhead, int hours, String plan) {
+    /** A place-order body: {@code hours} from 10:00 local time, {@code daysAhead} days from today by the service's clock. */
+    protected String orderBody(int daysAhead, int hours, String plan) {
         return orderBody(daysAhead, hours, plan, null);
     }
 
     /** The same, the visitor giving {@code email} (none when null). */
-    protected static String orderBody(int daysAhead, int hours, String plan, String email) {
-        LocalDate day = LocalDate.now(PERM).plusDays(daysAhead);
-        String start = day.atTime(10, 0).atZone(PERM).toOffsetDateTime().toString();
-        String end = day.atTime(10 + hours, 0).atZone(PERM).toOffsetDateTime().toString();
-        return """
-                {"serviceId":"coworking-2nd-floor","tariffId":"standard",
-                 "rentalPeriod":{"start":"%s","end":"%s"},"ticketNumber":"301",
-                 "visitor":{"name":"Светлана Орлова","phone":"+7 912 555-12-34"%s},
-                 "applicant":{"name":"Светлана Орлова","role":"Гость локации","phone":"8 912 555 12 34"},
-                 "paymentPlan":"%s"}""".formatted(start, end, email == null ? "" : ",\"email\":\"" + email + "\"", plan);
+    protected String orderBody(int daysAhead, int hours, String plan, String email) {
+        return OrderBodies.order(today().plusDays(daysAhead), hours, plan, email);
+    }
+
+    /** Today in Perm by the service's clock. */
+    protected LocalDate today() {
+        return clock.today(PERM);
     }
 
     /** Places a desk order and returns its id. */
@@ -115,54 +127,71 @@ public abstract class HttpTestBase {
         return payment;
     }
 
-    /** Tells the gateway simulator how to misbehave (none of it: {@code simulatorFaults(0, 1, false, 0, false, false)}). */
-    protected void simulatorFaults(int failCreates, int duplicates, boolean outOfOrder, long delayMillis,
-                                   boolean dropNotifications, boolean refuseRefunds) {
-        Api.Response set = anonymous.post("/simulator/control/faults", "{\"failCreates\":" + failCreates + ",\"timeoutCreates\":0,"
-                + "\"duplicates\":" + duplicates + ",\"outOfOrder\":" + outOfOrder + ",\"delayMillis\":" + delayMillis
-                + ",\"dropNotifications\":" + dropNotifications + ",\"refuseRefunds\":" + refuseRefunds + "}");
-        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    /** Tells the gateway simulator how to misbehave; {@link SimulatorFaults#none()} puts it right again. */
+    protected void simulatorFaults(SimulatorFaults faults) {
+        faults.applyTo(anonymous);
     }
 
     protected static String money(String value) {
-        return "{\"value\":\"" + value + "\",\"currency\":\"RUB\"}";
+        return OrderBodies.money(value);
     }
 
     protected static String payment(String value, String method) {
-        return "{\"amount\":" + money(value) + ",\"method\":\"" + method + "\"}";
+        return OrderBodies.payment(value, method);
     }
 
-    /** Reads until {@code done} holds (30 s at most): for what happens after the answer, e.g. a gateway's notification. */
-    protected static Api.Response eventually(String what, Supplier<Api.Response> read, Predicate<Api.Response> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        Api.Response last = read.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen; last: " + last);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            last = read.get();
-        }
-        return last;
+    /** Reads until {@code done} holds: for what happens after the answer, e.g. a gateway's notification ({@link Await}). */
+    public static Api.Response eventually(String what, Supplier<Api.Response> read, Predicate<Api.Response> done) {
+        return Await.until(what, read, done);
     }
 
     /**
-     * Completes an order as if its rental were over: the command side's clock (Axon's event clock, which the order
-     * reads as "now") runs three days ahead for that one command.
+     * Completes an order as if its rental were over: the service's clock runs three days ahead for that one command
+     * (this application's clock only).
      */
-    static void completeAfterItsRental(Api manager, String order) {
-        java.time.Clock real = org.axonframework.eventhandling.GenericEventMessage.clock;
-        try {
-            org.axonframework.eventhandling.GenericEventMessage.clock = java.time.Clock.offset(real, Duration.ofDays(3));
-            Api.Response done = manager.post("/api/orders/" + order + "/completion", null);
-            assertThat(done.status()).as(done.toString()).isIn(200, 204);
-        } finally {
-            org.axonframework.eventhandling.GenericEventMessage.clock = real;
-        }
+    protected void completeAfterItsRental(String order) {
+        completeAfterItsRental(clock, manager, order);
+    }
+
+    public static void completeAfterItsRental(TestClock clock, Api manager, String order) {
+        Api.Response done = clock.ahead(Duration.ofDays(3), () -> manager.post("/api/orders/" + order + "/completion", null));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    }
+
+    /** The projections' status ({@code GET /api/admin/projections}) says every read model is caught up (and names some). */
+    public static boolean allCaughtUp(Api.Response projections) {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> lags = projections.json().findValues("lag");
+        return !lags.isEmpty() && lags.stream().allMatch(lag -> lag.asLong() == 0);
+    }
+
+    /** A gateway notification as the webhook's inbox holds it (none yet: an empty row). */
+    public record InboxRow(int deliveries, boolean processed, String outcome) {
+    }
+
+    protected InboxRow inbox(String notificationKey) {
+        return jdbc.query("select deliveries, processed_at, outcome from payment_inbox where notification_key = ?",
+                        (rs, n) -> new InboxRow(rs.getInt("deliveries"), rs.getTimestamp("processed_at") != null,
+                                rs.getString("outcome") == null ? "" : rs.getString("outcome")), notificationKey)
+                .stream().findFirst().orElse(new InboxRow(0, false, ""));
+    }
+
+    /**
+     * Waits until the streaming processor {@code processorName} has handled every event of {@code orderId} stored so
+     * far (each of its segments claimed here and past the order's newest event): the positive sign that whatever it
+     * would make of them is made.
+     */
+    protected void awaitHandled(String processorName, String orderId) {
+        Await.until(processorName + " past every event of order " + orderId, () -> {
+            Long newest = jdbc.queryForObject("select max(global_index) from domain_event_entry where aggregate_identifier = ?",
+                    Long.class, orderId);
+            int segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class,
+                    processorName);
+            java.util.Map<Integer, org.axonframework.eventhandling.EventTrackerStatus> status = processing
+                    .eventProcessor(processorName, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                    .orElseThrow(() -> new AssertionError("no streaming processor " + processorName)).processingStatus();
+            return newest != null && segments > 0 && status.size() == segments && status.values().stream()
+                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= newest);
+        });
     }
 
     protected Api.Response detail(String orderId) {

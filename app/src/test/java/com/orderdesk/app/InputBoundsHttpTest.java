@@ -30,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one Idempotency-Key, and the webhook's allow-list behind a proxy. Runs on H2 and on PostgreSQL.
  */
 class InputBoundsHttpTest extends HttpTestBase {
-    @Autowired
-    private JdbcTemplate jdbc;
 
     private int inboxSize() {
         return jdbc.queryForObject("select count(*) from payment_inbox", Integer.class);
@@ -104,7 +102,7 @@ class InputBoundsHttpTest extends HttpTestBase {
         Api.Response year9999 = manager.post("/api/orders", orderBody(3, 2, "FULL")
                 .replaceAll("\\d{4}-\\d{2}-\\d{2}T", "9999-08-11T"));
         assertThat(year9999.status()).isEqualTo(400);
-        LocalDate day = LocalDate.now(PERM).plusDays(3);
+        LocalDate day = today().plusDays(3);
         Api.Response tooLong = manager.post("/api/orders", orderBody(3, 2, "FULL").replaceFirst(
                 "\"end\":\"[^\"]+\"", "\"end\":\"" + day.plusDays(40).atTime(10, 0).atZone(PERM).toOffsetDateTime() + "\""));
         assertThat(tooLong.status()).isEqualTo(400);
@@ -167,7 +165,7 @@ class InputBoundsHttpTest extends HttpTestBase {
     void aClaimLeftByARequestThatDiedIsTakenOverByTheRetryAfterAMinute() {
         String key = "died-" + UUID.randomUUID();
         String body = orderBody(6, 2, "FULL");
-        claimLeftBehind(key, body, Instant.now().minusSeconds(61));
+        claimLeftBehind(key, body, clock.instant().minusSeconds(61));
         Api.Response retry = manager.header("Idempotency-Key", key).post("/api/orders", body);
         assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).isNull();
@@ -180,7 +178,7 @@ class InputBoundsHttpTest extends HttpTestBase {
     void aRepeatWhileTheFirstStillRunsWaitsThenIsToldTheKeyIsInUse() {
         String key = "running-" + UUID.randomUUID();
         String body = orderBody(6, 2, "FULL");
-        claimLeftBehind(key, body, Instant.now());
+        claimLeftBehind(key, body, clock.instant());
         int before = manager.get("/api/orders?size=1").json().path("total").asInt();
         long started = System.nanoTime();
         Api.Response repeat = manager.header("Idempotency-Key", key).post("/api/orders", body);

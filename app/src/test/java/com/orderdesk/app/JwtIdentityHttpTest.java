@@ -5,7 +5,13 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.orderdesk.app.support.OrderBodies;
+import com.orderdesk.app.support.TestClock;
+import com.orderdesk.app.support.TestClockConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Production identities: JWT bearer tokens signed by the configured issuer's key, roles from the token. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@ActiveProfiles(resolver = TestDatabase.ProductionProfiles.class)
+@Import(TestClockConfiguration.class)
 class JwtIdentityHttpTest {
     private static final KeyPair KEYS;
     private static final KeyPair OTHER_KEYS;
@@ -42,6 +50,8 @@ class JwtIdentityHttpTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    TestClock clock;
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) throws Exception {
@@ -51,7 +61,7 @@ class JwtIdentityHttpTest {
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "order-desk");
-        registry.add("orderdesk.data-dir", () -> dir.toString());
+        TestDatabase.register(registry, dir.toString());
         registry.add("orderdesk.catalog.services[0].id", () -> "coworking-2nd-floor");
         registry.add("orderdesk.catalog.services[0].name", () -> "Коворкинг на 2 этаже");
         registry.add("orderdesk.catalog.services[0].time-zone", () -> "Asia/Yekaterinburg");
@@ -73,6 +83,11 @@ class JwtIdentityHttpTest {
         return jwt.serialize();
     }
 
+    /** A desk order three days ahead by the service's clock. */
+    private String orderBody() {
+        return OrderBodies.order(clock.today(OrderBodies.PERM).plusDays(3), 4, "FULL", null);
+    }
+
     private Api bearer(String token) {
         return Api.at(port).header("Authorization", "Bearer " + token);
     }
@@ -80,7 +95,7 @@ class JwtIdentityHttpTest {
     @Test
     void aManagersTokenPlacesAnOrderAndTheTimelineNamesThem() throws Exception {
         Api manager = bearer(token(KEYS, "u-42", Map.of("name", "Ирина Соколова", "roles", List.of("RENTAL_MANAGER"))));
-        Api.Response placed = manager.post("/api/orders", HttpTestBase.orderBody(3, 4, "FULL"));
+        Api.Response placed = manager.post("/api/orders", orderBody());
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         Api.Response timeline = manager.get("/api/orders/" + placed.text("/orderId") + "/timeline");
         assertThat(timeline.text("/0/author/id")).isEqualTo("u-42");
@@ -89,14 +104,14 @@ class JwtIdentityHttpTest {
         // a manager the catalog does not name for the service neither sees the order nor places one there
         Api stranger = bearer(token(KEYS, "u-43", Map.of("name", "Ирина Соколова", "roles", List.of("RENTAL_MANAGER"))));
         assertThat(stranger.get("/api/orders/" + placed.text("/orderId")).status()).isEqualTo(404);
-        assertThat(stranger.post("/api/orders", HttpTestBase.orderBody(3, 4, "FULL")).status()).isEqualTo(400);
+        assertThat(stranger.post("/api/orders", orderBody()).status()).isEqualTo(400);
     }
 
     @Test
     void keycloakStyleRolesWorkToo() throws Exception {
         Api auditor = bearer(token(KEYS, "a-1", Map.of("preferred_username", "audit", "realm_access", Map.of("roles", List.of("offline_access", "auditor")))));
         assertThat(auditor.get("/api/orders").status()).isEqualTo(200);
-        assertThat(auditor.post("/api/orders", HttpTestBase.orderBody(3, 4, "FULL")).status()).isEqualTo(403);
+        assertThat(auditor.post("/api/orders", orderBody()).status()).isEqualTo(403);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.orderdesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderdesk.app.demo.DemoMailServer;
+import com.orderdesk.app.support.Await;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,33 +52,22 @@ class NotificationsHttpTest extends HttpTestBase {
     }
 
     private List<JsonNode> waitForMails(String number, int count) {
-        return waitForMails(number, count, Duration.ofSeconds(20));
-    }
-
-    private List<JsonNode> waitForMails(String number, int count, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        List<JsonNode> mails = mailsAbout(number);
-        while (mails.size() < count && System.nanoTime() < deadline) {
-            sleep(100);
-            mails = mailsAbout(number);
-        }
+        List<JsonNode> mails = Await.until(count + " mail(s) about order " + number, () -> mailsAbout(number), all -> all.size() >= count);
         assertThat(mails).as("mails about order " + number).hasSize(count);
         return mails;
     }
 
-    /** Nothing more arrives while the worker polls many times over (100 ms each). */
-    private void noMoreMailsThan(String number, int count) {
-        sleep(1500);
+    /**
+     * Nothing more about the order is sent than {@code count} mails: checked once the notifications processor has
+     * handled every event of the order (each decided mail is in the outbox by then) and the outbox holds nothing of
+     * it that is due and unsent — so a mail that should not exist would have been sent, and counted, by now.
+     */
+    private void noMoreMailsThan(String order, String number, int count) {
+        awaitHandled("notifications", order);
+        Await.until("no mail of order " + number + " due and unsent", () -> jdbc.queryForObject(
+                "select count(*) from notification_outbox where order_id = ? and status = 'PENDING' and next_attempt_at <= ?",
+                Integer.class, order, java.sql.Timestamp.from(clock.instant())) == 0);
         assertThat(mailsAbout(number)).as("mails about order " + number).hasSize(count);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private String placeWithEmail() {
@@ -125,7 +115,7 @@ class NotificationsHttpTest extends HttpTestBase {
         assertThat(manager.post("/api/orders/" + order + "/refunds", payment("150.00", "CASH")).status()).isEqualTo(201);
         JsonNode refund = waitForMails(number, 5).get(4);
         assertThat(refund.path("subject").asText()).isEqualTo("Возврат по заказу № " + number);
-        noMoreMailsThan(number, 5);
+        noMoreMailsThan(order, number, 5);
 
         // each mail once, each with its own Message-ID
         assertThat(mailsAbout(number).stream().map(m -> m.path("messageId").asText()).distinct()).hasSize(5);
@@ -140,7 +130,7 @@ class NotificationsHttpTest extends HttpTestBase {
         waitForMails(number, 1);
         assertThat(manager.post("/api/orders/" + order + "/messages", "{\"visibility\":\"INTERNAL\",\"text\":\"Гость капризный\"}")
                 .status()).isEqualTo(201);
-        noMoreMailsThan(number, 1);
+        noMoreMailsThan(order, number, 1);
         assertThat(anonymous.get("/simulator/mail.json").body()).doesNotContain("капризный");
     }
 
@@ -153,7 +143,10 @@ class NotificationsHttpTest extends HttpTestBase {
             order = placeWithEmail(); // the command answers at once
             number = manager.get("/api/orders/" + order).text("/number");
             assertThat(manager.post("/api/orders/" + order + "/payments", payment("150.00", "CASH")).status()).isEqualTo(201);
-            sleep(2500); // several tries fail meanwhile
+            // both mails decided, and tried at least twice each against the dead server: still none delivered
+            awaitHandled("notifications", order);
+            Await.until("two failed tries of each mail", () -> jdbc.queryForObject("select min(attempts) from notification_outbox "
+                    + "where order_id = ? and kind in ('CONFIRMED', 'PAYMENT')", Integer.class, order), tries -> tries != null && tries >= 2);
             assertThat(mailsAbout(number)).isEmpty();
         } finally {
             mailServer.start();
@@ -161,7 +154,7 @@ class NotificationsHttpTest extends HttpTestBase {
         List<JsonNode> mails = waitForMails(number, 2);
         assertThat(mails).extracting(m -> m.path("subject").asText())
                 .containsExactlyInAnyOrder("Заказ № " + number + " подтверждён", "Оплата по заказу № " + number + " получена");
-        noMoreMailsThan(number, 2);
+        noMoreMailsThan(order, number, 2);
     }
 
     @Test
@@ -173,8 +166,8 @@ class NotificationsHttpTest extends HttpTestBase {
             assertThat(auditor.post("/api/admin/projections/" + projection + "/replay", null).status()).isEqualTo(202);
         }
         HttpTestBase.eventually("replays done", () -> auditor.get("/api/admin/projections"),
-                r -> r.json().findValues("lag").stream().allMatch(lag -> lag.asLong() == 0));
-        noMoreMailsThan(number, 1);
+                HttpTestBase::allCaughtUp);
+        noMoreMailsThan(order, number, 1);
     }
 
     @Test
@@ -208,13 +201,11 @@ class NotificationsHttpTest extends HttpTestBase {
         // and nothing more is sent to that address, about this order or another
         assertThat(manager.post("/api/orders/" + order + "/payments", payment("150.00", "CASH")).status()).isEqualTo(201);
         String other = placeWithEmail(stopping);
-        noMoreMailsThan(number, 1);
-        assertThat(mailsAbout(manager.get("/api/orders/" + other).text("/number"))).isEmpty();
+        noMoreMailsThan(order, number, 1);
+        noMoreMailsThan(other, manager.get("/api/orders/" + other).text("/number"), 0);
         assertThat(URI.create(link.group(1)).getPath()).isEqualTo("/api/notifications/unsubscribe");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** A guest's online order 6 days ahead, waiting for its prepayment. */
     private String guestOrderWithEmail(String email) {
@@ -232,7 +223,7 @@ class NotificationsHttpTest extends HttpTestBase {
         assertThat(warning.path("text").asText()).contains("/my/orders/" + order);
 
         // the deadline (10 s here) cancels it, and the guest is told, by nobody in particular
-        List<JsonNode> mails = waitForMails(number, 2, Duration.ofSeconds(40));
+        List<JsonNode> mails = waitForMails(number, 2);
         assertThat(mails.get(1).path("subject").asText()).isEqualTo("Заказ № " + number + " отменён");
         assertThat(mails.get(1).path("text").asText()).contains("автоматически").contains("Возврата денег по заказу нет");
     }
@@ -240,8 +231,9 @@ class NotificationsHttpTest extends HttpTestBase {
     @Test
     void aPaidOrderHasNoWarningLeftAndACancelledOneNoReminder() {
         String order = guestOrderWithEmail(EMAIL);
-        // the reminder waits for the evening before the rental (18:00 in Perm, 5 days from now); decided a moment later
-        java.time.Instant evening = java.time.LocalDate.now(PERM).plusDays(5).atTime(18, 0).atZone(PERM).toInstant();
+        // the reminder waits for the evening before the rental (18:00 in Perm, the day before it starts); decided a moment later
+        java.time.Instant evening = java.time.OffsetDateTime.parse(guest.get("/api/my/orders/" + order).text("/rentalPeriod/start"))
+                .atZoneSameInstant(PERM).toLocalDate().minusDays(1).atTime(18, 0).atZone(PERM).toInstant();
         HttpTestBase.eventually("the reminder decided", () -> guest.get("/api/my/orders/" + order),
                 r -> jdbc.queryForObject("select count(*) from notification_outbox where order_id = ? and kind = 'REMINDER'",
                         Integer.class, order) == 1);
@@ -249,8 +241,9 @@ class NotificationsHttpTest extends HttpTestBase {
                 java.time.OffsetDateTime.class, order).toInstant()).isEqualTo(evening);
         payOnline(order); // before the warning is due? it may already have gone; what matters: none after the payment
         HttpTestBase.eventually("paid", () -> guest.get("/api/my/orders/" + order), r -> "CONFIRMED".equals(r.text("/status")));
+        awaitHandled("notifications", order);
         assertThat(jdbc.queryForList("select status from notification_outbox where order_id = ? and kind = 'PAYMENT_EXPIRING'",
-                String.class, order)).allMatch(status -> status.equals("SENT") || status.equals("CANCELLED"));
+                String.class, order)).as("the warning, sent or called off").singleElement().isIn("SENT", "CANCELLED");
 
         assertThat(guest.post("/api/my/orders/" + order + "/cancellation", "{\"reason\":\"Планы изменились\"}").status()).isEqualTo(200);
         HttpTestBase.eventually("the reminder is called off", () -> guest.get("/api/my/orders/" + order),
@@ -275,30 +268,30 @@ class NotificationsHttpTest extends HttpTestBase {
         assertThat(line.path("kind").asText()).isEqualTo("INTERNAL");
         assertThat(line.path("text").asText()).contains("после 8 попыток").contains("Свяжитесь с гостем");
         String number = manager.get("/api/orders/" + order).text("/number");
-        noMoreMailsThan(number, 0);
+        noMoreMailsThan(order, number, 0);
     }
 
     @Test
     void theReminderGoesOutTheEveningBeforeTheRental() {
+        java.time.LocalDate today = clock.freezeToday(PERM);
         String order = placeWithEmail(); // 3 days ahead, 10:00–14:00 in Perm
         String number = manager.get("/api/orders/" + order).text("/number");
         waitForMails(number, 1); // confirmed
-        java.time.Instant evening = java.time.LocalDate.now(PERM).plusDays(2).atTime(18, 0).atZone(PERM).toInstant();
+        java.time.Instant evening = today.plusDays(2).atTime(18, 0).atZone(PERM).toInstant();
         HttpTestBase.eventually("the reminder decided", () -> manager.get("/api/orders/" + order),
                 r -> jdbc.queryForObject("select count(*) from notification_outbox where order_id = ? and kind = 'REMINDER'",
                         Integer.class, order) == 1);
         assertThat(jdbc.queryForObject("select send_after from notification_outbox where order_id = ? and kind = 'REMINDER'",
                 java.time.OffsetDateTime.class, order).toInstant()).isEqualTo(evening);
-        noMoreMailsThan(number, 1); // not before its evening
+        noMoreMailsThan(order, number, 1); // not before its evening
 
-        // the evening comes (the row's time moved to now, as the clock would)
-        jdbc.update("update notification_outbox set next_attempt_at = ? where order_id = ? and kind = 'REMINDER'",
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), order);
+        // the evening comes
+        clock.freezeAt(evening);
         JsonNode reminder = waitForMails(number, 2).get(1);
         assertThat(reminder.path("subject").asText()).isEqualTo("Напоминание: завтра ваша аренда, заказ № " + number);
-        String day = java.time.LocalDate.now(PERM).plusDays(3).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy г.",
+        String day = today.plusDays(3).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy г.",
                 java.util.Locale.forLanguageTag("ru")));
         assertThat(reminder.path("text").asText()).contains(day + ", с 10:00 до 14:00");
-        noMoreMailsThan(number, 2);
+        noMoreMailsThan(order, number, 2);
     }
 }

@@ -306,11 +306,20 @@ class OrderCommandHttpTest extends HttpTestBase {
             assertThat(early.status()).isEqualTo(409);
             assertThat(early.code()).isEqualTo("rental-not-over");
 
-            String seed = "6d2b2f6a-1006-4313-9c1e-000000000207";
-            Api.Response done = manager.post("/api/orders/" + seed + "/completion", null);
-            assertThat(done.status()).as(done.toString()).isIn(200, 409);
-            assertThat(detail(seed).text("/status")).isEqualTo("COMPLETED");
-            assertThat(detail(seed).text("/statusLabel")).isEqualTo("Выполнен");
+            // the same order once its rental is over (the service's clock three days on): completed, and only once
+            Api.Response done = clock.ahead(java.time.Duration.ofDays(3), () -> manager.post("/api/orders/" + future + "/completion", null));
+            assertThat(done.status()).as(done.toString()).isEqualTo(200);
+            assertThat(detail(future).text("/status")).isEqualTo("COMPLETED");
+            assertThat(detail(future).text("/statusLabel")).isEqualTo("Выполнен");
+            Api.Response again = clock.ahead(java.time.Duration.ofDays(3), () -> manager.post("/api/orders/" + future + "/completion", null));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.code()).isEqualTo("order-final");
+
+            // an order still awaiting its online payment is not completed, even after its rental
+            String awaiting = placeOnline();
+            Api.Response notConfirmed = clock.ahead(java.time.Duration.ofDays(7), () -> manager.post("/api/orders/" + awaiting + "/completion", null));
+            assertThat(notConfirmed.status()).isEqualTo(409);
+            assertThat(notConfirmed.code()).isEqualTo("order-not-confirmed");
         }
 
         @Test
@@ -340,7 +349,7 @@ class OrderCommandHttpTest extends HttpTestBase {
 
         @Test
         void aQuotePricesAnOrderAsPlacingItWouldInTheServicesZone() {
-            String day = LocalDate.now(PERM).plusDays(2).toString();
+            String day = today().plusDays(2).toString();
             Api.Response quote = manager.get("/api/catalog/services/coworking-2nd-floor/quote?tariffId=standard&date=" + day
                     + "&from=10:00&to=13:30&paymentPlan=PARTIAL");
             assertThat(quote.status()).as(quote.toString()).isEqualTo(200);
@@ -369,7 +378,7 @@ class OrderCommandHttpTest extends HttpTestBase {
 
         @Test
         void aQuoteRefusesWhatPlacingWouldRefuseSayingWhichField() {
-            String day = LocalDate.now(PERM).plusDays(2).toString();
+            String day = today().plusDays(2).toString();
             String base = "/api/catalog/services/coworking-2nd-floor/quote?";
             record Case(String query, String field) {
             }
@@ -380,7 +389,7 @@ class OrderCommandHttpTest extends HttpTestBase {
                     new Case("tariffId=standard&date=" + day + "&from=12:00&to=10:00", "rentalPeriod"),
                     new Case("tariffId=vip&date=" + day + "&from=10:00&to=12:00", "tariffId"),
                     new Case("tariffId=standard&date=" + day + "&from=10:00&to=12:00&paymentPlan=HALF", "paymentPlan"),
-                    new Case("tariffId=standard&date=" + LocalDate.now(PERM).plusYears(2) + "&from=10:00&to=12:00", "rentalPeriod.start"))) {
+                    new Case("tariffId=standard&date=" + today().plusYears(2) + "&from=10:00&to=12:00", "rentalPeriod.start"))) {
                 Api.Response answer = manager.get(base + c.query());
                 assertThat(answer.status()).as(c.query() + " → " + answer).isEqualTo(400);
                 assertThat(answer.code()).isEqualTo("validation-failed");
@@ -389,7 +398,7 @@ class OrderCommandHttpTest extends HttpTestBase {
             assertThat(manager.get("/api/catalog/services/sauna/quote?tariffId=standard&date=" + day + "&from=10:00&to=12:00")
                     .text("/field")).isEqualTo("serviceId");
             // a guest cannot book the past; the desk may register an order after the fact
-            String yesterday = LocalDate.now(PERM).minusDays(1).toString();
+            String yesterday = today().minusDays(1).toString();
             String past = base + "tariffId=standard&date=" + yesterday + "&from=10:00&to=12:00";
             assertThat(guest.get(past).status()).isEqualTo(400);
             assertThat(guest.get(past).text("/detail")).isEqualTo("Период аренды уже прошёл.");

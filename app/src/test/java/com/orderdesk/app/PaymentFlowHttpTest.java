@@ -1,6 +1,8 @@
 package com.orderdesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.app.support.Await;
+import com.orderdesk.app.support.SimulatorFaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +19,7 @@ class PaymentFlowHttpTest extends HttpTestBase {
 
     @AfterEach
     void noFaults() {
-        faults(0, 1, false, 0);
-    }
-
-    private void faults(int failCreates, int duplicates, boolean outOfOrder, long delayMillis) {
-        simulatorFaults(failCreates, duplicates, outOfOrder, delayMillis, false, false);
+        simulatorFaults(SimulatorFaults.none());
     }
 
     @Test
@@ -47,13 +45,15 @@ class PaymentFlowHttpTest extends HttpTestBase {
     }
 
     @Test
-    void aNotificationDeliveredTenTimesRecordsOnePayment() throws Exception {
+    void aNotificationDeliveredTenTimesRecordsOnePayment() {
         String order = placeOnline();
         String payment = pressPay(order);
-        faults(0, 10, false, 0);
+        simulatorFaults(SimulatorFaults.none().withDuplicates(10));
         anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
         eventually("payment", () -> detail(order), r -> r.json().at("/payments").size() == 1);
-        Thread.sleep(1500);
+        // every delivery has reached the inbox and the notification is processed: nothing more can come of them
+        Await.until("ten deliveries of the notification, processed", () -> inbox("payment.succeeded:" + payment),
+                row -> row.deliveries() == 10 && row.processed());
         Api.Response settled = detail(order);
         assertThat(settled.json().at("/payments").size()).isEqualTo(1);
         assertThat(settled.text("/paid/value")).isEqualTo("100.00");
@@ -63,14 +63,14 @@ class PaymentFlowHttpTest extends HttpTestBase {
     void outOfOrderAndDelayedNotificationsEndInTheRightState() {
         String order = placeOnline();
         String payment = pressPay(order);
-        faults(0, 2, true, 300);
+        simulatorFaults(SimulatorFaults.none().withDuplicates(2).withOutOfOrder(300));
         anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
         Api.Response confirmed = eventually("confirmation", () -> detail(order), r -> "CONFIRMED".equals(r.text("/status")));
         assertThat(confirmed.json().at("/payments").size()).isEqualTo(1);
     }
 
     @Test
-    void aForgedNotificationRecordsNothing() throws Exception {
+    void aForgedNotificationRecordsNothing() {
         String order = placeOnline();
         String payment = pressPay(order);
         // the body says succeeded, but the gateway, asked, says pending
@@ -78,7 +78,8 @@ class PaymentFlowHttpTest extends HttpTestBase {
                 {"type":"notification","event":"payment.succeeded","object":{"id":"%s","status":"succeeded","paid":true,
                  "amount":{"value":"100000.00","currency":"RUB"},"metadata":{"orderId":"%s"}}}""".formatted(payment, order));
         assertThat(forged.status()).isEqualTo(200);
-        Thread.sleep(2500);
+        // handled: the gateway, asked, did not confirm it, and the inbox set it aside
+        Await.until("the forgery set aside", () -> inbox("payment.succeeded:" + payment), row -> row.outcome().startsWith("rejected"));
         assertThat(detail(order).json().at("/payments").size()).isZero();
         assertThat(detail(order).text("/status")).isEqualTo("AWAITING_PAYMENT");
     }
@@ -111,7 +112,7 @@ class PaymentFlowHttpTest extends HttpTestBase {
 
     @Test
     void gatewayFailuresOnCreateAreRetriedWithoutCreatingTwoPayments() {
-        faults(2, 1, false, 0);
+        simulatorFaults(SimulatorFaults.none().withFailedCreates(2));
         String order = placeOnline();
         Api.Response payments = eventually("the payment page", () -> anonymous.get("/simulator/control/payments?orderId=" + order),
                 r -> r.json().size() > 0);

@@ -1,5 +1,6 @@
 package com.orderdesk.app;
 
+import com.orderdesk.app.support.Await;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,44 +21,33 @@ class ProjectionAdminHttpTest extends HttpTestBase {
             "select * from timeline_entry order by entry_id",
             "select * from cash_entry order by entry_id");
 
-    @Autowired
-    JdbcTemplate jdbc;
 
-    /** Waits until no event has been appended for a while (sagas of demo orders settle) and all projections caught up. */
-    private long awaitQuiet() throws InterruptedException {
-        long head = -2;
-        Instant stableSince = Instant.now();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
+    /**
+     * Waits until the store is at rest — its head unmoved for 1.5 s while no saga deadline falls due within 30 s (the
+     * demo orders' sagas settle) — and every projection has caught up with it; answers the head.
+     */
+    private long awaitQuiet() {
+        long[] head = {-2};
+        Instant[] stableSince = {Instant.now()};
+        Await.until("the event store at rest", () -> {
             long now = auditor.get("/api/admin/projections/order-list").json().path("head").asLong();
             // the sagas' next steps (a receipt's state asked for, a gateway call retried) are deadlines: none due soon
+            // (db-scheduler runs them by the wall clock, not the service's Clock)
             int dueSoon = jdbc.queryForObject("select count(*) from scheduled_tasks where execution_time < ?", Integer.class,
                     java.sql.Timestamp.from(Instant.now().plus(Duration.ofSeconds(30))));
-            if (now != head || dueSoon > 0) {
-                head = now;
-                stableSince = Instant.now();
-            } else if (Duration.between(stableSince, Instant.now()).toMillis() > 1500) {
-                for (String projection : List.of("order-list", "order-detail", "order-timeline", "cash-book")) {
-                    awaitCaughtUp(projection);
-                }
-                return head;
+            if (now != head[0] || dueSoon > 0) {
+                head[0] = now;
+                stableSince[0] = Instant.now();
+                return false;
             }
-            Thread.sleep(100);
+            return Duration.between(stableSince[0], Instant.now()).toMillis() > 1500;
+        });
+        for (String projection : List.of("order-list", "order-detail", "order-timeline", "cash-book")) {
+            Await.until(projection + " caught up", () -> auditor.get("/api/admin/projections/" + projection),
+                    status -> !status.json().path("replaying").asBoolean() && status.json().path("lag").asLong() == 0
+                            && status.json().path("position").asLong() == status.json().path("head").asLong());
         }
-        throw new AssertionError("the event store did not come to rest");
-    }
-
-    private void awaitCaughtUp(String projection) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            Api.Response status = auditor.get("/api/admin/projections/" + projection);
-            if (!status.json().path("replaying").asBoolean() && status.json().path("lag").asLong() == 0
-                    && status.json().path("position").asLong() == status.json().path("head").asLong()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(projection + " did not catch up");
+        return head[0];
     }
 
     @Test
@@ -72,7 +62,7 @@ class ProjectionAdminHttpTest extends HttpTestBase {
     }
 
     @Test
-    void aFailingOrderIsParkedAsADeadLetterOthersGoOnAndRetryHealsIt() throws Exception {
+    void aFailingOrderIsParkedAsADeadLetterOthersGoOnAndRetryHealsIt() {
         String broken = placeDeskOrder(3);
         String healthy = placeDeskOrder(3);
         String document = jdbc.queryForObject("select document from order_detail where order_id = ?", String.class, broken);
@@ -82,11 +72,8 @@ class ProjectionAdminHttpTest extends HttpTestBase {
         assertThat(manager.post("/api/orders/" + healthy + "/payments", payment("100.00", "CASH")).status()).isEqualTo(201);
         assertThat(detail(healthy).text("/paid/value")).as("other orders go on").isEqualTo("100.00");
 
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (auditor.get("/api/admin/projections/order-detail").json().path("deadLetters").asLong() == 0
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        Await.until("the broken order parked", () -> auditor.get("/api/admin/projections/order-detail"),
+                r -> r.json().path("deadLetters").asLong() > 0);
         assertThat(auditor.get("/api/admin/projections/order-detail").json().path("deadLetters").asLong()).isEqualTo(1);
         assertThat(management.get("/actuator/prometheus").body())
                 .contains("orderdesk_projection_dead_letters{application=\"order-desk\",projection=\"order-detail\"} 1.0");
@@ -109,7 +96,7 @@ class ProjectionAdminHttpTest extends HttpTestBase {
     }
 
     @Test
-    void replayRebuildsEveryReadModelRowForRow() throws Exception {
+    void replayRebuildsEveryReadModelRowForRow() {
         String order = placeDeskOrder(4);
         manager.post("/api/orders/" + order + "/payments", payment("150.00", "CASH"));
         manager.post("/api/orders/" + order + "/messages", "{\"visibility\":\"INTERNAL\",\"text\":\"до перестроения\"}");

@@ -1,15 +1,13 @@
 package com.orderdesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.app.support.Await;
+import com.orderdesk.app.support.SimulatorFaults;
+import com.orderdesk.app.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -22,22 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReceiptRestartTest {
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(OrderDeskApplication.class).profiles("demo")
-                .run(TestDatabase.withArguments(dataDir.toString(), "--server.port=0", "--orderdesk.demo.seed-orders=false",
-                        "--orderdesk.demo.embedded-mail=false", "--orderdesk.receipts.first-poll=300ms",
-                        "--spring.jmx.enabled=false"));
+    private static TestApp start(Path dataDir) {
+        return TestApp.start(dataDir, "--orderdesk.demo.embedded-mail=false", "--orderdesk.receipts.first-poll=300ms");
     }
 
-    private static Api.Response eventually(String what, Supplier<Api.Response> read, Predicate<Api.Response> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Api.Response last = read.get();
-        while (!done.test(last)) {
-            assertThat(Instant.now()).as(what + " did not happen; last: " + last).isBefore(deadline);
-            Thread.sleep(200);
-            last = read.get();
-        }
-        return last;
+    private static Api.Response eventually(String what, Supplier<Api.Response> read, Predicate<Api.Response> done) {
+        return Await.until(what, read, done);
     }
 
     private static List<String> types(Api auditor, String order) {
@@ -45,13 +33,13 @@ class ReceiptRestartTest {
     }
 
     @Test
-    void aSettlementDueBeforeAStopIsMadeOnceAfterIt(@TempDir Path dataDir) throws Exception {
+    void aSettlementDueBeforeAStopIsMadeOnceAfterIt(@TempDir Path dataDir) {
         String order;
         String payment;
-        try (ConfigurableApplicationContext first = start(dataDir)) {
-            Api anonymous = Api.at(((WebServerApplicationContext) first).getWebServer().getPort());
+        try (TestApp first = start(dataDir)) {
+            Api anonymous = first.anonymous();
             Api manager = anonymous.as("manager");
-            Api.Response placed = anonymous.as("guest").post("/api/my/orders", HttpTestBase.orderBody(1, 4, "PARTIAL"));
+            Api.Response placed = anonymous.as("guest").post("/api/my/orders", first.orderBody(1, 4, "PARTIAL"));
             assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
             order = placed.text("/orderId");
             Api.Response created = eventually("the prepayment's payment", () -> manager.get("/api/orders/" + order),
@@ -62,9 +50,8 @@ class ReceiptRestartTest {
                     r -> "SUCCEEDED".equals(r.text("/receipts/0/status")));
 
             // the register's API is down when the order is completed after its rental
-            assertThat(anonymous.post("/simulator/control/faults", "{\"failCreates\":0,\"timeoutCreates\":0,\"duplicates\":1,"
-                    + "\"outOfOrder\":false,\"delayMillis\":0,\"failReceiptCreates\":1000000}").status()).isEqualTo(200);
-            HttpTestBase.completeAfterItsRental(manager, order);
+            SimulatorFaults.none().withFailedReceiptCreates(1_000_000).applyTo(anonymous);
+            HttpTestBase.completeAfterItsRental(first.clock(), manager, order);
             Api auditor = anonymous.as("auditor");
             eventually("the settlement decided", () -> anonymous.as("auditor").get("/api/audit/orders/" + order + "/events"),
                     r -> r.json().findValuesAsText("type").contains("SettlementReceiptDue"));
@@ -72,8 +59,8 @@ class ReceiptRestartTest {
             assertThat(manager.get("/api/orders/" + order).json().path("receipts").size()).as("not made before the stop").isEqualTo(1);
             assertThat(anonymous.get("/simulator/control/receipts?orderId=" + order).json().toString()).doesNotContain("\"type\":\"prepayment\"");
         }
-        try (ConfigurableApplicationContext second = start(dataDir)) {
-            Api anonymous = Api.at(((WebServerApplicationContext) second).getWebServer().getPort());
+        try (TestApp second = start(dataDir)) {
+            Api anonymous = second.anonymous();
             Api manager = anonymous.as("manager");
             Api.Response settled = eventually("the settlement receipt after the restart", () -> manager.get("/api/orders/" + order),
                     r -> "SUCCEEDED".equals(r.text("/receipts/1/status")));

@@ -1,6 +1,7 @@
 package com.orderdesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.app.support.SimulatorFaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class ReceiptsHttpTest extends HttpTestBase {
 
     @AfterEach
     void noFaults() {
-        simulatorFaults(0, 1, false, 0, false, false);
+        simulatorFaults(SimulatorFaults.none());
     }
 
     /** The receipts the simulator's register holds for an order's payments. */
@@ -132,7 +133,7 @@ class ReceiptsHttpTest extends HttpTestBase {
         // the rest at the desk, then the rental is over and the order completed
         Api.Response paid = manager.post("/api/orders/" + order + "/payments", payment("300.00", "CASH"));
         assertThat(paid.status()).as(paid.toString()).isIn(200, 201);
-        HttpTestBase.completeAfterItsRental(manager, order);
+        completeAfterItsRental(order);
         Api.Response settled = receiptState(order, 1, "SUCCEEDED");
         JsonNode settlement = settled.json().path("receipts").get(1);
         assertThat(settlement.path("kind").asText()).isEqualTo("SETTLEMENT");
@@ -174,8 +175,7 @@ class ReceiptsHttpTest extends HttpTestBase {
 
     @Test
     void aReceiptTheRegisterCancelsIsAVisibleFailureAndThePaymentStands() {
-        assertThat(anonymous.post("/simulator/control/faults", "{\"failCreates\":0,\"timeoutCreates\":0,\"duplicates\":1,"
-                + "\"outOfOrder\":false,\"delayMillis\":0,\"cancelReceipts\":true}").status()).isEqualTo(200);
+        simulatorFaults(SimulatorFaults.none().withCancelledReceipts());
         String order = placeOnline("FULL", 2, null);
         String payment = pressPay(order);
         anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
@@ -193,13 +193,12 @@ class ReceiptsHttpTest extends HttpTestBase {
 
     @Test
     void receiptDataTheGatewayRefusesIsShownAndThePaymentIsMadeOnceItIsAccepted() {
-        assertThat(anonymous.post("/simulator/control/faults", "{\"failCreates\":0,\"timeoutCreates\":0,\"duplicates\":1,"
-                + "\"outOfOrder\":false,\"delayMillis\":0,\"rejectReceipts\":true}").status()).isEqualTo(200);
+        simulatorFaults(SimulatorFaults.none().withRejectedReceipts());
         String order = placeOnline("FULL", 2, null);
         Api.Response refused = receiptState(order, 0, "FAILED");
         assertThat(refused.text("/receipts/0/reason")).contains("Receipt is rejected");
         assertThat(refused.text("/status")).isEqualTo("AWAITING_PAYMENT");
-        simulatorFaults(0, 1, false, 0, false, false);
+        simulatorFaults(SimulatorFaults.none());
 
         // the saga asks again; once the gateway takes the receipt the guest pays and the order is confirmed
         Api.Response created = eventually("payment created", () -> detail(order), r -> !r.json().at("/onlinePayment/gatewayPaymentId").isMissingNode()

@@ -145,7 +145,7 @@ class ResponsibleManagersHttpTest extends HttpTestBase {
         assertThat(auditor.get("/api/catalog/services").json()).hasSize(2);
 
         // another service's price is as unknown to a manager as a service that does not exist
-        String day = LocalDate.now(PERM).plusDays(3).toString();
+        String day = today().plusDays(3).toString();
         Api.Response quote = manager2.get("/api/catalog/services/coworking-2nd-floor/quote?tariffId=standard&date=" + day + "&from=10:00&to=12:00");
         assertThat(quote.status()).as(quote.toString()).isEqualTo(400);
         assertThat(quote.code()).isEqualTo("validation-failed");

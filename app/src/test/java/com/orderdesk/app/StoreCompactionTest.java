@@ -1,10 +1,9 @@
 package com.orderdesk.app;
 
+import com.orderdesk.app.support.OrderBodies;
+import com.orderdesk.app.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,28 +20,17 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  */
 class StoreCompactionTest {
 
-    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
-        String[] arguments = TestDatabase.withArguments(dataDir.toString(), "--server.port=0", "--orderdesk.demo.seed-orders=false",
-                "--spring.jmx.enabled=false");
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(arguments), java.util.Arrays.stream(more)).toArray(String[]::new);
-        return new SpringApplicationBuilder(OrderDeskApplication.class).profiles("demo").run(all);
-    }
-
-    private static Api manager(ConfigurableApplicationContext context) {
-        return Api.at(((WebServerApplicationContext) context).getWebServer().getPort()).as("manager");
-    }
-
     @Test
     void aCleanStopLeavesTheFileCompactAndTheDataIntact(@TempDir Path dataDir, @TempDir Path copyDir) throws Exception {
         assumeFalse(TestDatabase.POSTGRES, "the embedded store only");
         String last;
-        try (ConfigurableApplicationContext running = start(dataDir)) {
-            Api manager = manager(running);
+        try (TestApp running = TestApp.start(dataDir)) {
+            Api manager = running.as("manager");
             String order = null;
             for (int i = 0; i < 60; i++) {
-                order = manager.post("/api/orders", HttpTestBase.orderBody(3, 4, "FULL")).text("/orderId");
-                assertThat(manager.post("/api/orders/" + order + "/payments", HttpTestBase.payment("100.00", "CASH")).status()).isEqualTo(201);
-                assertThat(manager.post("/api/orders/" + order + "/payments", HttpTestBase.payment("150.00", "CASH")).status()).isEqualTo(201);
+                order = manager.post("/api/orders", running.orderBody(3, 4, "FULL")).text("/orderId");
+                assertThat(manager.post("/api/orders/" + order + "/payments", OrderBodies.payment("100.00", "CASH")).status()).isEqualTo(201);
+                assertThat(manager.post("/api/orders/" + order + "/payments", OrderBodies.payment("150.00", "CASH")).status()).isEqualTo(201);
             }
             last = order;
         }
@@ -57,8 +45,8 @@ class StoreCompactionTest {
         assertThat(stopped).as("the file after a clean stop (%d bytes) against its data alone (%d bytes)", stopped, compacted)
                 .isLessThanOrEqualTo(compacted * 5 / 4);
 
-        try (ConfigurableApplicationContext again = start(dataDir)) {
-            Api.Response detail = manager(again).get("/api/orders/" + last);
+        try (TestApp again = TestApp.start(dataDir)) {
+            Api.Response detail = again.as("manager").get("/api/orders/" + last);
             assertThat(detail.status()).isEqualTo(200);
             assertThat(detail.text("/paid/value")).isEqualTo("250.00");
         }

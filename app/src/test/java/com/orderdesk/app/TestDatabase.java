@@ -36,6 +36,24 @@ public final class TestDatabase {
         }
     }
 
+    /** Profiles of a test of the production set-up (no demo): PostgreSQL when asked for, nothing else. */
+    public static final class ProductionProfiles implements ActiveProfilesResolver {
+        @Override
+        public String[] resolve(Class<?> testClass) {
+            return POSTGRES ? new String[] {"postgres"} : new String[0];
+        }
+    }
+
+    /** A test application's store: H2 in {@code dataDir}, or a fresh database on the embedded PostgreSQL when asked for. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String dataDir) {
+        registry.add("orderdesk.data-dir", () -> dataDir);
+        if (POSTGRES) {
+            String url = newPostgresDatabase();
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> "postgres");
+        }
+    }
+
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {

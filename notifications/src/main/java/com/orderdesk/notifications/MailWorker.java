@@ -1,5 +1,6 @@
 package com.orderdesk.notifications;
 
+import java.time.Clock;
 import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.order.command.RecordGuestMail;
 import com.orderdesk.shared.value.Actor;
@@ -44,9 +45,11 @@ class MailWorker implements SmartLifecycle {
     private final ObjectProvider<JavaMailSender> senders;
     private final CommandGateway commands;
     private final String node = UUID.randomUUID().toString();
+    private final Clock clock;
     private ScheduledExecutorService executor;
 
-    MailWorker(Outbox outbox, NotificationsProperties settings, ObjectProvider<JavaMailSender> senders, CommandGateway commands) {
+    MailWorker(Outbox outbox, NotificationsProperties settings, ObjectProvider<JavaMailSender> senders, CommandGateway commands, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.settings = settings;
         this.senders = senders;
@@ -98,7 +101,7 @@ class MailWorker implements SmartLifecycle {
             return;
         }
         try {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             for (String mailId : outbox.dueIds(now, 20)) {
                 if (outbox.claim(mailId, node, now, now.plus(settings.claim()))) {
                     send(sender, outbox.due(mailId));
@@ -129,13 +132,13 @@ class MailWorker implements SmartLifecycle {
                 if (wait.compareTo(settings.maxRetry()) > 0) {
                     wait = settings.maxRetry();
                 }
-                outbox.retry(mail.mailId(), attempt, Instant.now().plus(wait), error);
+                outbox.retry(mail.mailId(), attempt, clock.instant().plus(wait), error);
                 log.warn("Mail {} ({}) to order {}: try {} failed ({}); next in {}", mail.mailId(), mail.kind(), mail.orderId(), attempt,
                         error, wait);
             }
             return;
         }
-        outbox.sent(mail.mailId(), attempt, Instant.now());
+        outbox.sent(mail.mailId(), attempt, clock.instant());
         record(mail, null, attempt);
     }
 

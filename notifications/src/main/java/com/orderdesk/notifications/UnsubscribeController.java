@@ -1,5 +1,6 @@
 package com.orderdesk.notifications;
 
+import java.time.Clock;
 import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.order.command.StopGuestMail;
 import com.orderdesk.shared.value.Actor;
@@ -26,8 +27,10 @@ class UnsubscribeController {
     private final UnsubscribeLinks links;
     private final Outbox outbox;
     private final CommandGateway commands;
+    private final Clock clock;
 
-    UnsubscribeController(UnsubscribeLinks links, Outbox outbox, CommandGateway commands) {
+    UnsubscribeController(UnsubscribeLinks links, Outbox outbox, CommandGateway commands, Clock clock) {
+        this.clock = clock;
         this.links = links;
         this.outbox = outbox;
         this.commands = commands;
@@ -47,7 +50,7 @@ class UnsubscribeController {
         return links.read(token).map(link -> {
             Actor guest = new Actor("mail:" + link.email(), "Гость (по ссылке из письма)", Role.GUEST, Channel.GUEST_APP);
             commands.sendAndWait(Attribution.sentBy(guest, new StopGuestMail(link.orderId(), link.email())), 30, TimeUnit.SECONDS);
-            outbox.optOut(link.email(), link.orderId(), java.time.Instant.now());
+            outbox.optOut(link.email(), link.orderId(), clock.instant());
             return page(HttpStatus.OK, "Готово", "<p>Письма о заказах на адрес <b>" + Mails.escape(link.email())
                     + "</b> больше не придут. Заказы и их статусы по-прежнему видны в приложении.</p>");
         }).orElseGet(UnsubscribeController::invalid);

@@ -1,5 +1,6 @@
 package com.orderdesk.app.demo;
 
+import java.time.Clock;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.PaymentPlan;
 import com.orderdesk.shared.order.Visibility;
@@ -54,8 +55,10 @@ class DemoOrders implements ApplicationRunner {
 
     private final CommandGateway commands;
     private final EventStore eventStore;
+    private final Clock clock;
 
-    DemoOrders(CommandGateway commands, EventStore eventStore) {
+    DemoOrders(CommandGateway commands, EventStore eventStore, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.eventStore = eventStore;
     }
@@ -77,7 +80,7 @@ class DemoOrders implements ApplicationRunner {
         commands.sendAndWait(by(Actor.system(Channel.GATEWAY), new RecordGatewayPayment(SEED_ORDER, "demo-gateway-1006313",
                 Money.ofRubles(400), PaymentMethod.BANK_CARD, ZonedDateTime.of(2023, 8, 11, 13, 32, 0, 0, PERM).toInstant())));
 
-        LocalDate tomorrow = LocalDate.now(PERM).plusDays(1);
+        LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), PERM).plusDays(1);
         Person orlova = new Person("Светлана Орлова", Phone.parse("+7 912 555-12-34"));
         commands.sendAndWait(by(manager, new PlaceOrder(DESK_ORDER, "coworking-2nd-floor", "standard", period(tomorrow, 10, 14),
                 "208", orlova, new Applicant(orlova.name(), Applicant.GUEST_ROLE, orlova.phone()),

@@ -36,11 +36,11 @@ class IdempotencyStore {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    IdempotencyStore(DataSource dataSource) {
+    IdempotencyStore(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     Optional<IdempotencyRecord> find(String scopeHash) {

@@ -3,7 +3,7 @@ package com.orderdesk.app.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.orderdesk.command.catalog.Catalog;
-import com.orderdesk.command.catalog.CatalogProperties;
+import com.orderdesk.command.catalog.TestCatalogs;
 import com.orderdesk.command.order.Order;
 import com.orderdesk.command.order.OrderNumbers;
 import com.orderdesk.payment.gateway.GatewayProperties;
@@ -44,7 +44,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -106,7 +105,9 @@ class MoneyModelTest {
     private static final Person VISITOR = new Person("Алексей Трошков", Phone.parse("+7 342 254-54-54"));
     private static final Applicant APPLICANT = new Applicant("Алексей Трошков", "Гость локации", Phone.parse("+7 342 254-54-54"));
 
-    private static Clock originalClock;
+    /** The one clock of the model's world: the stub deadline manager's time, which the sequences move. */
+    private static final Clock CLOCK = ((java.time.InstantSource) () -> MoneyModelTest.deadlines.getCurrentDateTime()).withZone(ZoneOffset.UTC);
+
     private static Instant time = Instant.parse("2030-01-01T00:00:00Z");
     private static StubDeadlineManager deadlines;
     private static FakeGateway gateway;
@@ -118,28 +119,7 @@ class MoneyModelTest {
 
     @BeforeAll
     static void world() {
-        originalClock = GenericEventMessage.clock;
-        GenericEventMessage.clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return deadlines.getCurrentDateTime();
-            }
-        };
-        catalog = new Catalog(new CatalogProperties(List.of(new CatalogProperties.ServiceSpec("coworking-2nd-floor",
-                "Коворкинг на 2 этаже", ZONE.getId(), new BigDecimal("50.00"),
-                List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal("100.00"), true, 25, 11, "service")),
-                Duration.ofHours(2), 100, Duration.ofDays(365), Duration.ofDays(31),
-                List.of(new CatalogProperties.StaffSpec("manager", "Ирина Соколова"), new CatalogProperties.StaffSpec("service", "Пётр Иванов"))))));
+        catalog = TestCatalogs.coworking().vatCode(11).catalog();
         AtomicLong numbers = new AtomicLong(1_000_000);
         Map<String, OrderNumber> allocated = new HashMap<>();
         orderNumbers = new OrderNumbers() {
@@ -162,6 +142,7 @@ class MoneyModelTest {
                 .configureAggregate(Order.class)
                 .registerComponent(Catalog.class, c -> catalog)
                 .registerComponent(OrderNumbers.class, c -> orderNumbers)
+                .registerComponent(Clock.class, c -> CLOCK)
                 .buildConfiguration();
         axon.start();
         commands = axon.commandGateway();
@@ -172,7 +153,7 @@ class MoneyModelTest {
         AnnotatedSagaRepository<PaymentSaga> repository = AnnotatedSagaRepository.<PaymentSaga>builder()
                 .sagaType(PaymentSaga.class)
                 .sagaStore(new JsonSagaStore())
-                .resourceInjector(new SimpleResourceInjector(gateway, commands, deadlines, settings, knownPayments,
+                .resourceInjector(new SimpleResourceInjector(gateway, commands, deadlines, settings, knownPayments, CLOCK,
                         new ReceiptProperties(true, 1, ReceiptProperties.SettlementOn.COMPLETION, false, Duration.ofSeconds(2),
                                 Duration.ofMinutes(5), 40)))
                 .build();
@@ -181,8 +162,7 @@ class MoneyModelTest {
     }
 
     @AfterAll
-    static void restoreClock() {
-        GenericEventMessage.clock = originalClock;
+    static void shutDown() {
         if (axon != null) {
             axon.shutdown();
         }

@@ -1,7 +1,7 @@
 package com.orderdesk.app.payments;
 
 import com.orderdesk.command.catalog.Catalog;
-import com.orderdesk.command.catalog.CatalogProperties;
+import com.orderdesk.command.catalog.TestCatalogs;
 import com.orderdesk.payment.receipt.ReceiptProperties;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +21,7 @@ class ReceiptsSetupTest {
     }
 
     private static Catalog catalog(Integer vatCode) {
-        return new Catalog(new CatalogProperties(List.of(new CatalogProperties.ServiceSpec("coworking-2nd-floor", "Коворкинг",
-                "Asia/Yekaterinburg", new BigDecimal("50.00"),
-                List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal("100.00"), false, 0, vatCode, "service")),
-                Duration.ofHours(2), 100, Duration.ofDays(365), Duration.ofDays(31), List.of()))));
+        return TestCatalogs.coworking().name("Коворкинг").standard("100.00", false, 0).vatCode(vatCode).staff().catalog();
     }
 
     @Test

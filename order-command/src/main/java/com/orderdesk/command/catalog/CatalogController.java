@@ -8,7 +8,6 @@ import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
 import com.orderdesk.shared.value.Money;
 import com.orderdesk.shared.value.RentalPeriod;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -34,9 +34,11 @@ import java.util.function.Function;
 @RequestMapping(path = "/api/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
 public class CatalogController {
     private final Catalog catalog;
+    private final Clock clock;
 
-    public CatalogController(Catalog catalog) {
+    public CatalogController(Catalog catalog, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     public record TariffView(String id, String name, Money unitPrice, String unit, boolean partialPayment,
@@ -105,7 +107,7 @@ public class CatalogController {
                 endDay.atTime(endTime).atZone(zone).toInstant());
         PaymentPlan plan = paymentPlan == null || paymentPlan.isBlank() ? PaymentPlan.FULL
                 : parse(paymentPlan, "paymentPlan", "способ оплаты (FULL или PARTIAL)", PaymentPlan::valueOf);
-        Instant now = GenericEventMessage.clock.instant(); // the clock the order is placed by
+        Instant now = clock.instant(); // the clock the order is placed by
         if (actor != null && actor.isGuest() && !period.end().isAfter(now)) {
             throw new InvalidValueException("rentalPeriod", "Период аренды уже прошёл.");
         }

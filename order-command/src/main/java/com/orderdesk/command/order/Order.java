@@ -59,7 +59,6 @@ import com.orderdesk.shared.order.receipt.ReceiptStatus;
 import com.orderdesk.shared.order.receipt.Settlement;
 import com.orderdesk.shared.order.receipt.SettlementType;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -67,6 +66,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -164,14 +164,14 @@ public class Order {
     /** Places the order; answers with its number (which the caller cannot know beforehand) and version. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public PlaceOrder.Placed handle(PlaceOrder command, Actor placedBy, Catalog catalog, OrderNumbers numbers) {
+    public PlaceOrder.Placed handle(PlaceOrder command, Actor placedBy, Catalog catalog, OrderNumbers numbers, Clock clock) {
         Actor by = Check.present(placedBy, "placedBy", "кто оформляет заказ");
         Check.present(command.rentalPeriod(), "rentalPeriod", "период аренды");
         Check.present(command.visitor(), "visitor", "посетитель");
         Check.present(command.applicant(), "applicant", "заявитель");
         Check.present(command.paymentPlan(), "paymentPlan", "способ оплаты (FULL или PARTIAL)");
         String ticket = Check.optionalText(command.ticketNumber(), "ticketNumber", "номер билета", MAX_TICKET);
-        Instant now = now();
+        Instant now = clock.instant();
         boolean online = by.channel() == Channel.GUEST_APP;
         if (online && !command.rentalPeriod().end().isAfter(now)) {
             throw new InvalidValueException("rentalPeriod", "Период аренды уже прошёл.");
@@ -201,7 +201,7 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(AssignExecutor command, Actor by, Catalog catalog) {
+    public long handle(AssignExecutor command, Actor by, Catalog catalog, Clock clock) {
         requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя сменить исполнителя");
@@ -214,24 +214,24 @@ public class Order {
         if (id.equals(executorId) && name.equals(executorName)) {
             return version();
         }
-        apply(new ExecutorAssigned(orderId, id, name, executorId, executorName, by, now()));
+        apply(new ExecutorAssigned(orderId, id, name, executorId, executorName, by, clock.instant()));
         return version();
     }
 
     @CommandHandler
-    public long handle(UnassignExecutor command, Actor by, Catalog catalog) {
+    public long handle(UnassignExecutor command, Actor by, Catalog catalog, Clock clock) {
         requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя сменить исполнителя");
         if (executorId == null) {
             return version();
         }
-        apply(new ExecutorUnassigned(orderId, executorId, executorName, by, now()));
+        apply(new ExecutorUnassigned(orderId, executorId, executorName, by, clock.instant()));
         return version();
     }
 
     @CommandHandler
-    public long handle(RecordManagerPayment command, Actor by, Catalog catalog) {
+    public long handle(RecordManagerPayment command, Actor by, Catalog catalog, Clock clock) {
         requireAccess(by, catalog);
         String paymentId = Check.text(command.paymentId(), "paymentId", "идентификатор платежа", 200);
         PaymentMethod method = Check.present(command.method(), "method", "способ оплаты");
@@ -269,9 +269,9 @@ public class Order {
         String note = Check.optionalText(command.note(), "note", "комментарий", MAX_NOTE);
         Money paidAfter = paid.plus(amount);
         Money remainderAfter = total.minusOrZero(paidAfter);
-        apply(new ManagerPaymentRecorded(orderId, paymentId, amount, method, note, by, now(),
+        apply(new ManagerPaymentRecorded(orderId, paymentId, amount, method, note, by, clock.instant(),
                 paidAfter, remainderAfter, liveStatus(paidAfter, remainderAfter)));
-        confirmIfPaidEnough(by);
+        confirmIfPaidEnough(by, clock);
         return version();
     }
 
@@ -280,7 +280,7 @@ public class Order {
      * remainder at 0 or at least the minimum — and release the rest; release all of it when nothing is owed any more.
      */
     @CommandHandler
-    public long handle(RecordGatewayPaymentAuthorized command) {
+    public long handle(RecordGatewayPaymentAuthorized command, Clock clock) {
         String paymentId = Check.text(command.gatewayPaymentId(), "gatewayPaymentId", "платёж шлюза", 200);
         if (decidedAuthorizations.contains(paymentId) || gatewayPayments.containsKey(paymentId)
                 || canceledGatewayPayments.contains(paymentId)) {
@@ -289,7 +289,7 @@ public class Order {
         Money amount = Check.present(command.amount(), "amount", "сумма");
         Money toCapture = status == OrderStatus.CANCELLED || status == OrderStatus.COMPLETED
                 ? Money.ZERO : acceptable(openToPay(), amount, minimumRemainder);
-        apply(new GatewayPaymentAuthorized(orderId, paymentId, amount, toCapture, now(),
+        apply(new GatewayPaymentAuthorized(orderId, paymentId, amount, toCapture, clock.instant(),
                 toCapture.isPositive() ? paymentReceipt(paymentId, toCapture) : null));
         return version();
     }
@@ -299,7 +299,7 @@ public class Order {
      * the gateway's whoever reports it (its notification, the saga, the deadline); the metadata says who did.
      */
     @CommandHandler
-    public long handle(RecordGatewayPayment command) {
+    public long handle(RecordGatewayPayment command, Clock clock) {
         Actor by = GATEWAY;
         String paymentId = Check.text(command.gatewayPaymentId(), "gatewayPaymentId", "платёж шлюза", 200);
         if (gatewayPayments.containsKey(paymentId)) {
@@ -319,17 +319,17 @@ public class Order {
         PaymentStatus statusAfter = status == OrderStatus.CANCELLED
                 ? cancelledStatus(refundDueAfter, refundedAny, paidAfter)
                 : liveStatus(paidAfter, remainderAfter);
-        Instant at = command.paidAt() == null ? now() : command.paidAt();
+        Instant at = command.paidAt() == null ? clock.instant() : command.paidAt();
         apply(new GatewayPaymentRecorded(orderId, paymentId, amount,
                 command.method() == null ? PaymentMethod.BANK_CARD : command.method(), by, at,
                 paidAfter, remainderAfter, refundDueAfter, statusAfter, owedBack,
                 owedBack.isPositive() ? refundReceipt(paymentId, amount, owedBack) : null));
-        confirmIfPaidEnough(by);
+        confirmIfPaidEnough(by, clock);
         return version();
     }
 
     @CommandHandler
-    public long handle(CancelOrder command, Actor by, Catalog catalog) {
+    public long handle(CancelOrder command, Actor by, Catalog catalog, Clock clock) {
         requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя отменить заказ");
@@ -339,7 +339,7 @@ public class Order {
             Catalog.Service service = catalog.service(serviceId).orElseThrow(
                     () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
             Instant cutoff = rentalStart.minus(service.guestCancellationCutoff());
-            if (!now().isBefore(cutoff)) {
+            if (!clock.instant().isBefore(cutoff)) {
                 throw new RejectedException(ErrorCode.CANCELLATION_WINDOW_CLOSED,
                         "Отменить бронирование самостоятельно можно было до " + CUTOFF_TEXT.format(cutoff.atZone(zone))
                                 + ". Чтобы отменить его сейчас, свяжитесь с менеджером.");
@@ -354,12 +354,12 @@ public class Order {
         } else {
             refund = paid;
         }
-        cancel(reason, by, refund);
+        cancel(reason, by, refund, clock);
         return version();
     }
 
     @CommandHandler
-    public long handle(RecordDeskRefund command, Actor by, Catalog catalog) {
+    public long handle(RecordDeskRefund command, Actor by, Catalog catalog, Clock clock) {
         requireAccess(by, catalog);
         String refundId = Check.text(command.refundId(), "refundId", "идентификатор возврата", 200);
         PaymentMethod method = Check.present(command.method(), "method", "способ возврата");
@@ -382,14 +382,14 @@ public class Order {
                     "Сумма " + amount.toRussianText() + " больше суммы к возврату " + deskRefundDue.toRussianText() + ".");
         }
         Money refundDueAfter = refundDue.minusOrZero(amount);
-        apply(new DeskRefundRecorded(orderId, refundId, amount, method, by, now(), refundDueAfter,
+        apply(new DeskRefundRecorded(orderId, refundId, amount, method, by, clock.instant(), refundDueAfter,
                 status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true, paid)
                         : liveStatus(paid, remainder(), refundDueAfter)));
         return version();
     }
 
     @CommandHandler
-    public long handle(PostMessage command, Actor author, Catalog catalog) {
+    public long handle(PostMessage command, Actor author, Catalog catalog, Clock clock) {
         requireAccess(author, catalog);
         String messageId = Check.text(command.messageId(), "messageId", "идентификатор сообщения", 200);
         if (messageIds.contains(messageId)) {
@@ -402,27 +402,28 @@ public class Order {
             throw new RejectedException(ErrorCode.FORBIDDEN, "Гость может писать только публичные сообщения.");
         }
         String text = Check.text(command.text(), "text", "текст сообщения", MAX_MESSAGE);
-        apply(new MessagePosted(orderId, messageId, visibility, text, author, now()));
+        apply(new MessagePosted(orderId, messageId, visibility, text, author, clock.instant()));
         return version();
     }
 
     @CommandHandler
-    public long handle(CompleteOrder command, Actor by, Catalog catalog) {
+    public long handle(CompleteOrder command, Actor by, Catalog catalog, Clock clock) {
         requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя выполнить заказ");
         if (status != OrderStatus.CONFIRMED) {
             throw new RejectedException(ErrorCode.ORDER_NOT_CONFIRMED, "Выполнить можно только подтверждённый заказ.");
         }
-        if (now().isBefore(rentalEnd)) {
+        Instant now = clock.instant();
+        if (now.isBefore(rentalEnd)) {
             throw new RejectedException(ErrorCode.RENTAL_NOT_OVER, "Период аренды ещё не закончился.");
         }
-        apply(new OrderCompleted(orderId, by, now()));
+        apply(new OrderCompleted(orderId, by, now));
         return version();
     }
 
     @CommandHandler
-    public long handle(RequestOnlinePayment command, Actor by, Catalog catalog) {
+    public long handle(RequestOnlinePayment command, Actor by, Catalog catalog, Clock clock) {
         requireAccess(by, catalog);
         String requestId = Check.text(command.requestId(), "requestId", "идентификатор запроса оплаты", 200);
         if (onlineRequestIds.contains(requestId) || !openOnlineRequests.isEmpty()) {
@@ -438,7 +439,7 @@ public class Order {
         boolean awaiting = status == OrderStatus.AWAITING_PAYMENT;
         Money missingPrepayment = prepaymentDue.minusOrZero(paid.plus(reserved()));
         Money amount = awaiting && missingPrepayment.isPositive() ? missingPrepayment : open;
-        Instant at = now();
+        Instant at = clock.instant();
         Receipt receipt = receiptFor(amount, at, catalog);
         apply(new OnlinePaymentRequested(orderId, number.value(), requestId, amount, paymentDescription(number, amount.equals(remainder())),
                 awaiting, by, at, receipt, receipt == null ? null : rentalStart));
@@ -446,28 +447,28 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(RecordGatewayPaymentCreated command) {
+    public long handle(RecordGatewayPaymentCreated command, Clock clock) {
         String gatewayPaymentId = Check.text(command.gatewayPaymentId(), "gatewayPaymentId", "платёж шлюза", 200);
         if (!openOnlineRequests.containsKey(command.requestId()) || gatewayPaymentId.equals(openOnlineRequests.get(command.requestId()))) {
             return version();
         }
-        apply(new GatewayPaymentCreated(orderId, command.requestId(), command.gatewayPaymentId(), command.confirmationUrl(), now()));
+        apply(new GatewayPaymentCreated(orderId, command.requestId(), command.gatewayPaymentId(), command.confirmationUrl(), clock.instant()));
         return version();
     }
 
     @CommandHandler
-    public long handle(RecordGatewayPaymentCanceled command) {
+    public long handle(RecordGatewayPaymentCanceled command, Clock clock) {
         String paymentId = command.gatewayPaymentId();
         if (gatewayPayments.containsKey(paymentId) || canceledGatewayPayments.contains(paymentId)) {
             return version();
         }
         apply(new GatewayPaymentCanceled(orderId, paymentId,
-                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), now()));
+                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), clock.instant()));
         return version();
     }
 
     @CommandHandler
-    public long handle(RecordGatewayRefund command) {
+    public long handle(RecordGatewayRefund command, Clock clock) {
         String refundId = Check.text(command.gatewayRefundId(), "gatewayRefundId", "возврат шлюза", 200);
         if (gatewayRefundIds.contains(refundId)) {
             return version();
@@ -490,14 +491,14 @@ public class Order {
         Money remainderAfter = status == OrderStatus.CANCELLED ? Money.ZERO : total.minusOrZero(paidAfter);
         PaymentStatus statusAfter = status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true, paidAfter)
                 : liveStatus(paidAfter, remainderAfter, refundDueAfter);
-        apply(new GatewayRefundRecorded(orderId, refundId, paymentId, amount, now(), refundDueAfter, statusAfter,
+        apply(new GatewayRefundRecorded(orderId, refundId, paymentId, amount, clock.instant(), refundDueAfter, statusAfter,
                 paidAfter, remainderAfter));
         return version();
     }
 
     /** A refund the gateway refused stays owed: staff now return it at the desk, and the order shows why. */
     @CommandHandler
-    public long handle(RecordGatewayRefundFailed command) {
+    public long handle(RecordGatewayRefundFailed command, Clock clock) {
         String requestId = Check.text(command.refundRequestId(), "refundRequestId", "запрос возврата", 300);
         if (failedRefundRequests.contains(requestId)) {
             return version();
@@ -513,17 +514,17 @@ public class Order {
         Money retried = candidate.isLessThan(amount) ? candidate : Money.ZERO;
         Money deskDueAfter = deskRefundDue.plus(owed.minusOrZero(retried));
         apply(new GatewayRefundFailed(orderId, requestId, paymentId, amount,
-                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), now(), deskDueAfter, retried,
+                Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), clock.instant(), deskDueAfter, retried,
                 retried.isPositive() ? refundReceipt(paymentId, gatewayPayments.getOrDefault(paymentId, Money.ZERO), retried) : null));
         return version();
     }
 
     @CommandHandler
-    public long handle(ExpireOnlinePayment command) {
+    public long handle(ExpireOnlinePayment command, Clock clock) {
         if (status != OrderStatus.AWAITING_PAYMENT || !pendingCaptures.isEmpty()) {
             return version(); // paid, or being captured, before the deadline: nothing to cancel
         }
-        cancel(EXPIRED_REASON, Actor.system(Channel.DEADLINE), paid);
+        cancel(EXPIRED_REASON, Actor.system(Channel.DEADLINE), paid, clock);
         return version();
     }
 
@@ -531,7 +532,7 @@ public class Order {
      * Cancels, owing back {@code refund} of what was paid on top of anything already owed: gateway money through the
      * gateway first (each gateway payment for what was not asked back yet), the rest at the desk.
      */
-    private void cancel(String reason, Actor by, Money refund) {
+    private void cancel(String reason, Actor by, Money refund, Clock clock) {
         List<GatewayRefundDue> gatewayRefunds = new ArrayList<>();
         Money left = refund;
         for (Map.Entry<String, Money> payment : gatewayPayments.entrySet()) {
@@ -545,7 +546,7 @@ public class Order {
         }
         Money refundDueAfter = refundDue.plus(refund);
         Money kept = paid.minusOrZero(refund);
-        apply(new OrderCancelled(orderId, reason, by, now(), refundDueAfter, deskRefundDue.plus(left), gatewayRefunds,
+        apply(new OrderCancelled(orderId, reason, by, clock.instant(), refundDueAfter, deskRefundDue.plus(left), gatewayRefunds,
                 cancelledStatus(refundDueAfter, refundedAny, kept), refund));
     }
 
@@ -587,7 +588,7 @@ public class Order {
      * Recorded when its state changes; a registered receipt stays registered, and no final state goes back to pending.
      */
     @CommandHandler
-    public long handle(RecordReceipt command) {
+    public long handle(RecordReceipt command, Clock clock) {
         String key = Check.text(command.receiptKey(), "receiptKey", "чек", 200);
         ReceiptStatus state = Check.present(command.status(), "status", "состояние чека");
         ReceiptKind kind = Check.present(command.kind(), "kind", "вид чека");
@@ -598,7 +599,7 @@ public class Order {
         apply(new ReceiptRecorded(orderId, key, kind, state, command.receiptId(), command.paymentId(), command.refundId(),
                 command.amount(), command.receipt(), command.settlements() == null ? List.of() : List.copyOf(command.settlements()),
                 Check.optionalText(command.reason(), "reason", "причина", MAX_REASON), command.fiscalDocumentNumber(),
-                command.fiscalStorageNumber(), command.fiscalAttribute(), now()));
+                command.fiscalStorageNumber(), command.fiscalAttribute(), clock.instant()));
         return version();
     }
 
@@ -608,7 +609,7 @@ public class Order {
      * register, for what was paid at the desk). A cancelled order settles nothing: its money goes back.
      */
     @CommandHandler
-    public long handle(RequestSettlementReceipt command, Catalog catalog) {
+    public long handle(RequestSettlementReceipt command, Catalog catalog, Clock clock) {
         if (settlementDue || status == OrderStatus.CANCELLED || prepaidWithReceipt.isEmpty()) {
             return version();
         }
@@ -636,7 +637,7 @@ public class Order {
             }
         }
         apply(new SettlementReceiptDue(orderId, "settlement:" + orderId, prepaidWithReceipt.iterator().next(),
-                Receipt.of(customer, receiptLines, covered, PaymentMode.FULL_PAYMENT), settlements, now()));
+                Receipt.of(customer, receiptLines, covered, PaymentMode.FULL_PAYMENT), settlements, clock.instant()));
         return version();
     }
 
@@ -729,9 +730,9 @@ public class Order {
         return remainder().minusOrZero(reserved());
     }
 
-    private void confirmIfPaidEnough(Actor by) {
+    private void confirmIfPaidEnough(Actor by, Clock clock) {
         if (status == OrderStatus.AWAITING_PAYMENT && !paid.isLessThan(prepaymentDue)) {
-            apply(new OrderConfirmed(orderId, by, now()));
+            apply(new OrderConfirmed(orderId, by, clock.instant()));
         }
     }
 
@@ -790,10 +791,6 @@ public class Order {
     private static long version() {
         Long version = AggregateLifecycle.getVersion();
         return version == null ? -1 : version;
-    }
-
-    private static Instant now() {
-        return GenericEventMessage.clock.instant();
     }
 
     // --- state from events ---
@@ -940,7 +937,7 @@ public class Order {
 
     /** What became of a mail about the order (the notifications worker reports it); a repeat records nothing. */
     @CommandHandler
-    public long handle(com.orderdesk.shared.order.command.RecordGuestMail command) {
+    public long handle(com.orderdesk.shared.order.command.RecordGuestMail command, Clock clock) {
         String mailId = Check.text(command.mailId(), "mailId", "письмо", 200);
         if (mailIds.contains(mailId)) {
             return version();
@@ -948,20 +945,20 @@ public class Order {
         String kind = Check.text(command.kind(), "kind", "вид письма", 50);
         String subject = Check.text(command.subject(), "subject", "тема письма", 300);
         if (command.failure() == null) {
-            apply(new com.orderdesk.shared.order.event.GuestMailSent(orderId, mailId, kind, subject, now()));
+            apply(new com.orderdesk.shared.order.event.GuestMailSent(orderId, mailId, kind, subject, clock.instant()));
         } else {
             apply(new com.orderdesk.shared.order.event.GuestMailFailed(orderId, mailId, kind, subject,
-                    Check.text(command.failure(), "failure", "причина", MAX_REASON), command.attempts(), now()));
+                    Check.text(command.failure(), "failure", "причина", MAX_REASON), command.attempts(), clock.instant()));
         }
         return version();
     }
 
     /** The guest turned e-mails off from a mail about this order; once is enough. */
     @CommandHandler
-    public long handle(com.orderdesk.shared.order.command.StopGuestMail command) {
+    public long handle(com.orderdesk.shared.order.command.StopGuestMail command, Clock clock) {
         String email = Check.optionalEmail(command.email(), "email", "электронная почта");
         if (!mailStopped && email != null) {
-            apply(new com.orderdesk.shared.order.event.GuestMailStopped(orderId, email, now()));
+            apply(new com.orderdesk.shared.order.event.GuestMailStopped(orderId, email, clock.instant()));
         }
         return version();
     }

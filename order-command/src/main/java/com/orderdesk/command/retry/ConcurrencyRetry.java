@@ -28,9 +28,16 @@ public class ConcurrencyRetry implements RetryScheduler {
     });
 
     private final int maxRetries;
+    private final ScheduledExecutorService retries;
 
     public ConcurrencyRetry(int maxRetries) {
+        this(maxRetries, RETRIES);
+    }
+
+    /** On {@code retries}: a test's own executor, to know when every retry it scheduled has run. */
+    ConcurrencyRetry(int maxRetries, ScheduledExecutorService retries) {
         this.maxRetries = maxRetries;
+        this.retries = retries;
     }
 
     @Override
@@ -42,7 +49,7 @@ public class ConcurrencyRetry implements RetryScheduler {
         long delay = 10L * failures.size() + ThreadLocalRandom.current().nextLong(20);
         log.info("Command {} lost a race for its order (attempt {}); retrying in {} ms", commandMessage.getPayloadType().getSimpleName(),
                 failures.size(), delay);
-        RETRIES.schedule(commandDispatch, delay, TimeUnit.MILLISECONDS);
+        retries.schedule(commandDispatch, delay, TimeUnit.MILLISECONDS);
         return true;
     }
 

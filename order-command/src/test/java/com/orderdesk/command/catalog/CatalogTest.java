@@ -16,9 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The catalog is configuration: a bad one stops the start, a good one prices every order. */
 class CatalogTest {
     private static CatalogProperties catalog(String zone, String price, boolean partial, int percent) {
-        return new CatalogProperties(List.of(new CatalogProperties.ServiceSpec("coworking-2nd-floor", "Коворкинг на 2 этаже", zone,
-                new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal(price), partial, percent, null, "service")), java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31),
-                List.of(new CatalogProperties.StaffSpec("manager", "Ирина Соколова"), new CatalogProperties.StaffSpec("service", "Пётр Иванов")))));
+        return TestCatalogs.coworking().zone(zone).standard(price, partial, percent).properties();
     }
 
     @Test
@@ -85,10 +83,8 @@ class CatalogTest {
 
     @Test
     void aStaffMemberNamedTwiceOrWithoutANameStopsTheStart() {
-        java.util.function.Function<List<CatalogProperties.StaffSpec>, CatalogProperties> withStaff = staff -> new CatalogProperties(List.of(
-                new CatalogProperties.ServiceSpec("coworking-2nd-floor", "Коворкинг на 2 этаже", "Asia/Yekaterinburg",
-                        new BigDecimal("50.00"), List.of(new CatalogProperties.TariffSpec("standard", "Стандарт", new BigDecimal("100.00"), false, 0, null, "service")),
-                        java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31), staff)));
+        java.util.function.Function<List<CatalogProperties.StaffSpec>, CatalogProperties> withStaff = staff ->
+                TestCatalogs.coworking().standard("100.00", false, 0).staff(staff.toArray(CatalogProperties.StaffSpec[]::new)).properties();
         assertThatThrownBy(() -> new Catalog(withStaff.apply(List.of(new CatalogProperties.StaffSpec("manager", "Ирина"),
                 new CatalogProperties.StaffSpec("manager", "Ирина Соколова"))))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Catalog(withStaff.apply(List.of(new CatalogProperties.StaffSpec("manager", " ")))))

@@ -1,7 +1,9 @@
 package com.orderdesk.command.order;
 
 import com.orderdesk.command.catalog.Catalog;
-import com.orderdesk.command.catalog.CatalogProperties;
+import com.orderdesk.command.catalog.TestCatalogs;
+import com.orderdesk.shared.error.ErrorCode;
+import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.OrderStatus;
 import com.orderdesk.shared.order.PaymentPlan;
@@ -19,7 +21,15 @@ import com.orderdesk.shared.value.Phone;
 import com.orderdesk.shared.value.RentalPeriod;
 import com.orderdesk.shared.value.Role;
 
-import java.math.BigDecimal;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+import java.time.Clock;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,13 +56,57 @@ final class OrderFixtures {
     }
 
     static Catalog demoCatalog() {
-        return new Catalog(new CatalogProperties(List.of(new CatalogProperties.ServiceSpec(SERVICE, "Коворкинг на 2 этаже",
-                "Asia/Yekaterinburg", new BigDecimal("50.00"),
-                List.of(new CatalogProperties.TariffSpec(TARIFF, "Стандарт", new BigDecimal("100.00"), true, 25, null, "service"),
-                        new CatalogProperties.TariffSpec("cheap", "Эконом", new BigDecimal("40.00"), true, 25, null, "service"),
-                        new CatalogProperties.TariffSpec("full-only", "Только полная оплата", new BigDecimal("100.00"), false, 0, null, "service")), java.time.Duration.ofHours(2), 100, java.time.Duration.ofDays(365), java.time.Duration.ofDays(31),
-                List.of(new CatalogProperties.StaffSpec("manager", "Ирина Соколова"), new CatalogProperties.StaffSpec("service", "Пётр Иванов"))))));
+        return TestCatalogs.coworking().tariffs(TestCatalogs.tariff(TARIFF, "Стандарт", "100.00", true, 25, null),
+                TestCatalogs.tariff("cheap", "Эконом", "40.00", true, 25, null),
+                TestCatalogs.tariff("full-only", "Только полная оплата", "100.00", false, 0, null)).catalog();
     }
+
+    /**
+     * The aggregate under test on {@code catalog}, its clock at {@code now}: the {@link Clock} its handlers take reads the
+     * fixture's time, so {@code andGivenCurrentTime} moves the order's "now" and nothing else does.
+     */
+    static FixtureConfiguration<Order> fixture(Catalog catalog, Instant now) {
+        AggregateTestFixture<Order> fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(catalog);
+        fixture.registerInjectableResource(new InMemoryOrderNumbers());
+        fixture.registerInjectableResource(((InstantSource) fixture::currentTime).withZone(ZoneOffset.UTC));
+        fixture.givenCurrentTime(now);
+        return fixture;
+    }
+
+    /** A refusal of bad input: {@code validation-failed} on {@code field}, its detail saying {@code reason}. */
+    static Matcher<Throwable> invalid(String field, String reason) {
+        return refusal(ErrorCode.VALIDATION_FAILED, field, reason);
+    }
+
+    /** A refusal by a rule: {@code code}, its detail saying {@code reason} — not merely any refusal with that code. */
+    static Matcher<Throwable> rejectedWith(ErrorCode code, String reason) {
+        return refusal(code, null, reason);
+    }
+
+    private static Matcher<Throwable> refusal(ErrorCode code, String field, String reason) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable item) {
+                return item instanceof RejectedException rejected && rejected.code() == code
+                        && (field == null || field.equals(rejected.rejection().field()))
+                        && rejected.rejection().detail().contains(reason);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("refusal " + code.code() + (field == null ? "" : " on " + field) + " saying «" + reason + "»");
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable item, Description mismatch) {
+                mismatch.appendText(item instanceof RejectedException rejected
+                        ? "was " + rejected.code().code() + " on " + rejected.rejection().field() + ": «" + rejected.rejection().detail() + "»"
+                        : "was " + item);
+            }
+        };
+    }
+
 
     /** An order of {@code hours} × 100 ₽ placed at the desk: confirmed, nothing paid. */
     static OrderPlaced placedAtDesk(long hours, Instant at) {

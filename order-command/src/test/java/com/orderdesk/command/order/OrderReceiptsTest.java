@@ -2,6 +2,7 @@ package com.orderdesk.command.order;
 
 import com.orderdesk.command.catalog.Catalog;
 import com.orderdesk.command.catalog.CatalogProperties;
+import com.orderdesk.command.catalog.TestCatalogs;
 import com.orderdesk.shared.order.GatewayRefundDue;
 import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.OrderStatus;
@@ -66,17 +67,11 @@ class OrderReceiptsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Order.class);
-        fixture.registerInjectableResource(catalog(11));
-        fixture.registerInjectableResource(new OrderFixtures.InMemoryOrderNumbers());
+        fixture = OrderFixtures.fixture(catalog(11), NOW);
     }
 
     private static Catalog catalog(Integer vatCode) {
-        return new Catalog(new CatalogProperties(List.of(new CatalogProperties.ServiceSpec(SERVICE, "Коворкинг на 2 этаже",
-                "Asia/Yekaterinburg", new BigDecimal("50.00"),
-                List.of(new CatalogProperties.TariffSpec(TARIFF, "Стандарт", new BigDecimal("100.00"), true, 25, vatCode, "service")),
-                Duration.ofHours(2), 100, Duration.ofDays(365), Duration.ofDays(31),
-                List.of(new CatalogProperties.StaffSpec("manager", "Ирина Соколова"))))));
+        return TestCatalogs.coworking().vatCode(vatCode).staff(new CatalogProperties.StaffSpec("manager", "Ирина Соколова")).catalog();
     }
 
     private static OrderPlaced placed() {

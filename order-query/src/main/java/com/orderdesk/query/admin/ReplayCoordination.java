@@ -5,6 +5,7 @@ import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.RejectedException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * its processor, releasing its claims; the asking node waits until no live claim is left (a dead node's claims
  * expire), resets the tokens, starts, and writes "run"; the others start again and share the segments. A pause
  * older than {@code orderdesk.projections.pause-limit} (2 min) is treated as abandoned and the processor runs again.
+ * Its times are the nodes' wall clocks, the clock Axon stamps token claims with ({@link TokenEntry#clock}), not the
+ * service's {@code Clock}: they are compared with those claims and across nodes.
  */
 @Component
 public class ReplayCoordination {
@@ -82,7 +85,7 @@ public class ReplayCoordination {
             }
             StreamingEventProcessor processor = processor(name);
             Instant requestedAt = instant(row.get("requested_at"));
-            boolean paused = PAUSE.equals(row.get("state")) && requestedAt.plus(pauseLimit).isAfter(Instant.now());
+            boolean paused = PAUSE.equals(row.get("state")) && requestedAt.plus(pauseLimit).isAfter(TokenEntry.clock.instant());
             if (paused && processor.isRunning()) {
                 log.info("Projection {} paused on this node for a replay requested by {}", name, row.get("requested_by"));
                 pausedHere.put(name, true);
@@ -95,17 +98,17 @@ public class ReplayCoordination {
     }
 
     private void awaitReleased(String name) {
-        Instant deadline = Instant.now().plus(releaseWait);
+        Instant deadline = TokenEntry.clock.instant().plus(releaseWait);
         while (true) {
             // select *: the column "timestamp" is a keyword to some databases; the row map ignores case
             List<Map<String, Object>> claims = jdbc.queryForList(
                     "select * from token_entry where processor_name = ? and owner is not null", name);
-            long live = claims.stream().filter(c -> Instant.parse((String) c.get("timestamp")).plus(CLAIM_TIMEOUT).isAfter(Instant.now()))
+            long live = claims.stream().filter(c -> Instant.parse((String) c.get("timestamp")).plus(CLAIM_TIMEOUT).isAfter(TokenEntry.clock.instant()))
                     .count();
             if (live == 0) {
                 return;
             }
-            if (Instant.now().isAfter(deadline)) {
+            if (TokenEntry.clock.instant().isAfter(deadline)) {
                 throw new RejectedException(ErrorCode.UNAVAILABLE, "Другие узлы не освободили проекцию «" + name + "» за "
                         + releaseWait.toSeconds() + " с; повторите позже.");
             }
@@ -129,7 +132,7 @@ public class ReplayCoordination {
     }
 
     private void write(String name, String state, String requestedBy) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(TokenEntry.clock.instant());
         int updated = jdbc.update("update projection_control set state = ?, requested_by = ?, requested_at = ? where projection = ?",
                 state, requestedBy + " @ " + node, now, name);
         if (updated == 0) {

@@ -1,5 +1,6 @@
 package com.orderdesk.query.audit;
 
+import java.time.Clock;
 import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
@@ -21,8 +22,10 @@ public class OperatorActions {
     private static final Logger log = LoggerFactory.getLogger(OperatorActions.class);
 
     private final OperatorActionRepository rows;
+    private final Clock clock;
 
-    OperatorActions(OperatorActionRepository rows) {
+    OperatorActions(OperatorActionRepository rows, Clock clock) {
+        this.clock = clock;
         this.rows = rows;
     }
 
@@ -31,7 +34,7 @@ public class OperatorActions {
     public void record(Actor actor, Channel channel, String action, String subject) {
         OperatorAction row = new OperatorAction();
         row.id = UUID.randomUUID().toString();
-        row.at = Instant.now();
+        row.at = clock.instant();
         row.actorId = actor.id();
         row.actorName = actor.name();
         row.actorRole = actor.role().name();

@@ -1,5 +1,6 @@
 package com.orderdesk.query.audit;
 
+import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderdesk.shared.audit.EventSeal;
 import org.axonframework.common.stream.BlockingStream;
@@ -44,10 +45,12 @@ public class StoreCheck {
     private final EventsAsStored asStored;
     private final Serializer serializer;
     private final ObjectMapper json;
+    private final Clock clock;
     private final AtomicReference<Status> status = new AtomicReference<>(
             new Status("NEVER_RUN", null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, List.of()));
 
-    StoreCheck(EventStore eventStore, EventsAsStored asStored, @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json) {
+    StoreCheck(EventStore eventStore, EventsAsStored asStored, @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.eventStore = eventStore;
         this.asStored = asStored;
         this.serializer = serializer;
@@ -63,7 +66,7 @@ public class StoreCheck {
         if ("RUNNING".equals(status.get().state())) {
             return status.get();
         }
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         status.set(new Status("RUNNING", started, null, startedBy, 0, 0, 0, 0, 0, 0, 0, 0, List.of()));
         Thread worker = new Thread(() -> run(started, startedBy), "store-check");
         worker.setDaemon(true);
@@ -105,7 +108,7 @@ public class StoreCheck {
                     break;
                 }
             }
-            Status done = summary("DONE", started, Instant.now(), startedBy, events, head, head, chains, broken);
+            Status done = summary("DONE", started, clock.instant(), startedBy, events, head, head, chains, broken);
             status.set(done);
             log.info("Store check done: {} events, {} orders — {} intact, {} broken, {} not sealed; {} events/s",
                     events, done.ordersChecked(), done.ordersIntact(), done.ordersBroken(), done.ordersNotSealed(),
@@ -114,10 +117,10 @@ public class StoreCheck {
                     b.problem(), b.detail()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            status.set(summary("INTERRUPTED", started, Instant.now(), startedBy, events, head, 0, chains, broken));
+            status.set(summary("INTERRUPTED", started, clock.instant(), startedBy, events, head, 0, chains, broken));
         } catch (RuntimeException e) {
             log.error("Store check failed after {} events", events, e);
-            Status failed = summary("FAILED", started, Instant.now(), startedBy, events, head, 0, chains, broken);
+            Status failed = summary("FAILED", started, clock.instant(), startedBy, events, head, 0, chains, broken);
             status.set(failed);
         }
     }
@@ -166,11 +169,11 @@ public class StoreCheck {
         };
     }
 
-    private static Status summary(String state, Instant started, Instant finished, String startedBy, long events, long head,
+    private Status summary(String state, Instant started, Instant finished, String startedBy, long events, long head,
                                   long position, Map<String, ChainCheck> chains, List<BrokenOrder> broken) {
         long notSealed = chains.values().stream().filter(c -> c.failure() != null && c.failure().problem() == ChainCheck.Problem.NOT_SEALED).count();
         long brokenCount = chains.values().stream().filter(c -> c.failure() != null && c.failure().problem() != ChainCheck.Problem.NOT_SEALED).count();
-        double seconds = Math.max(0.001, Duration.between(started, finished == null ? Instant.now() : finished).toNanos() / 1e9);
+        double seconds = Math.max(0.001, Duration.between(started, finished == null ? clock.instant() : finished).toNanos() / 1e9);
         int percent = head <= 0 ? 100 : (int) Math.min(100, position * 100 / head);
         return new Status(state, started, finished, startedBy, events, head, percent, chains.size(),
                 chains.size() - notSealed - brokenCount, brokenCount, notSealed, events / seconds, List.copyOf(broken));

@@ -1,5 +1,6 @@
 package com.orderdesk.query.cash;
 
+import java.time.Clock;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.value.Money;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,10 @@ public class CashReport {
     static final String GATEWAY_NAME = "Платёжный шлюз";
 
     private final CashEntryRepository entries;
+    private final Clock clock;
 
-    CashReport(CashEntryRepository entries) {
+    CashReport(CashEntryRepository entries, Clock clock) {
+        this.clock = clock;
         this.entries = entries;
     }
 
@@ -58,7 +61,7 @@ public class CashReport {
         Optional<CashEntryRow> header = entries.newestHeader(serviceId);
         String serviceName = header.map(h -> h.serviceName).orElse(serviceId);
         ZoneId zone = header.map(h -> ZoneId.of(h.timeZone)).orElse(fallbackZone);
-        LocalDate date = day.orElseGet(() -> LocalDate.now(zone));
+        LocalDate date = day.orElseGet(() -> LocalDate.ofInstant(clock.instant(), zone));
         List<Line> lines = entries.findDay(serviceId, date).stream().map(row -> {
             PaymentMethod method = PaymentMethod.valueOf(row.method);
             return new Line(row.at.atZone(ZoneId.of(row.timeZone)).toOffsetDateTime(), row.orderId, row.orderNumber, row.kind,

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -49,9 +50,11 @@ public class StaffOrderQueryController {
     private final LiveUpdates live;
     private final ServiceAccess access;
     private final ZoneId zone;
+    private final Clock clock;
 
     StaffOrderQueryController(OrderList list, OrderDetails details, Timeline timeline, LiveUpdates live, ServiceAccess access,
-                              @Value("${orderdesk.time-zone:Europe/Moscow}") String zone) {
+                              @Value("${orderdesk.time-zone:Europe/Moscow}") String zone, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.list = list;
         this.details = details;
@@ -94,7 +97,7 @@ public class StaffOrderQueryController {
                 createdTo, sort, 0, 1, null, zone).within(access.reachOf(actor));
         OrderListExport.Rows rows = each -> list.forEach(criteria, PaymentStatus::label, each);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("orders-" + LocalDate.now(zone) + "." + kind).build().toString());
+                ContentDisposition.attachment().filename("orders-" + LocalDate.ofInstant(clock.instant(), zone) + "." + kind).build().toString());
         if (kind.equals("csv")) {
             response.setContentType("text/csv;charset=UTF-8");
             OrderListExport.csv(rows, response.getOutputStream());

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /** {@link KnownPayments} in the table {@code gateway_payment_ref}, written in the saga's own transaction. */
@@ -16,12 +17,17 @@ import java.time.Instant;
 class JpaKnownPayments implements KnownPayments {
     @PersistenceContext
     private EntityManager entityManager;
+    private final Clock clock;
+
+    JpaKnownPayments(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     @Transactional
     public void remember(String paymentId, String orderId) {
         if (entityManager.find(GatewayPaymentRef.class, paymentId) == null) {
-            entityManager.persist(new GatewayPaymentRef(paymentId, orderId, Instant.now()));
+            entityManager.persist(new GatewayPaymentRef(paymentId, orderId, clock.instant()));
         }
     }
 

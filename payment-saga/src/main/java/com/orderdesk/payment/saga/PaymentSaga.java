@@ -110,6 +110,7 @@ public class PaymentSaga {
     private transient DeadlineManager deadlines;
     private transient GatewayProperties settings;
     private transient KnownPayments knownPayments;
+    private transient java.time.Clock clock;
 
     public record Request(String requestId, Money amount, String description, Receipt receipt) {
     }
@@ -156,6 +157,11 @@ public class PaymentSaga {
     @Autowired
     public void setKnownPayments(KnownPayments knownPayments) {
         this.knownPayments = knownPayments;
+    }
+
+    @Autowired
+    public void setClock(java.time.Clock clock) {
+        this.clock = clock;
     }
 
     @StartSaga
@@ -401,7 +407,7 @@ public class PaymentSaga {
         settlementWanted = true;
         if (receiptSettings.settlementOn() == ReceiptProperties.SettlementOn.RENTAL_START && settlementDeadlineId == null
                 && rentalStart != null) {
-            Instant now = org.axonframework.eventhandling.GenericEventMessage.clock.instant();
+            Instant now = clock.instant();
             settlementDeadlineId = deadlines.schedule(rentalStart.isAfter(now) ? rentalStart : now, SETTLEMENT_DUE);
         }
     }

@@ -1,5 +1,6 @@
 package com.orderdesk.payment.simulator;
 
+import java.time.Clock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,6 +43,7 @@ public class GatewaySimulator {
     private final ObjectMapper json;
     private final Environment environment;
     private final RestClient http;
+    private final Clock clock;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "gateway-simulator");
         thread.setDaemon(true);
@@ -71,7 +73,8 @@ public class GatewaySimulator {
         }
     }
 
-    public GatewaySimulator(ObjectMapper json, Environment environment) {
+    public GatewaySimulator(ObjectMapper json, Environment environment, Clock clock) {
+        this.clock = clock;
         this.json = json;
         this.environment = environment;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
@@ -91,7 +94,7 @@ public class GatewaySimulator {
         payment.put("paid", false);
         payment.set("amount", request.path("amount").deepCopy());
         payment.put("description", request.path("description").asText(""));
-        payment.put("created_at", Instant.now().toString());
+        payment.put("created_at", clock.instant().toString());
         payment.put("capture", request.path("capture").asBoolean(false));
         ObjectNode confirmation = payment.putObject("confirmation");
         confirmation.put("type", "redirect");
@@ -116,12 +119,12 @@ public class GatewaySimulator {
         payment.put("paid", true);
         if (!payment.path("capture").asBoolean()) {
             payment.put("status", "waiting_for_capture");
-            payment.put("expires_at", Instant.now().plus(Duration.ofDays(7)).toString());
+            payment.put("expires_at", clock.instant().plus(Duration.ofDays(7)).toString());
             notifyWebhook("payment.waiting_for_capture", payment);
             return payment;
         }
         payment.put("status", "succeeded");
-        payment.put("captured_at", Instant.now().toString());
+        payment.put("captured_at", clock.instant().toString());
         registerPaymentReceipt(payment);
         List<String> events = new ArrayList<>(List.of("payment.waiting_for_capture", "payment.succeeded"));
         if (faults.outOfOrder()) {
@@ -152,7 +155,7 @@ public class GatewaySimulator {
             ((ObjectNode) payment.path("amount")).put("value", asked.setScale(2).toPlainString());
         }
         payment.put("status", "succeeded");
-        payment.put("captured_at", Instant.now().toString());
+        payment.put("captured_at", clock.instant().toString());
         if (receipt != null) {
             paymentReceiptData.put(paymentId, receipt.deepCopy());
         }
@@ -218,7 +221,7 @@ public class GatewaySimulator {
         refund.put("payment_id", payment.path("id").asText());
         refund.put("status", "succeeded");
         refund.set("amount", request.path("amount").deepCopy());
-        refund.put("created_at", Instant.now().toString());
+        refund.put("created_at", clock.instant().toString());
         refunds.put(refund.path("id").asText(), refund);
         if (request.has("receipt")) {
             ObjectNode receipt = newReceipt("refund", (ObjectNode) request.path("receipt"), payment.path("id").asText(),
@@ -301,7 +304,7 @@ public class GatewaySimulator {
                         receipt.put("fiscal_document_number", String.valueOf(fiscalDocuments.incrementAndGet()));
                         receipt.put("fiscal_storage_number", "9289000100408074");
                         receipt.put("fiscal_attribute", String.valueOf(Math.abs(receipt.path("id").asText().hashCode())));
-                        receipt.put("registered_at", Instant.now().toString());
+                        receipt.put("registered_at", clock.instant().toString());
                     }
                     ObjectNode owner = payments.get(receipt.path("payment_id").asText(""));
                     boolean ownPaymentReceipt = "payment".equals(receipt.path("type").asText())

@@ -10,7 +10,7 @@ import org.springframework.core.env.Environment;
 @Profile("demo")
 public class SimulatorConfiguration {
     @Bean
-    GatewaySimulator gatewaySimulator(ObjectMapper json, Environment environment) {
-        return new GatewaySimulator(json, environment);
+    GatewaySimulator gatewaySimulator(ObjectMapper json, Environment environment, java.time.Clock clock) {
+        return new GatewaySimulator(json, environment, clock);
     }
 }

@@ -21,11 +21,12 @@ class NotificationInbox {
     @PersistenceContext
     private EntityManager entityManager;
     private final TransactionTemplate transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private final KnownPayments knownPayments;
 
-    NotificationInbox(PlatformTransactionManager transactionManager, KnownPayments knownPayments) {
+    NotificationInbox(PlatformTransactionManager transactionManager, KnownPayments knownPayments, Clock clock) {
+        this.clock = clock;
         this.knownPayments = knownPayments;
         transactions = new TransactionTemplate(transactionManager);
         transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -24,9 +24,10 @@ class NotificationVerifier {
 
     private final WebhookProperties properties;
     private final List<IpAddressMatcher> networks;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    NotificationVerifier(WebhookProperties properties) {
+    NotificationVerifier(WebhookProperties properties, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.networks = properties.allowedNetworks().stream().filter(n -> !n.isBlank()).map(IpAddressMatcher::new).toList();
     }

@@ -66,6 +66,8 @@ class PaymentSagaReceiptsTest {
         gateway = mock(PaymentGateway.class);
         fixture.registerResource(gateway);
         fixture.registerResource(KnownPayments.inMemory());
+        // the saga's clock is the fixture's simulated time
+        fixture.registerResource(((java.time.InstantSource) fixture::currentTime).withZone(java.time.ZoneOffset.UTC));
         fixture.registerResource(new GatewayProperties("http://gateway", "shop", "secret", "http://shop/my/orders/{orderId}",
                 Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(1)));
         fixture.registerResource(new ReceiptProperties(true, 1, settlementOn, false, Duration.ofSeconds(2), Duration.ofMinutes(5), 40));

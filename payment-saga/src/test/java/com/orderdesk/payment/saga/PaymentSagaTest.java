@@ -61,6 +61,8 @@ class PaymentSagaTest {
         gateway = mock(PaymentGateway.class);
         fixture.registerResource(gateway);
         fixture.registerResource(KnownPayments.inMemory());
+        // the saga's clock is the fixture's simulated time
+        fixture.registerResource(((java.time.InstantSource) fixture::currentTime).withZone(java.time.ZoneOffset.UTC));
         fixture.registerResource(new GatewayProperties("http://gateway", "shop", "secret", "http://shop/my/orders/{orderId}",
                 Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(1)));
         when(gateway.createPayment(anyString(), any(), anyString(), anyString(), anyMap(), any()))

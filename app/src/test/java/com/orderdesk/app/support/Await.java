@@ -1,0 +1,47 @@
+package com.orderdesk.app.support;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The one way tests wait for what happens after an answer (Awaitility underneath): read until a condition holds, at
+ * most {@link #TIMEOUT} — generous on two loaded cores — and fail saying what did not happen and what was seen last.
+ * A check that something did <em>not</em> happen first waits here for a positive sign that the input was handled.
+ */
+public final class Await {
+    public static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("orderdesk.test.await-seconds", 60));
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private Await() {
+    }
+
+    /** Reads until {@code done} holds; answers the read that satisfied it. */
+    public static <T> T until(String what, Supplier<T> read, Predicate<? super T> done) {
+        return until(what, TIMEOUT, read, done);
+    }
+
+    public static <T> T until(String what, Duration limit, Supplier<T> read, Predicate<? super T> done) {
+        AtomicReference<Object> last = new AtomicReference<>("nothing read yet");
+        try {
+            return Awaitility.await(what).atMost(limit).pollDelay(Duration.ZERO).pollInterval(POLL).pollInSameThread()
+                    .until(() -> {
+                        T value = read.get();
+                        last.set(value);
+                        return value;
+                    }, done::test);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + " did not happen within " + limit.toSeconds() + " s; last seen: " + last.get(), e);
+        }
+    }
+
+    /** Waits until {@code condition} holds. */
+    public static void until(String what, BooleanSupplier condition) {
+        until(what, TIMEOUT, condition::getAsBoolean, Boolean::booleanValue);
+    }
+}
