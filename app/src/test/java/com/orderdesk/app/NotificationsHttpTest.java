@@ -59,13 +59,14 @@ class NotificationsHttpTest extends HttpTestBase {
 
     /**
      * Nothing more about the order is sent than {@code count} mails: checked once the notifications processor has
-     * handled every event of the order (each decided mail is in the outbox by then) and the outbox holds nothing of
-     * it that is due and unsent — so a mail that should not exist would have been sent, and counted, by now.
+     * handled every event of the order (each decided mail is in the outbox by then) and the outbox has finished with
+     * every mail of it that was due — sent, given up or called off, none waiting for a retry — so a mail that should not
+     * exist would have been sent, and counted, by now. (A mail due later, as the reminder, is not waited for.)
      */
     private void noMoreMailsThan(String order, String number, int count) {
         awaitHandled("notifications", order);
-        Await.until("no mail of order " + number + " due and unsent", () -> jdbc.queryForObject(
-                "select count(*) from notification_outbox where order_id = ? and status = 'PENDING' and next_attempt_at <= ?",
+        Await.until("every due mail of order " + number + " finished", () -> jdbc.queryForObject(
+                "select count(*) from notification_outbox where order_id = ? and status = 'PENDING' and send_after <= ?",
                 Integer.class, order, java.sql.Timestamp.from(clock.instant())) == 0);
         assertThat(mailsAbout(number)).as("mails about order " + number).hasSize(count);
     }

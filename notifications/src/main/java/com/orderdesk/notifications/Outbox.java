@@ -52,10 +52,18 @@ class Outbox {
                 email.toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /**
+     * Turns mail to {@code email} off, once: the link's request and the notifications processor (hearing the order's
+     * {@code GuestMailStopped}) both say so, at nearly the same time; whoever comes second finds it done.
+     */
     void optOut(String email, String orderId, Instant at) {
         String key = email.toLowerCase(java.util.Locale.ROOT);
         if (!optedOut(key)) {
-            jdbc.update("insert into notification_opt_out (email, order_id, at) values (?, ?, ?)", key, orderId, utc(at));
+            try {
+                jdbc.update("insert into notification_opt_out (email, order_id, at) values (?, ?, ?)", key, orderId, utc(at));
+            } catch (org.springframework.dao.DuplicateKeyException alreadyOff) {
+                // the other one was first: mail is off, as both wanted
+            }
         }
     }
 
