@@ -5,7 +5,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-import java.util.Map;
 
 /** The web admin's entry points; the pages themselves are static and talk only to the public API. */
 @Controller
@@ -27,10 +26,19 @@ public class PagesController {
         return "forward:/my-order.html";
     }
 
-    /** The CSRF token for forms that post before any page has set the cookie (the login form). */
+    /** A CSRF token as the login form reads it. */
+    public record Csrf(String headerName, String parameterName, String token) {
+    }
+
+    /**
+     * The CSRF token for forms that post before any page has set the cookie (the login form). Read from the request
+     * (not taken as a parameter: the document would describe Spring's interface, whose properties come in no stable
+     * order, and the committed snapshot would differ from run to run).
+     */
     @GetMapping(path = "/csrf", produces = "application/json")
     @ResponseBody
-    public Map<String, String> csrf(CsrfToken token) {
-        return Map.of("parameterName", token.getParameterName(), "headerName", token.getHeaderName(), "token", token.getToken());
+    public Csrf csrf(jakarta.servlet.http.HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new Csrf(token.getHeaderName(), token.getParameterName(), token.getToken());
     }
 }
