@@ -67,12 +67,14 @@ export function bookingForm(dialog, {title, submitLabel, desk, visitorName, visi
     $('noError').textContent = '';
     for (const el of form.querySelectorAll('[aria-invalid]')) { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); }
   }
-  function showError(error) {
+  // the field the error is about is marked; focus moves there only when saving failed (a quote's refusal while the
+  // person is still choosing leaves focus where they are)
+  function showError(error, focus = true) {
     const field = error.problem && error.problem.field;
     const fields = [...form.querySelectorAll('[data-field]')];
     const target = field && (fields.find(el => el.dataset.field === field) || fields.find(el => field.startsWith(el.dataset.field)));
     $('noError').textContent = error.message;
-    if (target) { target.setAttribute('aria-invalid', 'true'); target.setAttribute('aria-describedby', 'noError'); target.focus(); }
+    if (target) { target.setAttribute('aria-invalid', 'true'); target.setAttribute('aria-describedby', 'noError'); if (focus) target.focus(); }
   }
   async function quote() {
     const ticket = ++latest;
@@ -95,7 +97,7 @@ export function bookingForm(dialog, {title, submitLabel, desk, visitorName, visi
         + `<div class="hint" id="noMinimum">Остаток к оплате не должен быть менее ${money(q.minimumRemainder)}.</div>`;
     } catch (error) {
       if (ticket !== latest) return;
-      $('noQuote').textContent = ''; showError(error);
+      $('noQuote').textContent = ''; showError(error, false);
     }
   }
   $('noCancel').onclick = () => dialog.close();
@@ -129,9 +131,20 @@ export function bookingForm(dialog, {title, submitLabel, desk, visitorName, visi
     $('noService').innerHTML = services.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('');
     tariffs();
     key = newKey(); clearErrors();
-    // today where the first service is (its zone, not the browser's)
+    // today where the first service is (its zone, not the browser's), at times that can still be booked: the desk from
+    // the current hour (a walk-in), a guest from the next; past the day's last hour, tomorrow
     if (!$('noDate').value && services.length) {
-      $('noDate').value = new Intl.DateTimeFormat('sv-SE', {timeZone: services[0].timeZone}).format(new Date());
+      const now = new Intl.DateTimeFormat('sv-SE', {timeZone: services[0].timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).format(new Date()); // 2026-12-06 22:13
+      const day = new Date(now.substring(0, 10) + 'T00:00:00Z');
+      const first = Number(now.substring(11, 13)) + (desk ? 0 : 1);
+      const hh = h => String(h % 24).padStart(2, '0') + ':00';
+      if (first >= 24) {
+        day.setUTCDate(day.getUTCDate() + 1);
+      } else if (first > 10) {
+        $('noFrom').value = hh(first); $('noTo').value = hh(Math.min(first + 4, 24));
+      }
+      $('noDate').value = day.toISOString().substring(0, 10);
     }
     if (visitorName && !$('noVisitorName').value) $('noVisitorName').value = visitorName;
     if (visitorEmail && !$('noVisitorEmail').value) $('noVisitorEmail').value = visitorEmail; // from the guest's profile

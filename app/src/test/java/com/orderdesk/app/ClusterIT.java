@@ -3,6 +3,7 @@ package com.orderdesk.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderdesk.app.support.Await;
+import com.orderdesk.app.support.JarNode;
 import com.orderdesk.app.support.OrderBodies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,45 +58,30 @@ class ClusterIT {
     private static final int DEADLINE_ORDERS = 4;
     private static final String PAYMENT_TIMEOUT = "20s";
 
-    private final List<Node> nodes = new ArrayList<>();
+    /** The demo guest's own address (their profile's): mail about their bookings goes there without asking. */
+    private static final String GUESTS_OWN = "troshkov@example.com";
+    private final List<JarNode> nodes = new ArrayList<>();
     /** One SMTP server for every node (the demo's own is off): a mail two nodes both sent would arrive twice. */
     private final com.icegreen.greenmail.util.GreenMail mail =
             new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
     private String jdbcUrl;
 
-    record Node(int index, int port, Process process, Path log) {
-        Api as(String login) {
-            return Api.at(port).as(login);
-        }
-    }
-
     @AfterEach
     void stopAll() {
         mail.stop();
-        for (Node node : nodes) {
-            node.process().destroyForcibly();
-        }
+        nodes.forEach(JarNode::close);
     }
 
-    private Node start(int index, Path dir) throws IOException {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = dir.resolve("node" + index + ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx320m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
-                "-jar", System.getProperty("cluster.jar", "target/order-desk.jar"),
-                "--spring.profiles.active=demo,postgres", "--server.port=" + port, "--management.server.port=0",
+    private JarNode start(int index, Path dir) throws IOException {
+        JarNode node = JarNode.start("node" + index, dir.resolve("node" + index), List.of(
+                "--spring.profiles.active=demo,postgres",
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=15",
-                "--orderdesk.demo.seed-orders=false", "--orderdesk.data-dir=" + dir.resolve("node" + index),
-                "--orderdesk.gateway.payment-timeout=" + PAYMENT_TIMEOUT, "--spring.jmx.enabled=false",
+                "--orderdesk.demo.seed-orders=false", "--orderdesk.data-dir=" + dir.resolve("node" + index).resolve("data"),
+                "--orderdesk.gateway.payment-timeout=" + PAYMENT_TIMEOUT,
                 "--db-scheduler.heartbeat-interval=2s", "--orderdesk.demo.embedded-mail=false", "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + mail.getSmtp().getPort(), "--orderdesk.notifications.poll=200ms",
-                "--orderdesk.notifications.first-retry=1s", "--orderdesk.notifications.max-retry=2s");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Node node = new Node(index, port, process, log);
+                "--orderdesk.notifications.first-retry=1s", "--orderdesk.notifications.max-retry=2s"));
         nodes.add(node);
         return node;
     }
@@ -103,32 +89,6 @@ class ClusterIT {
     /** Today in Perm by the nodes' clock: separate processes on this machine's wall clock (no test clock reaches them). */
     private static java.time.LocalDate nodesToday() {
         return java.time.LocalDate.now(OrderBodies.PERM);
-    }
-
-    private static void awaitReady(Node node) {
-        Await.until("node " + node.index() + " ready", Duration.ofSeconds(180), () -> {
-            if (!node.process().isAlive()) {
-                throw new AssertionError("node " + node.index() + " died while starting:\n" + tailOf(node.log()));
-            }
-            try {
-                return Api.at(node.port()).get("/readyz").status();
-            } catch (Api.NoAnswer notYet) {
-                return -1; // not listening yet
-            }
-        }, status -> status == 200);
-    }
-
-    private static String tailOf(Path log) {
-        try {
-            return tail(log);
-        } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     /** What the load was told: acknowledged (2xx) commands, and every answer by code. */
@@ -167,22 +127,21 @@ class ClusterIT {
         Instant started = Instant.now();
         // the node that will die starts first: it migrates the database and claims every segment of every processor
         // (pooled processors claim what is free), so everything it does must be taken over
-        Node second = start(2, dir);
-        awaitReady(second);
-        Node first = start(1, dir);
-        Node third = start(3, dir);
-        awaitReady(first);
-        awaitReady(third);
+        JarNode second = start(2, dir).awaitReady();
+        JarNode first = start(1, dir);
+        JarNode third = start(3, dir);
+        first.awaitReady();
+        third.awaitReady();
         Duration startup = Duration.between(started, Instant.now());
-        List<Node> all = List.of(first, second, third);
-        Node victim = second;
+        List<JarNode> all = List.of(first, second, third);
+        JarNode victim = second;
         long victimPid = victim.process().pid();
 
         // online orders on the node that will die: their payment deadlines fall due after it is gone
         List<String> deadlineOrders = new ArrayList<>();
         for (int i = 0; i < DEADLINE_ORDERS; i++) {
             Api.Response placed = victim.as("guest").post("/api/my/orders", OrderBodies.order(nodesToday().plusDays(5), 2, "PARTIAL",
-                    "deadline" + i + "@example.com"));
+                    GUESTS_OWN));
             assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
             deadlineOrders.add(placed.text("/orderId"));
         }
@@ -288,7 +247,7 @@ class ClusterIT {
         Map<String, List<String>> after = readModels();
 
         long retries = 0;
-        for (Node node : nodes) {
+        for (JarNode node : nodes) {
             retries += Files.readAllLines(node.log(), StandardCharsets.UTF_8).stream().filter(l -> l.contains("lost a race for its order")).count();
         }
         List<Long> latencies = new ArrayList<>(ledger.latenciesMicros);
@@ -335,24 +294,23 @@ class ClusterIT {
             assertThat(cancellations.get(order)).as("deadline order " + order + " cancelled once").isEqualTo(1);
         }
         // the lapsed online orders' mails were decided and sent after the kill, by the survivors: each arrives once
-        for (int i = 0; i < DEADLINE_ORDERS; i++) {
-            String to = "deadline" + i + "@example.com";
-            // the outbox has finished with every mail to the address (none waiting or being sent): then count what arrived
-            Await.until("the «отменён» mail to " + to + " decided, and every mail to it finished",
-                    () -> outboxCount(to, "kind = 'CANCELLED'") > 0 && outboxCount(to, "status = 'PENDING' and kind <> 'REMINDER'") == 0);
-            assertThat(cancelledMails(to)).as("«отменён» mails to " + to).isEqualTo(1);
+        for (String order : deadlineOrders) {
+            // the outbox has finished with every mail of the order (none waiting or being sent): then count what arrived
+            Await.until("the «отменён» mail of order " + order + " decided, and every mail of it finished",
+                    () -> outboxCount(order, "kind = 'CANCELLED'") > 0 && outboxCount(order, "status = 'PENDING' and kind <> 'REMINDER'") == 0);
+            assertThat(cancelledMails(ledgerNumber(order))).as("«отменён» mails about order " + order).isEqualTo(1);
         }
         for (String table : before.keySet()) {
             assertThat(after.get(table)).as(table + " after a fresh replay").isEqualTo(before.get(table));
         }
     }
 
-    /** Mails to {@code to} in the cluster's outbox that match {@code condition}. */
-    private long outboxCount(String to, String condition) {
+    /** Mails of {@code order} in the cluster's outbox that match {@code condition}. */
+    private long outboxCount(String order, String condition) {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
              java.sql.PreparedStatement statement = db.prepareStatement(
-                     "select count(*) from notification_outbox where recipient = ? and " + condition)) {
-            statement.setString(1, to);
+                     "select count(*) from notification_outbox where order_id = ? and " + condition)) {
+            statement.setString(1, order);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -362,12 +320,26 @@ class ClusterIT {
         }
     }
 
-    /** How many «… отменён» mails reached {@code to}. */
-    private long cancelledMails(String to) throws Exception {
+    /** The order's number, as its mails name it. */
+    private String ledgerNumber(String order) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             java.sql.PreparedStatement statement = db.prepareStatement("select number from order_summary where order_id = ?")) {
+            statement.setString(1, order);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many «Заказ № N отменён» mails reached the guest. */
+    private long cancelledMails(String number) throws Exception {
         long count = 0;
         for (jakarta.mail.internet.MimeMessage message : mail.getReceivedMessages()) {
-            if (message.getSubject().endsWith("отменён") && java.util.Arrays.stream(message.getAllRecipients())
-                    .anyMatch(address -> address.toString().equals(to))) {
+            if (message.getSubject().equals("Заказ № " + number + " отменён") && java.util.Arrays.stream(message.getAllRecipients())
+                    .anyMatch(address -> address.toString().equals(GUESTS_OWN))) {
                 count++;
             }
         }
@@ -375,10 +347,10 @@ class ClusterIT {
     }
 
     /** One worker: place an order somewhere, race two payments on it from two nodes, pay the rest anywhere. */
-    private static void work(List<Node> all, Ledger ledger, Instant until, ExecutorService pool) {
+    private static void work(List<JarNode> all, Ledger ledger, Instant until, ExecutorService pool) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (Instant.now().isBefore(until)) {
-            Node at = all.get(random.nextInt(all.size()));
+            JarNode at = all.get(random.nextInt(all.size()));
             Api.Response placed = ledger.send(() -> at.as("manager").header("Idempotency-Key", UUID.randomUUID().toString())
                     .post("/api/orders", OrderBodies.order(nodesToday().plusDays(3), 4, "PARTIAL", null)));
             if (placed == null || placed.status() != 201) {
@@ -387,10 +359,10 @@ class ClusterIT {
             String order = placed.text("/orderId");
             ledger.placedOrders.put(order, placed.text("/number"));
             // 300 + 300 of 400: both fit alone, never together — whichever node decides second must refuse
-            Node a = all.get(random.nextInt(all.size()));
-            Node b = all.get((all.indexOf(a) + 1 + random.nextInt(all.size() - 1)) % all.size());
+            JarNode a = all.get(random.nextInt(all.size()));
+            JarNode b = all.get((all.indexOf(a) + 1 + random.nextInt(all.size() - 1)) % all.size());
             List<Future<?>> race = new ArrayList<>();
-            for (Node node : List.of(a, b)) {
+            for (JarNode node : List.of(a, b)) {
                 race.add(pool.submit(() -> pay(node, order, "300.00", ledger)));
             }
             for (Future<?> f : race) {
@@ -400,7 +372,7 @@ class ClusterIT {
                     throw new IllegalStateException(e);
                 }
             }
-            Node rest = all.get(random.nextInt(all.size()));
+            JarNode rest = all.get(random.nextInt(all.size()));
             Api.Response detail;
             try {
                 detail = rest.as("manager").get("/api/orders/" + order);
@@ -413,7 +385,7 @@ class ClusterIT {
         }
     }
 
-    private static void pay(Node node, String order, String amount, Ledger ledger) {
+    private static void pay(JarNode node, String order, String amount, Ledger ledger) {
         String paymentId = UUID.randomUUID().toString();
         Api.Response paid = ledger.send(() -> node.as("manager").post("/api/orders/" + order + "/payments",
                 "{\"paymentId\":\"" + paymentId + "\",\"amount\":{\"value\":\"" + amount + "\",\"currency\":\"RUB\"},\"method\":\"CASH\"}"));

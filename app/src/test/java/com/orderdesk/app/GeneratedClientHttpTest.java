@@ -96,7 +96,7 @@ class GeneratedClientHttpTest extends HttpTestBase {
         assertThat(detail.getPaymentStatus()).isEqualTo(OrderDetail.PaymentStatusEnum.PAID);
         assertThat(detail.getPayments()).hasSize(2);
         List<TimelineEntry> timeline = desk.getOrderTimeline(order);
-        assertThat(timeline).extracting(TimelineEntry::getText).anyMatch(text -> text.contains("провела оплату 150,00"));
+        assertThat(timeline).extracting(TimelineEntry::getText).anyMatch(text -> text.contains("Проведена оплата 150,00"));
 
         // cancelled with a reason: everything paid is owed back
         desk.cancelOrderAtDesk(order, new CancellationRequest().reason("Гость заболел"), key(), "\"" + detail.getVersion() + "\"");

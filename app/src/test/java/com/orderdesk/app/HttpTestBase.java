@@ -194,6 +194,30 @@ public abstract class HttpTestBase {
         });
     }
 
+    /**
+     * The positive sign before counting an order's mails: the notifications processor has handled every event of the
+     * order (each decided mail is in the outbox by then) and the outbox has finished with every mail of it that was due —
+     * sent, given up or called off, none waiting for a retry. (A mail due later, as the reminder, or one held for an
+     * unconfirmed address, is not waited for.)
+     */
+    protected void awaitDueMailsFinished(String order) {
+        awaitHandled("notifications", order);
+        com.orderdesk.app.support.Await.until("every due mail of order " + order + " finished", () -> jdbc.queryForObject(
+                "select count(*) from notification_outbox where order_id = ? and status = 'PENDING' and send_after <= ?",
+                Integer.class, order, java.sql.Timestamp.from(clock.instant())) == 0);
+    }
+
+    /** The mails sent to {@code address} so far, as the demo's mail page lists them. */
+    protected java.util.List<com.fasterxml.jackson.databind.JsonNode> mailsTo(String address) {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> mails = new java.util.ArrayList<>();
+        anonymous.get("/simulator/mail.json").json().forEach(mail -> {
+            if (mail.path("to").asText().equals(address)) {
+                mails.add(mail);
+            }
+        });
+        return mails;
+    }
+
     protected Api.Response detail(String orderId) {
         return manager.get("/api/orders/" + orderId);
     }

@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one Idempotency-Key, and the webhook's allow-list behind a proxy. Runs on H2 and on PostgreSQL.
  */
 class InputBoundsHttpTest extends HttpTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
 
     private int inboxSize() {
         return jdbc.queryForObject("select count(*) from payment_inbox", Integer.class);
@@ -162,10 +165,12 @@ class InputBoundsHttpTest extends HttpTestBase {
     }
 
     @Test
-    void aClaimLeftByARequestThatDiedIsTakenOverByTheRetryAfterAMinute() {
+    void aClaimAnEarlierVersionLeftUnansweredIsDroppedAndTheRequestRunsOnce() {
+        // the earlier version wrote its claim in a transaction of its own: one without an answer is a request that died
+        // (nothing of it committed with the claim, docs/adr/017)
         String key = "died-" + UUID.randomUUID();
         String body = orderBody(6, 2, "FULL");
-        claimLeftBehind(key, body, clock.instant().minusSeconds(61));
+        claimLeftBehind(key, body, clock.instant());
         Api.Response retry = manager.header("Idempotency-Key", key).post("/api/orders", body);
         assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).isNull();
@@ -175,18 +180,34 @@ class InputBoundsHttpTest extends HttpTestBase {
     }
 
     @Test
-    void aRepeatWhileTheFirstStillRunsWaitsThenIsToldTheKeyIsInUse() {
+    void aRepeatWhileTheFirstStillRunsWaitsThenIsToldTheKeyIsInUse() throws Exception {
         String key = "running-" + UUID.randomUUID();
         String body = orderBody(6, 2, "FULL");
-        claimLeftBehind(key, body, clock.instant());
         int before = manager.get("/api/orders?size=1").json().path("total").asInt();
-        long started = System.nanoTime();
-        Api.Response repeat = manager.header("Idempotency-Key", key).post("/api/orders", body);
-        assertThat(repeat.status()).as(repeat.toString()).isEqualTo(409);
-        assertThat(repeat.code()).isEqualTo("idempotency-key-in-use");
-        assertThat(repeat.header("Retry-After")).isEqualTo("1");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it waited for the first answer").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
-        assertThat(manager.get("/api/orders?size=1").json().path("total").asInt()).as("nothing placed").isEqualTo(before);
+        // the first request, still running: its claim inserted in its transaction, not committed
+        try (java.sql.Connection first = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            try (java.sql.PreparedStatement claim = first.prepareStatement("insert into idempotency_record"
+                    + " (scope_hash, principal, fingerprint, completed, created_at, updated_at) values (?, 'manager', ?, false, ?, ?)")) {
+                OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
+                claim.setString(1, sha256("manager\n" + key));
+                claim.setString(2, sha256("POST /api/orders?null\n" + sha256(body)));
+                claim.setObject(3, at);
+                claim.setObject(4, at);
+                claim.executeUpdate();
+            }
+            long started = System.nanoTime();
+            Api.Response repeat = manager.header("Idempotency-Key", key).post("/api/orders", body);
+            assertThat(repeat.status()).as(repeat.toString()).isEqualTo(409);
+            assertThat(repeat.code()).isEqualTo("idempotency-key-in-use");
+            assertThat(repeat.header("Retry-After")).isEqualTo("1");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it waited for the first answer").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+            assertThat(manager.get("/api/orders?size=1").json().path("total").asInt()).as("nothing placed").isEqualTo(before);
+            first.rollback(); // the first died before its commit: nothing of it stays
+        }
+        Api.Response retry = manager.header("Idempotency-Key", key).post("/api/orders", body);
+        assertThat(retry.status()).as("the key is free again: the retry runs, " + retry).isEqualTo(201);
+        assertThat(manager.get("/api/orders?size=1").json().path("total").asInt()).as("placed once").isEqualTo(before + 1);
     }
 
     @Test

@@ -116,7 +116,7 @@ class OrderQueryHttpTest extends HttpTestBase {
         manager.post("/api/orders/" + order + "/cancellation", "{\"reason\":\"Гость передумал\"}");
         List<String> texts = new ArrayList<>();
         manager.get("/api/orders/" + order + "/timeline").json().forEach(entry -> texts.add(entry.path("text").asText()));
-        assertThat(texts).contains("Менеджер Ирина Соколова провела оплату 250,00\u00a0₽ (наличные).",
+        assertThat(texts).contains("Проведена оплата 250,00\u00a0₽ (наличные).",
                 "Исполнитель изменён: не назначен → Пётр Иванов.", "Проверить оплату",
                 "Заказ отменён: Гость передумал. К возврату гостю: 250,00\u00a0₽.");
     }

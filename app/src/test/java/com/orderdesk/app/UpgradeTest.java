@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 7: a database at an earlier schema version (V1: before operators' actions were recorded, before the
  * search indexes and the replay control, its order forms holding their payments; issue 14: its orders placed before
  * visitors had an e-mail, OrderPlaced without a revision) with orders in it; the new version
- * starts on it, migrates it (V2 to V10)
+ * starts on it, migrates it (V2 to V11)
  * and serves the old orders — detail, list, timeline, audit history and seal — and goes on with them.
  */
 class UpgradeTest {
@@ -103,14 +103,14 @@ class UpgradeTest {
                     jdbc.execute("alter table " + tableColumn[0] + " alter column " + tableColumn[1] + " set data type blob");
                 }
             }
-            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8', '9', '10')")).isEqualTo(9);
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8', '9', '10', '11')")).isEqualTo(10);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
         }
 
         try (TestApp upgraded = TestApp.start(dataDir)) {
             JdbcTemplate jdbc = upgraded.jdbc();
             List<String> applied = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"", String.class);
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
 
             Api manager = upgraded.anonymous().as("manager");
             Api auditor = upgraded.anonymous().as("auditor");

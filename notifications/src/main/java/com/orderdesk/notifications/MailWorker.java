@@ -2,6 +2,7 @@ package com.orderdesk.notifications;
 
 import java.time.Clock;
 import com.orderdesk.shared.audit.Attribution;
+import com.orderdesk.shared.value.EmailAddress;
 import com.orderdesk.shared.order.command.RecordGuestMail;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
@@ -47,6 +48,9 @@ class MailWorker implements SmartLifecycle {
     private final String node = UUID.randomUUID().toString();
     private final Clock clock;
     private ScheduledExecutorService executor;
+    /** The senders: each sends one mail at a time, so a server that is slow to answer one mail holds only that one. */
+    private java.util.concurrent.ExecutorService sending;
+    private java.util.concurrent.Semaphore free;
 
     MailWorker(Outbox outbox, NotificationsProperties settings, ObjectProvider<JavaMailSender> senders, CommandGateway commands, Clock clock) {
         this.clock = clock;
@@ -66,12 +70,24 @@ class MailWorker implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        int senderCount = Math.max(1, settings.senders());
+        free = new java.util.concurrent.Semaphore(senderCount);
+        java.util.concurrent.atomic.AtomicInteger numbers = new java.util.concurrent.atomic.AtomicInteger();
+        sending = Executors.newFixedThreadPool(senderCount, runnable -> {
+            Thread thread = new Thread(runnable, "mail-sender-" + numbers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         long every = Math.max(50, settings.poll().toMillis());
         executor.scheduleWithFixedDelay(this::sendDue, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void stop() {
+        if (sending != null) {
+            sending.shutdown();
+            sending = null;
+        }
         if (executor != null) {
             executor.shutdown();
             try {
@@ -94,7 +110,7 @@ class MailWorker implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    /** One round: every due mail this node can claim. */
+    /** One round: as many due mails as this node has free senders for, each claimed and handed to a sender. */
     void sendDue() {
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null) {
@@ -102,14 +118,77 @@ class MailWorker implements SmartLifecycle {
         }
         try {
             Instant now = clock.instant();
-            for (String mailId : outbox.dueIds(now, 20)) {
-                if (outbox.claim(mailId, node, now, now.plus(settings.claim()))) {
-                    send(sender, outbox.due(mailId));
+            int room = free.availablePermits();
+            if (room == 0) {
+                return;
+            }
+            for (String mailId : outbox.dueIds(now, room)) {
+                if (!free.tryAcquire()) {
+                    return;
+                }
+                boolean handed = false;
+                try {
+                    if (outbox.claim(mailId, node, now, now.plus(settings.claim()))) {
+                        Outbox.Due mail = outbox.due(mailId);
+                        if (stop(mail, now) != null) {
+                            continue; // decided here, one mail after another: the limits count the mails just handed out
+                        }
+                        sending.execute(() -> {
+                            try {
+                                send(sender, mail);
+                            } catch (RuntimeException e) {
+                                log.warn("Mail {} could not be handled; its claim runs out and it is tried again", mail.mailId(), e);
+                            } finally {
+                                free.release();
+                            }
+                        });
+                        handed = true;
+                    }
+                } finally {
+                    if (!handed) {
+                        free.release();
+                    }
                 }
             }
         } catch (RuntimeException e) {
             log.warn("Mail round failed; the next one tries again", e);
         }
+    }
+
+    /**
+     * Why the mail may not go now: an address mail cannot go to (given up at once, not blamed on the server), too many
+     * requests to confirm an address (not sent), too many mails to the address or about the guest's orders this hour
+     * (waits). Null: it may go. Asked in the round, for each claimed mail in turn, so the mails claimed before it (being
+     * sent) are counted; across nodes two rounds at the same instant may each let one more through.
+     */
+    private String stop(Outbox.Due mail, Instant now) {
+        if (EmailAddress.of(mail.recipient()).isEmpty()) {
+            outbox.failed(mail.mailId(), mail.attempts(), "недопустимый адрес получателя");
+            log.error("Mail {} ({}) of order {} not sent: '{}' is no address mail can go to", mail.mailId(), mail.kind(), mail.orderId(),
+                    mail.recipient());
+            record(mail, "адрес «" + mail.recipient() + "» недопустим — письмо не отправлялось", mail.attempts());
+            return "address";
+        }
+        String guest = outbox.guestOf(mail.orderId());
+        Instant day = now.minus(Duration.ofDays(1));
+        if (MailKind.CONFIRM_ADDRESS.name().equals(mail.kind())
+                && (outbox.confirmationsTo(mail.recipient(), day, now, mail.mailId()) >= settings.confirmationsPerAddressPerDay()
+                || guest != null && outbox.confirmationsForGuest(guest, day, now, mail.mailId()) >= settings.confirmationsPerGuestPerDay())) {
+            outbox.cancelled(mail.mailId(), "ограничение: не больше " + settings.confirmationsPerAddressPerDay()
+                    + " писем с подтверждением на адрес и " + settings.confirmationsPerGuestPerDay() + " на гостя в сутки");
+            log.warn("Mail {} asking {} to confirm the address for order {} not sent: the day's limit is reached", mail.mailId(),
+                    mail.recipient(), mail.orderId());
+            return "confirmations";
+        }
+        Instant hour = now.minus(Duration.ofHours(1));
+        if (outbox.sentTo(mail.recipient(), hour, now, mail.mailId()) >= settings.perAddressPerHour()
+                || guest != null && outbox.sentForGuest(guest, hour, now, mail.mailId()) >= settings.perGuestPerHour()) {
+            outbox.postpone(mail.mailId(), now.plus(Duration.ofMinutes(10)), "ограничение частоты писем: отправится позже");
+            log.warn("Mail {} to {} waits 10 min: the hour's limit of mails to the address or about the guest's orders is reached",
+                    mail.mailId(), mail.recipient());
+            return "rate";
+        }
+        return null;
     }
 
     private void send(JavaMailSender sender, Outbox.Due mail) {

@@ -34,21 +34,53 @@ final class Mails {
     record Mail(MailKind kind, String subject, String text, String html) {
     }
 
+    /**
+     * Words someone else wrote (the guest's reason), shown in a mail as theirs — introduced by {@code whose} and quoted —
+     * never as the coworking's own.
+     */
+    record Quote(String whose, String text) {
+    }
+
+    /** The one thing the reader of a mail may do from it (open the order, confirm the address): its line in text, its link in HTML. */
+    record Action(String label, String linkText, String url) {
+    }
+
     /** A mail of paragraphs, with the order's particulars, the way to the order and the way out of mail. */
-    static Mail compose(MailKind kind, OrderFacts order, String subject, List<String> paragraphs, String orderLink, String unsubscribeLink) {
+    static Mail compose(MailKind kind, OrderFacts order, String subject, List<?> paragraphs, String orderLink, String unsubscribeLink) {
+        return compose(kind, order, subject, paragraphs, orderLink == null ? null : new Action("Заказ в приложении", "Открыть заказ", orderLink), unsubscribeLink);
+    }
+
+    /** The same with {@code action} as its link. Paragraphs are the coworking's words ({@code String}) or quotes ({@link Quote}). */
+    static Mail compose(MailKind kind, OrderFacts order, String subject, List<?> paragraphs, Action action, String unsubscribeLink) {
         List<String> facts = List.of("Заказ № " + order.number(), order.serviceName(), order.period() + " (время местное)");
         StringBuilder text = new StringBuilder("Здравствуйте!\n\n");
-        paragraphs.forEach(p -> text.append(p).append("\n\n"));
+        for (Object paragraph : paragraphs) {
+            if (paragraph instanceof Quote quote) {
+                text.append(quote.whose()).append(":\n");
+                quote.text().lines().forEach(line -> text.append("> ").append(line).append('\n'));
+                text.append('\n');
+            } else {
+                text.append(paragraph).append("\n\n");
+            }
+        }
         facts.forEach(f -> text.append(f).append('\n'));
-        if (orderLink != null) {
-            text.append("\nЗаказ в приложении: ").append(orderLink).append('\n');
+        if (action != null) {
+            text.append('\n').append(action.label()).append(": ").append(action.url()).append('\n');
         }
         text.append("\n—\nOrder Desk. Письмо отправлено автоматически, отвечать на него не нужно.\n")
                 .append("Не хотите получать письма о заказах: ").append(unsubscribeLink).append('\n');
 
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"ru\"><body style=\"font-family:Arial,sans-serif;color:#1f2937\">")
                 .append("<p>Здравствуйте!</p>");
-        paragraphs.forEach(p -> html.append("<p>").append(escape(p)).append("</p>"));
+        for (Object paragraph : paragraphs) {
+            if (paragraph instanceof Quote quote) {
+                html.append("<p>").append(escape(quote.whose())).append(":</p><blockquote style=\"margin:8px 0;padding:4px 12px;")
+                        .append("border-left:3px solid #d1d5db;color:#374151\">")
+                        .append(escape(quote.text()).replace("\n", "<br>")).append("</blockquote>");
+            } else {
+                html.append("<p>").append(escape(String.valueOf(paragraph))).append("</p>");
+            }
+        }
         html.append("<table style=\"border-collapse:collapse;margin:12px 0\">");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Заказ", "№ " + order.number()});
@@ -59,8 +91,8 @@ final class Mails {
                     .append(escape(row[1])).append("</b></td></tr>");
         }
         html.append("</table>");
-        if (orderLink != null) {
-            html.append("<p><a href=\"").append(escape(orderLink)).append("\">Открыть заказ</a></p>");
+        if (action != null) {
+            html.append("<p><a href=\"").append(escape(action.url())).append("\">").append(escape(action.linkText())).append("</a></p>");
         }
         html.append("<p style=\"color:#6b7280;font-size:12px\">Order Desk. Письмо отправлено автоматически, отвечать на него не нужно.<br>")
                 .append("<a href=\"").append(escape(unsubscribeLink)).append("\">Отписаться от писем о заказах</a></p></body></html>");

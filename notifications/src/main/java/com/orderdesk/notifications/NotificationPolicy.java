@@ -7,6 +7,8 @@ import com.orderdesk.shared.order.event.DeskRefundRecorded;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
 import com.orderdesk.shared.order.event.GatewayRefundRecorded;
 import com.orderdesk.shared.order.event.GuestMailStopped;
+import com.orderdesk.shared.order.event.VisitorEmailConfirmed;
+import com.orderdesk.shared.order.event.VisitorEmailUnconfirmed;
 import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
 import com.orderdesk.shared.order.event.MessagePosted;
 import com.orderdesk.shared.order.event.OnlinePaymentRequested;
@@ -42,11 +44,11 @@ class NotificationPolicy {
     static final String GROUP = "notifications";
     private final Outbox outbox;
     private final NotificationsProperties settings;
-    private final UnsubscribeLinks links;
+    private final MailLinks links;
     private final Environment environment;
     private final Duration paymentTimeout;
 
-    NotificationPolicy(Outbox outbox, NotificationsProperties settings, UnsubscribeLinks links, Environment environment,
+    NotificationPolicy(Outbox outbox, NotificationsProperties settings, MailLinks links, Environment environment,
                        @Value("${orderdesk.gateway.payment-timeout:15m}") Duration paymentTimeout) {
         this.outbox = outbox;
         this.settings = settings;
@@ -130,8 +132,13 @@ class NotificationPolicy {
                         + (online.isPositive() && e.deskRefundDue().isPositive() ? "; " : "")
                         + (e.deskRefundDue().isPositive() ? e.deskRefundDue().toRussianText() + " — на месте, у менеджера" : "") + ".";
             }
+            // a reason the guest wrote is quoted as theirs, never said in the coworking's voice
+            List<Object> paragraphs = e.by() != null && e.by().isGuest()
+                    ? List.of("Заказ № " + order.number() + " отменён (" + who + ").",
+                    new Mails.Quote("Причина, которую вы указали", e.reason()), refund)
+                    : List.of("Заказ № " + order.number() + " отменён (" + who + "). Причина: " + e.reason(), refund);
             mail(message, order, MailKind.CANCELLED, e.at(), o -> Mails.compose(MailKind.CANCELLED, o, "Заказ № " + o.number() + " отменён",
-                    List.of("Заказ № " + o.number() + " отменён (" + who + "). Причина: " + e.reason(), refund), orderLink(o), unsubscribe(o)));
+                    paragraphs, orderLink(o), unsubscribe(o)));
         });
     }
 
@@ -148,6 +155,34 @@ class NotificationPolicy {
     @EventHandler
     void on(GatewayRefundRecorded e, EventMessage<?> message) {
         refund(message, e.orderId(), e.amount(), "на карту, которой вы платили (срок зачисления зависит от банка)", e.at());
+    }
+
+    /**
+     * A guest gave an address that is not theirs: nothing goes there until it is confirmed — what is waiting is held —
+     * and one mail, in the coworking's words only, asks whoever reads it to confirm.
+     */
+    @EventHandler
+    void on(VisitorEmailUnconfirmed e, EventMessage<?> message) {
+        outbox.unconfirmed(e.orderId());
+        withOrder(e.orderId(), order -> {
+            if (order.email() == null || outbox.optedOut(order.email())) {
+                return;
+            }
+            String confirm = base() + "/api/notifications/confirm?token=" + links.token(MailLinks.CONFIRM, order.orderId(), order.email());
+            outbox.add(message.getIdentifier() + ":" + MailKind.CONFIRM_ADDRESS + ":" + order.email(), order.orderId(),
+                    Mails.compose(MailKind.CONFIRM_ADDRESS, order, "Подтвердите адрес для писем о бронировании № " + order.number(),
+                            List.of("Этот адрес указали при бронировании в коворкинге. Если бронировали вы или для вас, подтвердите адрес "
+                                            + "по ссылке ниже — и письма о заказе будут приходить сюда.",
+                                    "Если вы ничего не бронировали, ничего не делайте: других писем на этот адрес не будет."),
+                            new Mails.Action("Подтвердить адрес", "Подтвердить адрес", confirm), unsubscribe(order)),
+                    order.email(), e.at(), message.getTimestamp());
+        });
+    }
+
+    /** The address was confirmed: what was held goes out now. */
+    @EventHandler
+    void on(VisitorEmailConfirmed e) {
+        outbox.confirmed(e.orderId());
     }
 
     @EventHandler
@@ -193,7 +228,9 @@ class NotificationPolicy {
             return;
         }
         String key = message.getIdentifier() + ":" + kind + ":" + order.email();
-        outbox.add(key, order.orderId(), compose.apply(order), order.email(), sendAfter, message.getTimestamp());
+        // an address that awaits confirmation gets nothing yet: the mail waits, held, until it is confirmed
+        String status = Outbox.UNCONFIRMED.equals(outbox.emailState(order.orderId())) ? Outbox.HELD : Outbox.PENDING;
+        outbox.add(key, order.orderId(), compose.apply(order), order.email(), sendAfter, message.getTimestamp(), status);
     }
 
     private String base() {
@@ -207,6 +244,6 @@ class NotificationPolicy {
     }
 
     private String unsubscribe(Mails.OrderFacts order) {
-        return base() + "/api/notifications/unsubscribe?token=" + links.token(order.orderId(), order.email());
+        return base() + "/api/notifications/unsubscribe?token=" + links.token(MailLinks.UNSUBSCRIBE, order.orderId(), order.email());
     }
 }

@@ -29,5 +29,15 @@ public record NotificationsProperties(
         /** the reminder goes out at this hour (the service's zone) the evening before the rental */
         @DefaultValue("18") int reminderHour,
         /** the warning that an online payment is about to expire goes out this long before its deadline */
-        @DefaultValue("5m") Duration expiryWarning) {
+        @DefaultValue("5m") Duration expiryWarning,
+        /** mails sent at once by one node: a slow delivery holds one of them, never the others */
+        @DefaultValue("4") int senders,
+        /** mails to one address in an hour; more wait for the next hour */
+        @DefaultValue("20") int perAddressPerHour,
+        /** mails about one guest's orders in an hour; more wait for the next hour */
+        @DefaultValue("30") int perGuestPerHour,
+        /** mails asking to confirm an address, to one address in a day; more are not sent */
+        @DefaultValue("3") int confirmationsPerAddressPerDay,
+        /** mails asking to confirm an address, for one guest's orders in a day; more are not sent */
+        @DefaultValue("10") int confirmationsPerGuestPerDay) {
 }

@@ -21,6 +21,12 @@ class Outbox {
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
     static final String CANCELLED = "CANCELLED";
+    /** Decided for an address that awaits confirmation: sent once it is confirmed, never before. */
+    static final String HELD = "HELD";
+    /** The address is the guest's own or stated by staff. */
+    static final String PROVEN = "PROVEN";
+    static final String UNCONFIRMED = "UNCONFIRMED";
+    static final String CONFIRMED = "CONFIRMED";
     private final JdbcTemplate jdbc;
 
     Outbox(JdbcTemplate jdbc) {
@@ -69,22 +75,90 @@ class Outbox {
 
     /** Puts a mail in the outbox once per {@code dedupKey}: a redelivered event writes nothing again. */
     boolean add(String dedupKey, String orderId, Mails.Mail mail, String recipient, Instant sendAfter, Instant now) {
+        return add(dedupKey, orderId, mail, recipient, sendAfter, now, PENDING);
+    }
+
+    /** The same, {@link #HELD} when the order's address awaits confirmation. */
+    boolean add(String dedupKey, String orderId, Mails.Mail mail, String recipient, Instant sendAfter, Instant now, String status) {
         if (Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from notification_outbox where dedup_key = ?", Boolean.class, dedupKey))) {
             return false;
         }
         jdbc.update("insert into notification_outbox (mail_id, dedup_key, order_id, kind, recipient, subject, text_body, html_body, status, "
                         + "send_after, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 UUID.randomUUID().toString(), dedupKey, orderId, mail.kind().name(), recipient, mail.subject(), mail.text(), mail.html(),
-                PENDING, utc(sendAfter), utc(sendAfter), utc(now));
+                status, utc(sendAfter), utc(sendAfter), utc(now));
         return true;
+    }
+
+    /** Where the order's address stands: {@link #PROVEN}, {@link #UNCONFIRMED} or {@link #CONFIRMED}. */
+    String emailState(String orderId) {
+        List<String> states = jdbc.queryForList("select email_state from notification_order where order_id = ?", String.class, orderId);
+        return states.isEmpty() ? PROVEN : states.get(0);
+    }
+
+    /** The order's address awaits confirmation: what is waiting to go there is held. */
+    void unconfirmed(String orderId) {
+        jdbc.update("update notification_order set email_state = ? where order_id = ?", UNCONFIRMED, orderId);
+        jdbc.update("update notification_outbox set status = ? where order_id = ? and status = ? and kind <> ?", HELD, orderId, PENDING,
+                MailKind.CONFIRM_ADDRESS.name());
+    }
+
+    /** The order's address was confirmed: what was held goes out. */
+    void confirmed(String orderId) {
+        jdbc.update("update notification_order set email_state = ? where order_id = ?", CONFIRMED, orderId);
+        jdbc.update("update notification_outbox set status = ? where order_id = ? and status = ?", PENDING, orderId, HELD);
+    }
+
+    /**
+     * What counts against a limit: mails sent since {@code since}, and mails some sender holds right now (claimed, not
+     * yet finished) other than {@code mailId} itself — so mails claimed one after another by this node's round are
+     * counted before any of them is sent.
+     */
+    private static final String COUNTED = "((m.status = 'SENT' and m.sent_at >= ?) or (m.status = 'PENDING' and m.claimed_until > ? and m.mail_id <> ?))";
+
+    /** Mails to {@code recipient} sent since {@code since} or being sent at {@code now}, other than {@code mailId}. */
+    int sentTo(String recipient, Instant since, Instant now, String mailId) {
+        return jdbc.queryForObject("select count(*) from notification_outbox m where m.recipient = ? and " + COUNTED,
+                Integer.class, recipient, utc(since), utc(now), mailId);
+    }
+
+    /** Mails about the orders of {@code guestId} sent since {@code since} or being sent at {@code now}, other than {@code mailId}. */
+    int sentForGuest(String guestId, Instant since, Instant now, String mailId) {
+        return jdbc.queryForObject("select count(*) from notification_outbox m join notification_order o on o.order_id = m.order_id "
+                + "where o.guest_id = ? and " + COUNTED, Integer.class, guestId, utc(since), utc(now), mailId);
+    }
+
+    /** Mails asking to confirm an address, to {@code recipient}, sent since {@code since} or being sent, other than {@code mailId}. */
+    int confirmationsTo(String recipient, Instant since, Instant now, String mailId) {
+        return jdbc.queryForObject("select count(*) from notification_outbox m where m.recipient = ? and m.kind = ? and " + COUNTED,
+                Integer.class, recipient, MailKind.CONFIRM_ADDRESS.name(), utc(since), utc(now), mailId);
+    }
+
+    /** Mails asking to confirm an address for the orders of {@code guestId}, sent since {@code since} or being sent, other than {@code mailId}. */
+    int confirmationsForGuest(String guestId, Instant since, Instant now, String mailId) {
+        return jdbc.queryForObject("select count(*) from notification_outbox m join notification_order o on o.order_id = m.order_id "
+                        + "where o.guest_id = ? and m.kind = ? and " + COUNTED, Integer.class, guestId, MailKind.CONFIRM_ADDRESS.name(),
+                utc(since), utc(now), mailId);
+    }
+
+    /** The guest whose order a mail is about, if the order has one. */
+    String guestOf(String orderId) {
+        List<String> guests = jdbc.queryForList("select guest_id from notification_order where order_id = ?", String.class, orderId);
+        return guests.isEmpty() ? null : guests.get(0);
+    }
+
+    /** Waits, not a try: the mail goes at {@code until}, its tries untouched. */
+    void postpone(String mailId, Instant until, String why) {
+        jdbc.update("update notification_outbox set next_attempt_at = ?, claimed_until = null, last_error = ? where mail_id = ?",
+                utc(until), truncate(why), mailId);
     }
 
     /** Mails of these kinds still waiting for the order are no longer wanted (the order was paid, cancelled, done). */
     int cancelPending(String orderId, List<MailKind> kinds) {
         int cancelled = 0;
         for (MailKind kind : kinds) {
-            cancelled += jdbc.update("update notification_outbox set status = ? where order_id = ? and kind = ? and status = ?",
-                    CANCELLED, orderId, kind.name(), PENDING);
+            cancelled += jdbc.update("update notification_outbox set status = ? where order_id = ? and kind = ? and status in (?, ?)",
+                    CANCELLED, orderId, kind.name(), PENDING, HELD);
         }
         return cancelled;
     }
@@ -128,7 +202,8 @@ class Outbox {
     }
 
     void cancelled(String mailId, String why) {
-        jdbc.update("update notification_outbox set status = ?, claimed_until = null, last_error = ? where mail_id = ?", CANCELLED, why, mailId);
+        jdbc.update("update notification_outbox set status = ?, claimed_until = null, last_error = ? where mail_id = ?", CANCELLED,
+                truncate(why), mailId);
     }
 
     private static String truncate(String error) {

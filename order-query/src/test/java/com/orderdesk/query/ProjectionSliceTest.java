@@ -249,17 +249,20 @@ class ProjectionSliceTest {
                 "Исполнитель изменён: не назначен → Пётр Иванов.",
                 "Поступила оплата через платёжный шлюз.",
                 "Заказ подтверждён.",
-                "Менеджер Ирина Соколова провела оплату 250,00\u00a0₽ (наличные).",
+                "Проведена оплата 250,00\u00a0₽ (наличные).",
                 "Место у окна",
                 "Ждём вас!",
                 "Заказ отменён: Гость передумал. К возврату гостю: 350,00\u00a0₽.",
-                "Менеджер Ирина Соколова провела возврат 250,00\u00a0₽ (наличные).");
+                "Проведён возврат 250,00\u00a0₽ (наличные).");
         List<TimelineEntry> staff = timeline.forStaff(orderId);
         assertThat(staff.get(2).author()).as("the gateway speaks as «Система»").isNull();
         assertThat(staff.get(5).kind()).isEqualTo("INTERNAL");
         assertThat(staff.get(5).author().name()).isEqualTo("Ирина Соколова");
-        assertThat(timeline.forGuest(orderId)).extracting(TimelineEntry::kind).doesNotContain("INTERNAL");
-        assertThat(timeline.forGuest(orderId)).extracting(TimelineEntry::text).doesNotContain("Место у окна").contains("Ждём вас!");
+        List<String> staffNames = List.of("Ирина Соколова", "Пётр Иванов");
+        assertThat(timeline.forGuest(orderId, staffNames)).extracting(TimelineEntry::kind).doesNotContain("INTERNAL");
+        assertThat(timeline.forGuest(orderId, staffNames)).extracting(TimelineEntry::text).doesNotContain("Место у окна").contains("Ждём вас!")
+                .as("who works on the order is the staff's business").doesNotContain("Исполнитель изменён: не назначен → Пётр Иванов.")
+                .allSatisfy(text -> assertThat(text).doesNotContain("Ирина").doesNotContain("Пётр"));
     }
 
     private static OrderListCriteria criteria(String q, Set<OrderStatus> statuses, Set<PaymentStatus> payments) {

@@ -36,14 +36,22 @@ class DemoMail {
         return new DemoMailServer(port);
     }
 
+    /**
+     * The demo's sender: to its own server, or through {@code orderdesk.demo.mail-sender-port} (a relay in front of it);
+     * every connect, read and write bounded by {@code orderdesk.demo.mail-timeout}.
+     */
     @Bean
-    JavaMailSenderImpl mailSender(DemoMailServer server) {
+    JavaMailSenderImpl mailSender(DemoMailServer server, @Value("${orderdesk.demo.mail-sender-port:0}") int senderPort,
+                                  @Value("${orderdesk.demo.mail-timeout:5s}") java.time.Duration timeout) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
-        sender.setPort(server.port());
+        sender.setPort(senderPort > 0 ? senderPort : server.port());
         sender.setDefaultEncoding("UTF-8");
-        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
-        sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+        String millis = String.valueOf(timeout.toMillis());
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", millis);
+        sender.getJavaMailProperties().put("mail.smtp.timeout", millis);
+        sender.getJavaMailProperties().put("mail.smtp.writetimeout", millis);
+        sender.getJavaMailProperties().put("mail.mime.allowutf8", "true");
         return sender;
     }
 

@@ -14,6 +14,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.BufferedReader;
@@ -30,28 +39,40 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * API.md: every state-changing request accepts {@code Idempotency-Key}. The first answer is stored per caller
- * and key and replayed for a repeat (header {@code Idempotent-Replayed: true}); the same key with another body
- * is {@code idempotency-key-reused}; a repeat while the first is still running waits (at most {@link #TWIN_WAIT}) for
- * the first answer and gets it, and is {@code idempotency-key-in-use} only if the first is still running then.
- * A 5xx answer releases the key, since it changed nothing and the client should retry.
+ * API.md: every state-changing request accepts {@code Idempotency-Key}. The first answer is stored per caller and key
+ * and replayed for a repeat (header {@code Idempotent-Replayed: true}); the same key with another body is
+ * {@code idempotency-key-reused}.
+ *
+ * <p>One transaction per request (docs/adr/017): the claim of the key, the command's events and read models and the
+ * stored answer commit together or not at all, so a node that dies at any point leaves either the whole request with
+ * its answer (a retry gets that answer) or nothing of it (a retry runs it once). A twin arriving while the first still
+ * runs waits on the first's claim (at most {@link #TWIN_WAIT}) and gets its answer, or {@code idempotency-key-in-use}.
+ * A command that loses a race for its order to another node runs again in a fresh transaction; a 5xx answer rolls back
+ * and leaves the key free; a refusal (4xx) changed nothing and is stored as the answer.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     public static final String HEADER = "Idempotency-Key";
+    /** Set on the request when its command lost a race for the order's next event (ApiExceptionHandler): run it again. */
+    public static final String LOST_RACE = IdempotencyFilter.class.getName() + ".lostRace";
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final int MAX_BODY = 1024 * 1024;
-    /** A claim untouched this long belongs to a request that died; a retry may take it over. */
-    static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+    /** How often a request whose command lost races is run before its last answer stands. */
+    private static final int RACE_ATTEMPTS = 5;
     /** How long a twin waits for the first request's answer before it is told {@code idempotency-key-in-use}. */
     static final Duration TWIN_WAIT = Duration.ofSeconds(5);
 
     private final IdempotencyStore store;
     private final ObjectMapper json;
+    private final PlatformTransactionManager transactions;
+    private final CrashPoints crashPoints;
 
-    public IdempotencyFilter(IdempotencyStore store, ObjectMapper json) {
+    public IdempotencyFilter(IdempotencyStore store, ObjectMapper json, PlatformTransactionManager transactions, CrashPoints crashPoints) {
         this.store = store;
         this.json = json;
+        this.transactions = transactions;
+        this.crashPoints = crashPoints;
     }
 
     @Override
@@ -85,59 +106,109 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
                 + "\n" + sha256(body));
 
-        // The first request's claim is its insert (no read before it). A repeat reads the record; a twin (same key,
-        // same request) that arrives while the first still runs waits for its answer, bounded.
-        long waitUntil = System.nanoTime() + TWIN_WAIT.toNanos();
-        boolean claimed = store.claim(scope, principal, fingerprint);
-        while (!claimed) {
-            Optional<IdempotencyRecord> seen = store.find(scope);
-            if (seen.isEmpty()) {
-                claimed = store.claim(scope, principal, fingerprint); // the holder released it (its 5xx): claim again
-                continue;
-            }
-            IdempotencyRecord record = seen.get();
-            if (!record.fingerprint().equals(fingerprint)) {
-                Problems.write(response, json, ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "Этот Idempotency-Key уже использован для другого запроса.");
-                return;
-            }
-            if (record.completed()) {
-                replay(record, response);
-                return;
-            }
-            boolean abandoned = record.updatedAt().plus(ABANDONED_AFTER).isBefore(store.now());
-            if (abandoned && store.takeOver(scope, record.updatedAt())) {
-                claimed = true;
-                continue;
-            }
-            if (System.nanoTime() > waitUntil) {
-                inUse(response);
-                return;
-            }
+        for (int attempt = 1; ; attempt++) {
+            TransactionStatus tx = transactions.getTransaction(TransactionDefinition.withDefaults());
+            boolean open = true;
             try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                inUse(response);
+                try {
+                    store.claim(scope, principal, fingerprint);
+                } catch (DuplicateKeyException taken) {
+                    transactions.rollback(tx);
+                    open = false;
+                    if (answered(scope, fingerprint, response)) {
+                        return;
+                    }
+                    continue; // a claim an earlier version left behind was dropped: run the request
+                } catch (QueryTimeoutException | PessimisticLockingFailureException stillRunning) {
+                    transactions.rollback(tx);
+                    open = false;
+                    inUse(response);
+                    return;
+                }
+                request.removeAttribute(LOST_RACE);
+                ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+                chain.doFilter(new CachedBodyRequest(request, body), captured);
+                if (request.getAttribute(LOST_RACE) != null && attempt < RACE_ATTEMPTS) {
+                    transactions.rollback(tx);
+                    open = false;
+                    log.info("Request {} {} lost a race for its order (attempt {}); running it again", request.getMethod(),
+                            request.getRequestURI(), attempt);
+                    response.reset();
+                    pause(attempt);
+                    continue;
+                }
+                int status = captured.getStatus();
+                if (status >= 500) {
+                    // nothing of a failed request stays, and the key is free for the client's retry
+                    transactions.rollback(tx);
+                    open = false;
+                } else if (tx.isRollbackOnly()) {
+                    // the command was refused and rolled its work back: the refusal is the answer, kept on its own
+                    transactions.rollback(tx);
+                    open = false;
+                    keepRefusal(scope, principal, fingerprint, captured);
+                } else {
+                    store.complete(scope, status, captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
+                            captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray());
+                    crashPoints.reached(CrashPoints.BEFORE_COMMIT, key);
+                    transactions.commit(tx);
+                    open = false;
+                    crashPoints.reached(CrashPoints.AFTER_COMMIT, key);
+                }
+                captured.copyBodyToResponse();
                 return;
+            } finally {
+                if (open) {
+                    transactions.rollback(tx);
+                }
             }
         }
+    }
 
-        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        boolean completed = false;
+    /**
+     * The key is someone's (the claim waited for their transaction, which committed): their answer, a refusal of another
+     * request under the same key, or — for a claim an earlier version left unanswered — nothing (false): it is dropped.
+     */
+    private boolean answered(String scope, String fingerprint, HttpServletResponse response) throws IOException {
+        Optional<IdempotencyRecord> seen = store.find(scope);
+        if (seen.isEmpty()) {
+            return false; // gone meanwhile (expired): run the request
+        }
+        IdempotencyRecord record = seen.get();
+        if (!record.fingerprint().equals(fingerprint)) {
+            Problems.write(response, json, ErrorCode.IDEMPOTENCY_KEY_REUSED, "Этот Idempotency-Key уже использован для другого запроса.");
+            return true;
+        }
+        if (record.completed()) {
+            replay(record, response);
+            return true;
+        }
+        store.dropLeftoverClaim(scope);
+        return false;
+    }
+
+    /** A refusal changed nothing: it is stored alone (a twin that answered meanwhile keeps its own). */
+    private void keepRefusal(String scope, String principal, String fingerprint, ContentCachingResponseWrapper captured) {
+        TransactionStatus tx = transactions.getTransaction(TransactionDefinition.withDefaults());
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), captured);
-            int status = captured.getStatus();
-            if (status < 500) {
-                store.complete(scope, status, captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
-                        captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray());
-                completed = true;
+            store.claim(scope, principal, fingerprint);
+            store.complete(scope, captured.getStatus(), captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
+                    captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray());
+            transactions.commit(tx);
+        } catch (RuntimeException notKept) {
+            if (!tx.isCompleted()) {
+                transactions.rollback(tx);
             }
-        } finally {
-            if (!completed) {
-                store.release(scope);
-            }
-            captured.copyBodyToResponse();
+            log.debug("Refusal under key scope {} not stored ({}); a repeat is refused again", scope, notKept.toString());
+        }
+    }
+
+    /** A short, growing, jittered pause before a request that lost a race runs again. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(5L * attempt + ThreadLocalRandom.current().nextLong(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,13 +1,9 @@
 package com.orderdesk.app.idempotency;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Types;
@@ -20,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Each call is one SQL statement in a short transaction of its own, apart from the command the request sends (plain
- * JDBC: a claim and its completion are one statement each, with no persistence context around them). A request that
- * goes its way touches the table twice: the claim's insert and the completion's update.
+ * The rows of {@code idempotency_record}, written in the transaction of the request they belong to (docs/adr/017): the
+ * claim (an insert, the first statement of that transaction) and the answer (an update, the last) commit with the
+ * command's events and read models, or not at all. Plain JDBC on the transaction's own connection.
  */
 @Component
 class IdempotencyStore {
@@ -33,64 +29,56 @@ class IdempotencyStore {
             rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    /** The claim waits at most this long for a twin's transaction to end (its row is locked until then). */
+    private final JdbcTemplate claims;
     private final Clock clock;
 
     IdempotencyStore(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.claims = new JdbcTemplate(dataSource);
+        this.claims.setQueryTimeout((int) IdempotencyFilter.TWIN_WAIT.toSeconds());
         this.clock = clock;
     }
 
     Optional<IdempotencyRecord> find(String scopeHash) {
-        List<IdempotencyRecord> found = transactions.execute(status -> jdbc.query(
+        List<IdempotencyRecord> found = jdbc.query(
                 "select scope_hash, fingerprint, completed, http_status, content_type, location, etag, body, updated_at"
-                        + " from idempotency_record where scope_hash = ?", ROW, scopeHash));
-        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+                        + " from idempotency_record where scope_hash = ?", ROW, scopeHash);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** Claims the key; false if someone holds it already (committed, or being claimed right now: the insert waits). */
-    boolean claim(String scopeHash, String principal, String fingerprint) {
+    /**
+     * Claims the key in the current transaction. A twin's uncommitted claim makes the insert wait for that transaction:
+     * then it fails as a duplicate (the twin committed) or succeeds (the twin rolled back); a lock held longer than
+     * {@link IdempotencyFilter#TWIN_WAIT} fails it as a timeout.
+     */
+    void claim(String scopeHash, String principal, String fingerprint) {
         OffsetDateTime now = now(clock.instant());
-        try {
-            transactions.executeWithoutResult(status -> jdbc.update("insert into idempotency_record"
-                    + " (scope_hash, principal, fingerprint, completed, created_at, updated_at) values (?, ?, ?, false, ?, ?)",
-                    scopeHash, principal, fingerprint, now, now));
-            return true;
-        } catch (DuplicateKeyException alreadyClaimed) {
-            return false;
-        }
+        claims.update("insert into idempotency_record (scope_hash, principal, fingerprint, completed, created_at, updated_at)"
+                + " values (?, ?, ?, false, ?, ?)", scopeHash, principal, fingerprint, now, now);
     }
 
-    /** Takes over a claim whose holder went silent (crashed node); true if this caller won it. */
-    boolean takeOver(String scopeHash, Instant seenUpdatedAt) {
-        Integer updated = transactions.execute(status -> jdbc.update("update idempotency_record set updated_at = ?"
-                + " where scope_hash = ? and completed = false and updated_at = ?", now(clock.instant()), scopeHash, now(seenUpdatedAt)));
-        return updated != null && updated == 1;
-    }
-
+    /** The answer, in the same transaction as the claim and the command. */
     void complete(String scopeHash, int httpStatus, String contentType, String location, String etag, byte[] body) {
-        transactions.executeWithoutResult(status -> jdbc.update("update idempotency_record set completed = true,"
+        jdbc.update("update idempotency_record set completed = true,"
                         + " http_status = ?, content_type = ?, location = ?, etag = ?, body = ?, updated_at = ? where scope_hash = ?",
                 new Object[]{httpStatus, contentType, location, etag, body, now(clock.instant()), scopeHash},
                 new int[]{Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARBINARY,
-                        Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR}));
+                        Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR});
     }
 
-    void release(String scopeHash) {
-        transactions.executeWithoutResult(status -> jdbc.update(
-                "delete from idempotency_record where scope_hash = ? and completed = false", scopeHash));
+    /**
+     * A claim left by an earlier version, which wrote it in a transaction of its own: a request that died between that
+     * claim and its answer. Nothing of it committed with it, so it is dropped and the request runs afresh.
+     */
+    boolean dropLeftoverClaim(String scopeHash) {
+        return jdbc.update("delete from idempotency_record where scope_hash = ? and completed = false", scopeHash) == 1;
     }
 
-    Instant now() {
-        return clock.instant();
-    }
-
+    /** Forgets answers older than {@link #RETENTION}: a key used again after that is a new request (new ids). */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    void purgeExpired() {
-        transactions.executeWithoutResult(status -> jdbc.update("delete from idempotency_record where created_at < ?",
-                now(clock.instant().minus(RETENTION))));
+    int purgeExpired() {
+        return jdbc.update("delete from idempotency_record where created_at < ?", now(clock.instant().minus(RETENTION)));
     }
 
     private static OffsetDateTime now(Instant instant) {

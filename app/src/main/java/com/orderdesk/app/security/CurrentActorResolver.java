@@ -1,6 +1,7 @@
 package com.orderdesk.app.security;
 
 import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.SignedInEmail;
 import com.orderdesk.shared.value.Channel;
 import com.orderdesk.shared.value.Role;
 import org.springframework.core.MethodParameter;
@@ -13,18 +14,25 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Gives controllers the signed-in person as an {@link Actor}, so modules never touch security types. */
+/**
+ * Gives controllers the signed-in person as an {@link Actor} — and, asked for a {@link SignedInEmail}, the e-mail their
+ * identity states — so modules never touch security types.
+ */
 @Component
 public class CurrentActorResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Actor.class;
+        return parameter.getParameterType() == Actor.class || parameter.getParameterType() == SignedInEmail.class;
     }
 
     @Override
-    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                  WebDataBinderFactory binderFactory) {
+        if (parameter.getParameterType() == SignedInEmail.class) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            return new SignedInEmail(authentication != null && authentication.getPrincipal() instanceof OrderDeskUser user ? user.email() : null);
+        }
         return current();
     }
 

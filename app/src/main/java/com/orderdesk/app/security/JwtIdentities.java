@@ -29,7 +29,9 @@ final class JwtIdentities implements Converter<Jwt, AbstractAuthenticationToken>
         if (role.isEmpty()) {
             return new UsernamePasswordAuthenticationToken(jwt.getSubject(), null, List.of());
         }
-        OrderDeskUser user = new OrderDeskUser(jwt.getSubject(), null, name, role.get(), jwt.getClaimAsString("email"));
+        // an e-mail the identity provider says is not verified proves nothing
+        String email = Boolean.FALSE.equals(jwt.getClaimAsBoolean("email_verified")) ? null : jwt.getClaimAsString("email");
+        OrderDeskUser user = new OrderDeskUser(jwt.getSubject(), null, name, role.get(), email);
         return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
     }
 

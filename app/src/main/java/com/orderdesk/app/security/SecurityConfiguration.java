@@ -36,6 +36,16 @@ public class SecurityConfiguration {
      * The demo's gateway simulator checks the shop's own Basic credentials itself; it is not part of our user
      * security (only present in the demo profile).
      */
+    /**
+     * Spring Security's firewall refuses URLs that are not normalized ({@code //api/…}, {@code ;x=1}, encoded slashes):
+     * the answer is problem+json like every other refusal.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, rejected) -> Problems.write(response, json, ErrorCode.VALIDATION_FAILED,
+                "Адрес запроса не принят: он должен быть без двойных косых черт, «;», «..» и закодированных разделителей.");
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain gatewaySimulatorSecurity(HttpSecurity http) throws Exception {
@@ -48,7 +58,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder, SignInThrottle throttle)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) ->
                 Problems.write(response, json, ErrorCode.UNAUTHENTICATED, "Требуется вход в систему.");
         AccessDeniedHandler forbidden = (request, response, e) ->
@@ -62,7 +73,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/webhooks/**").permitAll()
                         // the link in every mail to a guest: its signed token is the proof, no login
-                        .requestMatchers("/api/notifications/unsubscribe").permitAll()
+                        .requestMatchers("/api/notifications/unsubscribe", "/api/notifications/confirm").permitAll()
                         // a token that names no role known here signs nobody in: 403, never a half-identity
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**", "/api/me").hasAnyRole(EVERYONE)
                         .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**", "/api/reports/**").hasAnyRole(STAFF_AND_AUDITOR)
@@ -95,7 +106,11 @@ public class SecurityConfiguration {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                                 || request.getRequestURI().equals("/api/notifications/unsubscribe")
+                                || request.getRequestURI().equals("/api/notifications/confirm")
                                 || (request.getRequestedSessionId() == null && request.getRequestURI().startsWith("/api/"))));
+        // failed sign-ins are slowed per account and address: refused before the password is even checked
+        http.addFilterBefore(new SignInThrottle.Gate(throttle, json),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         if (jwtDecoder.getIfAvailable() != null) {
             // production: bearer tokens from the issuer configured under spring.security.oauth2.resourceserver.jwt.*
             http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(unauthenticated)

@@ -12,7 +12,11 @@ import com.orderdesk.shared.error.RejectedException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import com.orderdesk.app.idempotency.IdempotencyFilter;
+import com.orderdesk.command.retry.ConcurrencyRetry;
 import org.axonframework.common.AxonTransientException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -47,6 +51,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        if (ConcurrencyRetry.lostARace(e)) {
+            return concurrent(e);
+        }
         Optional<Rejection> rejection = e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
                 .or(() -> find(e, RejectedException.class).map(RejectedException::rejection));
         if (rejection.isPresent()) {
@@ -66,6 +73,13 @@ public class ApiExceptionHandler {
     @ExceptionHandler({ConflictingModificationException.class, AxonTransientException.class})
     ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
         log.info("Concurrent modification: {}", e.getMessage());
+        if (ConcurrencyRetry.lostARace(e)) {
+            // the request's own transaction is spoiled; a request in one (Idempotency-Key) is run again by its filter
+            RequestAttributes request = RequestContextHolder.getRequestAttributes();
+            if (request != null) {
+                request.setAttribute(IdempotencyFilter.LOST_RACE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+            }
+        }
         return Problems.response(new Rejection(ErrorCode.CONCURRENT_MODIFICATION,
                 "Заказ одновременно изменил кто-то ещё. Обновите страницу и повторите."));
     }
@@ -83,6 +97,10 @@ public class ApiExceptionHandler {
             return Problems.response(new Rejection(rejection.code(), rejection.detail(), field));
         }
         Throwable cause = e.getCause();
+        Optional<String> duplicate = duplicateField(e);
+        if (duplicate.isPresent()) {
+            return validation(duplicate.get(), "Поле «" + duplicate.get() + "» встречается в теле запроса дважды: оставьте одно значение.");
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return validation(path(unknown), "Неизвестное поле «" + unknown.getPropertyName() + "».");
         }
@@ -170,6 +188,20 @@ public class ApiExceptionHandler {
             return lastDot < 0 ? field : at.substring(0, lastDot) + "." + field;
         }
         return at + "." + field;
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+
+    /** A key twice in one object (strict duplicate detection): its place in the body, {@code amount.value}. */
+    private static Optional<String> duplicateField(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            java.util.regex.Matcher name = DUPLICATE.matcher(String.valueOf(t.getMessage()));
+            if (name.find()) {
+                String at = find(e, JsonMappingException.class).map(ApiExceptionHandler::path).orElse("");
+                return Optional.of(at.isEmpty() ? name.group(1) : at.endsWith(name.group(1)) ? at : at + "." + name.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String path(JsonMappingException e) {

@@ -56,7 +56,7 @@ final class ApiOperations {
               String description, boolean idempotent, boolean ifMatch, List<ErrorCode> errors) {
     }
 
-    private static final List<ErrorCode> AUTH = List.of(UNAUTHENTICATED, FORBIDDEN, INTERNAL_ERROR);
+    private static final List<ErrorCode> AUTH = List.of(UNAUTHENTICATED, FORBIDDEN, TOO_MANY_REQUESTS, INTERNAL_ERROR);
     private static final List<ErrorCode> BODY = List.of(VALIDATION_FAILED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE);
     private static final List<ErrorCode> WRITE = List.of(VALIDATION_FAILED, IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_KEY_REUSED,
             CONCURRENT_MODIFICATION, UNAVAILABLE);
@@ -202,6 +202,12 @@ final class ApiOperations {
         op("POST /api/notifications/unsubscribe", "unsubscribe", Area.NOTIFICATIONS, Access.PUBLIC, 200, "A page that says it "
                 + "is done", "Unsubscribe", "Turns mail off for the signed link's address.", true, false,
                 List.of(NOT_FOUND, VALIDATION_FAILED, IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_KEY_REUSED, INTERNAL_ERROR));
+        op("GET /api/notifications/confirm", "askConfirmAddress", Area.NOTIFICATIONS, Access.PUBLIC, 200, "A page that asks",
+                "Confirm an address: ask", "From the one mail sent to an address a guest gave that is not theirs: asks to "
+                        + "confirm (a GET changes nothing).", false, false, List.of(NOT_FOUND, INTERNAL_ERROR));
+        op("POST /api/notifications/confirm", "confirmAddress", Area.NOTIFICATIONS, Access.PUBLIC, 200, "A page that says it "
+                + "is done", "Confirm an address", "Lets the order's mail go to the signed link's address (held mails go out).",
+                true, false, List.of(NOT_FOUND, VALIDATION_FAILED, IDEMPOTENCY_KEY_IN_USE, IDEMPOTENCY_KEY_REUSED, INTERNAL_ERROR));
         // --- webhook ---
         op("POST /api/webhooks/payments", "receivePaymentNotification", Area.WEBHOOK, Access.PUBLIC, 200, "Taken: it will be "
                 + "processed once", "Gateway notification", "YooKassa's `payment.*` / `refund.*` notifications. Only a known "
@@ -310,6 +316,7 @@ final class ApiOperations {
             case REMAINDER_BELOW_MINIMUM -> "Остаток к оплате не должен быть менее 50 ₽: после оплаты осталось бы 40 ₽.";
             case NOT_FOUND -> "Заказ не найден.";
             case UNAUTHENTICATED -> "Войдите в систему.";
+            case TOO_MANY_REQUESTS -> "Слишком много неудачных попыток входа. Повторите через 30 с.";
             case FORBIDDEN -> "Недостаточно прав.";
             case VERSION_MISMATCH -> "Заказ изменился (версия 6, у вас 5). Обновите страницу и повторите.";
             case VALIDATION_FAILED -> "Сумма оплаты должна быть больше нуля.";

@@ -18,6 +18,15 @@ import java.time.format.DateTimeParseException;
 public class JsonConfiguration {
 
     /**
+     * A key twice in one object ({@code {"value":"100.00","value":"1.00"}}) is refused, not read as its last value: what a
+     * client meant is not guessed.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer duplicateKeysRefused() {
+        return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
      * Instants are ISO-8601 with an offset ({@code 2023-08-11T16:00+05:00}, {@code 2023-08-11T11:00:00Z});
      * seconds are optional, a time without offset is refused because it names no instant.
      */

@@ -19,6 +19,8 @@ public class WebConfiguration implements WebMvcConfigurer {
     static {
         // the actor comes from the session, never from the request: keep it out of the OpenAPI document
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+        // so does the signed-in guest's own address
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(com.orderdesk.shared.value.SignedInEmail.class);
         // Money travels as {"value":"400.00","currency":"RUB"} (its own serializer), not as its Java fields
         // (one named schema, ApiContract.MONEY, so clients get one Money type)
         SpringDocUtils.getConfig().replaceWithSchema(Money.class, new io.swagger.v3.oas.models.media.Schema<>()

@@ -167,6 +167,22 @@ final class FakeGateway implements PaymentGateway {
     }
 
     @Override
+    public GatewayReceipt createRefundReceipt(String idempotenceKey, String refundId, String paymentId, Receipt receipt) {
+        call();
+        String known = keys.get("receipt:" + idempotenceKey);
+        if (known != null) {
+            return refundReceiptOf(known);
+        }
+        keys.put("receipt:" + idempotenceKey, refundId);
+        refundReceipts.put(refundId, receipt);
+        return refundReceiptOf(refundId);
+    }
+
+    private GatewayReceipt refundReceiptOf(String refundId) {
+        return new GatewayReceipt("receipt-" + refundId, "refund", null, refundId, "succeeded", false, null, null, null, null);
+    }
+
+    @Override
     public GatewayReceipt createSettlementReceipt(String idempotenceKey, String paymentId, Receipt receipt, List<Settlement> settlements) {
         call();
         String known = keys.get("receipt:" + idempotenceKey);

@@ -8,6 +8,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
@@ -43,7 +45,18 @@ public class EventSealer implements MessageDispatchInterceptor<EventMessage<?>> 
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         Map<String, Link> links = CurrentUnitOfWork.map(uow -> uow.root().<Map<String, Link>>getOrComputeResource(LINKS, k -> {
             Map<String, Link> sealed = new HashMap<>();
-            uow.root().afterCommit(done -> committed.putAll(sealed));
+            // remembered once the database commits: a request's own transaction (docs/adr/017) ends after the unit of
+            // work, and may still roll back
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        committed.putAll(sealed);
+                    }
+                });
+            } else {
+                uow.root().afterCommit(done -> committed.putAll(sealed));
+            }
             return sealed;
         })).orElseGet(HashMap::new);
         return (index, message) -> {

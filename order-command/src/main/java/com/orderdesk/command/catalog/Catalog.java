@@ -160,12 +160,29 @@ public final class Catalog implements ServiceAccess {
         return service(serviceId).orElseThrow(() -> new InvalidValueException("serviceId", "Неизвестная услуга: " + serviceId + "."));
     }
 
-    /** Orders registered at the desk after the fact may lie in the past, but not before this service existed. */
+    private static final java.time.format.DateTimeFormatter HOUR_MINUTE = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
+    /** Orders imported by the system (a migration, the demo) may lie in the past, but not before this service existed. */
     private static final Instant EARLIEST_RENTAL = Instant.parse("2000-01-01T00:00:00Z");
 
-    /** A rental a service can take at {@code now}: within its booking horizon, no longer than its maximum. */
-    public void requireBookable(String serviceId, RentalPeriod period, Instant now) {
+    /**
+     * A rental a service can take at {@code now} from {@code by}: within its booking horizon, no longer than its maximum,
+     * and not in the past — a guest's starts no earlier than now; staff may place a walk-in from the start of the
+     * current hour in the service's zone; only the system (an import) may record rentals that lie in the past.
+     */
+    public void requireBookable(String serviceId, RentalPeriod period, Instant now, com.orderdesk.shared.value.Actor by) {
         Service service = known(serviceId);
+        boolean system = by != null && by.role() == com.orderdesk.shared.value.Role.SYSTEM;
+        if (!system) {
+            java.time.ZonedDateTime local = now.atZone(service.timeZone());
+            Instant earliest = by != null && by.isGuest() ? now : local.truncatedTo(java.time.temporal.ChronoUnit.HOURS).toInstant();
+            if (period.start().isBefore(earliest)) {
+                throw new InvalidValueException("rentalPeriod.start", by != null && by.isGuest()
+                        ? "Аренда не может начинаться в прошлом: выберите время не раньше " + local.format(HOUR_MINUTE) + " сегодня (время местное)."
+                        : "Аренда не может начинаться в прошлом: не раньше " + local.truncatedTo(java.time.temporal.ChronoUnit.HOURS).format(HOUR_MINUTE)
+                        + " сегодня (время местное) — с начала текущего часа.");
+            }
+        }
         if (period.start().isAfter(now.plus(service.bookingHorizon())) || period.start().isBefore(EARLIEST_RENTAL)) {
             throw new InvalidValueException("rentalPeriod.start", "Начало аренды — не дальше " + service.bookingHorizon().toDays()
                     + " дн. от сегодняшнего дня.");

@@ -111,7 +111,7 @@ public class CatalogController {
         if (actor != null && actor.isGuest() && !period.end().isAfter(now)) {
             throw new InvalidValueException("rentalPeriod", "Период аренды уже прошёл.");
         }
-        catalog.requireBookable(serviceId, period, now);
+        catalog.requireBookable(serviceId, period, now, actor);
         Catalog.Pricing pricing = catalog.price(serviceId, tariffId, period, plan);
         return new Quote(service.id(), service.name(), zone.getId(), pricing.tariff().id(), pricing.tariff().name(), plan,
                 new PeriodView(period.start().atZone(zone).toOffsetDateTime(), period.end().atZone(zone).toOffsetDateTime()),

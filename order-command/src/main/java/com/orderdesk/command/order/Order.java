@@ -42,12 +42,18 @@ import com.orderdesk.shared.order.event.OrderCompleted;
 import com.orderdesk.shared.order.event.OrderConfirmed;
 import com.orderdesk.shared.order.event.OrderPlaced;
 import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Applicant;
+import com.orderdesk.shared.value.EmailAddress;
+import com.orderdesk.shared.value.Person;
 import com.orderdesk.shared.value.Channel;
 import com.orderdesk.shared.value.Check;
 import com.orderdesk.shared.value.Money;
 import com.orderdesk.shared.value.OrderNumber;
 import com.orderdesk.shared.order.OrderLine;
+import com.orderdesk.shared.order.command.ConfirmVisitorEmail;
 import com.orderdesk.shared.order.command.RecordReceipt;
+import com.orderdesk.shared.order.event.VisitorEmailConfirmed;
+import com.orderdesk.shared.order.event.VisitorEmailUnconfirmed;
 import com.orderdesk.shared.order.command.RequestSettlementReceipt;
 import com.orderdesk.shared.order.event.ReceiptRecorded;
 import com.orderdesk.shared.order.event.SettlementReceiptDue;
@@ -127,6 +133,8 @@ public class Order {
     private final Set<String> failedRefundRequests = new HashSet<>();
     /** Owed back to the guest and not yet returned. */
     private Money refundDue = Money.ZERO;
+    /** What the cancellation decided to return of what was paid (nothing until the order is cancelled). */
+    private Money refundDecided = Money.ZERO;
     /** The part of {@link #refundDue} staff return at the desk. */
     private Money deskRefundDue = Money.ZERO;
     private boolean refundedAny;
@@ -142,6 +150,9 @@ public class Order {
     private String tariffId;
     private List<OrderLine> lines = List.of();
     private ReceiptCustomer customer;
+    private String visitorPhone;
+    /** The visitor's e-mail a guest gave that is not yet confirmed: nothing goes there until it is. */
+    private String unconfirmedEmail;
     /** The receipt data each online payment request carried. */
     private final Map<String, Receipt> requestReceipts = new HashMap<>();
     /** The receipt each gateway payment was created (or captured) with. */
@@ -170,7 +181,13 @@ public class Order {
         Check.present(command.visitor(), "visitor", "посетитель");
         Check.present(command.applicant(), "applicant", "заявитель");
         Check.present(command.paymentPlan(), "paymentPlan", "способ оплаты (FULL или PARTIAL)");
-        String ticket = Check.optionalText(command.ticketNumber(), "ticketNumber", "номер билета", MAX_TICKET);
+        String ticket = Check.optionalLine(command.ticketNumber(), "ticketNumber", "номер билета", MAX_TICKET);
+        // what people typed, by the strict rules (the values themselves also read what earlier versions stored)
+        Person visitor = new Person(Check.line(command.visitor().name(), "visitor.name", "имя посетителя", Person.MAX_NAME),
+                command.visitor().phone(), EmailAddress.optional(command.visitor().email(), "visitor.email"));
+        Applicant applicant = new Applicant(Check.line(command.applicant().name(), "applicant.name", "имя заявителя", Person.MAX_NAME),
+                Check.optionalLine(command.applicant().role(), "applicant.role", "роль заявителя", Applicant.MAX_ROLE),
+                command.applicant().phone());
         Instant now = clock.instant();
         boolean online = by.channel() == Channel.GUEST_APP;
         if (online && !command.rentalPeriod().end().isAfter(now)) {
@@ -180,7 +197,7 @@ public class Order {
             // staff place orders of their own services; another's is as unknown to them as one that does not exist
             throw new InvalidValueException("serviceId", "Неизвестная услуга: " + command.serviceId() + ".");
         }
-        catalog.requireBookable(command.serviceId(), command.rentalPeriod(), now);
+        catalog.requireBookable(command.serviceId(), command.rentalPeriod(), now, by);
         Catalog.Pricing pricing = catalog.price(command.serviceId(), command.tariffId(), command.rentalPeriod(), command.paymentPlan());
         Money dueOnline = online ? pricing.dueOnline() : Money.ZERO;
         OrderStatus initial = dueOnline.isPositive() ? OrderStatus.AWAITING_PAYMENT : OrderStatus.CONFIRMED;
@@ -188,9 +205,14 @@ public class Order {
         String guestId = by.isGuest() ? by.id() : Check.optionalText(command.guestId(), "guestId", "гость", 200);
         OrderNumber number = numbers.allocate(command.orderId());
         apply(new OrderPlaced(command.orderId(), number, now, by, guestId, pricing.service(), pricing.tariff(),
-                pricing.lines(), command.rentalPeriod(), ticket, command.visitor(), command.applicant(),
+                pricing.lines(), command.rentalPeriod(), ticket, visitor, applicant,
                 command.paymentPlan(), pricing.total(), dueOnline, pricing.minimumRemainder(),
                 command.rentalPeriod().start().atZone(pricing.zone()).toLocalDate(), initial, paymentStatus));
+        if (by.isGuest() && visitor.email() != null && (command.guestEmail() == null || !command.guestEmail().is(visitor.email()))) {
+            // a guest may book for anyone, but mails and receipts go only to an address the guest proved: their own, or
+            // one confirmed by whoever reads it
+            apply(new VisitorEmailUnconfirmed(command.orderId(), visitor.email(), now));
+        }
         if (dueOnline.isPositive()) {
             Receipt receipt = receiptFor(dueOnline, now, catalog);
             apply(new OnlinePaymentRequested(command.orderId(), number.value(), command.orderId() + ":prepayment", dueOnline,
@@ -205,7 +227,7 @@ public class Order {
         requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя сменить исполнителя");
-        String id = Check.text(command.executorId(), "executorId", "исполнитель", 200);
+        String id = Check.line(command.executorId(), "executorId", "исполнитель", 200);
         // the executor is one of the service's responsible staff, named as the catalog names them
         String name = catalog.staffOf(serviceId).stream().filter(person -> person.id().equals(id)).findFirst()
                 .map(com.orderdesk.shared.access.ServiceAccess.StaffMember::name)
@@ -233,7 +255,7 @@ public class Order {
     @CommandHandler
     public long handle(RecordManagerPayment command, Actor by, Catalog catalog, Clock clock) {
         requireAccess(by, catalog);
-        String paymentId = Check.text(command.paymentId(), "paymentId", "идентификатор платежа", 200);
+        String paymentId = Check.line(command.paymentId(), "paymentId", "идентификатор платежа", 200);
         PaymentMethod method = Check.present(command.method(), "method", "способ оплаты");
         Money amount = Check.present(command.amount(), "amount", "сумма");
         if (isRepeat(deskPayments, paymentId, amount, method, "Платёж")) {
@@ -266,7 +288,7 @@ public class Order {
                             + open.toRussianText()
                             + (largestPartial.isPositive() ? " или не более " + largestPartial.toRussianText() : "") + ".");
         }
-        String note = Check.optionalText(command.note(), "note", "комментарий", MAX_NOTE);
+        String note = Check.optionalLine(command.note(), "note", "комментарий", MAX_NOTE);
         Money paidAfter = paid.plus(amount);
         Money remainderAfter = total.minusOrZero(paidAfter);
         apply(new ManagerPaymentRecorded(orderId, paymentId, amount, method, note, by, clock.instant(),
@@ -333,7 +355,7 @@ public class Order {
         requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя отменить заказ");
-        String reason = Check.text(command.reason(), "reason", "причина отмены", MAX_REASON);
+        String reason = Check.paragraph(command.reason(), "reason", "причина отмены", MAX_REASON);
         Money refund;
         if (by != null && by.isGuest()) {
             Catalog.Service service = catalog.service(serviceId).orElseThrow(
@@ -361,7 +383,7 @@ public class Order {
     @CommandHandler
     public long handle(RecordDeskRefund command, Actor by, Catalog catalog, Clock clock) {
         requireAccess(by, catalog);
-        String refundId = Check.text(command.refundId(), "refundId", "идентификатор возврата", 200);
+        String refundId = Check.line(command.refundId(), "refundId", "идентификатор возврата", 200);
         PaymentMethod method = Check.present(command.method(), "method", "способ возврата");
         Money amount = Check.present(command.amount(), "amount", "сумма");
         if (isRepeat(deskRefunds, refundId, amount, method, "Возврат")) {
@@ -383,7 +405,7 @@ public class Order {
         }
         Money refundDueAfter = refundDue.minusOrZero(amount);
         apply(new DeskRefundRecorded(orderId, refundId, amount, method, by, clock.instant(), refundDueAfter,
-                status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true, paid)
+                status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true, keptOnCancellation(paid))
                         : liveStatus(paid, remainder(), refundDueAfter)));
         return version();
     }
@@ -391,7 +413,7 @@ public class Order {
     @CommandHandler
     public long handle(PostMessage command, Actor author, Catalog catalog, Clock clock) {
         requireAccess(author, catalog);
-        String messageId = Check.text(command.messageId(), "messageId", "идентификатор сообщения", 200);
+        String messageId = Check.line(command.messageId(), "messageId", "идентификатор сообщения", 200);
         if (messageIds.contains(messageId)) {
             return version();
         }
@@ -401,7 +423,7 @@ public class Order {
         if (author.isGuest() && visibility == Visibility.INTERNAL) {
             throw new RejectedException(ErrorCode.FORBIDDEN, "Гость может писать только публичные сообщения.");
         }
-        String text = Check.text(command.text(), "text", "текст сообщения", MAX_MESSAGE);
+        String text = Check.paragraph(command.text(), "text", "текст сообщения", MAX_MESSAGE);
         apply(new MessagePosted(orderId, messageId, visibility, text, author, clock.instant()));
         return version();
     }
@@ -489,10 +511,13 @@ public class Order {
         Money refundDueAfter = refundDue.minusOrZero(settles);
         Money paidAfter = paid.minusOrZero(amount.minusOrZero(settles));
         Money remainderAfter = status == OrderStatus.CANCELLED ? Money.ZERO : total.minusOrZero(paidAfter);
-        PaymentStatus statusAfter = status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true, paidAfter)
+        PaymentStatus statusAfter = status == OrderStatus.CANCELLED ? cancelledStatus(refundDueAfter, true, keptOnCancellation(paidAfter))
                 : liveStatus(paidAfter, remainderAfter, refundDueAfter);
+        // the part nobody here asked for (made in the gateway's dashboard) still needs its refund receipt
+        Money unasked = amount.minusOrZero(settles);
         apply(new GatewayRefundRecorded(orderId, refundId, paymentId, amount, clock.instant(), refundDueAfter, statusAfter,
-                paidAfter, remainderAfter));
+                paidAfter, remainderAfter, unasked.isPositive() ? unasked : null,
+                unasked.isPositive() ? refundReceipt(paymentId, paidThroughGateway, unasked) : null));
         return version();
     }
 
@@ -610,7 +635,9 @@ public class Order {
      */
     @CommandHandler
     public long handle(RequestSettlementReceipt command, Catalog catalog, Clock clock) {
-        if (settlementDue || status == OrderStatus.CANCELLED || prepaidWithReceipt.isEmpty()) {
+        // a cancelled order settles what it keeps of its prepayments (a partial refund by policy or by staff): money kept
+        // needs its receipt as much as a service rendered
+        if (settlementDue || prepaidWithReceipt.isEmpty()) {
             return version();
         }
         Money prepaid = Money.ZERO;
@@ -627,7 +654,8 @@ public class Order {
         List<Settlement> settlements = new ArrayList<>();
         settlements.add(new Settlement(SettlementType.PREPAYMENT, prepaid));
         Money covered = prepaid;
-        if (command.deskPaymentsInRegister()) {
+        // desk money counts once it is final: not while some of it is still to be returned at the desk
+        if (command.deskPaymentsInRegister() && !(status == OrderStatus.CANCELLED && deskRefundDue.isPositive())) {
             for (SettlementType type : List.of(SettlementType.CASHLESS, SettlementType.CASH)) {
                 Money desk = min(deskNet(type == SettlementType.CASH), total.minusOrZero(covered));
                 if (desk.isPositive()) {
@@ -777,14 +805,20 @@ public class Order {
         return refundDueAfter.isPositive() ? PaymentStatus.REFUND_PENDING : liveStatus(paidAfter, remainderAfter);
     }
 
+    /** A cancelled order's payment status: owed back, all of it returned, part of it returned and part kept, or kept. */
     private static PaymentStatus cancelledStatus(Money refundDueAfter, boolean refundedAny, Money kept) {
         if (refundDueAfter.isPositive()) {
             return PaymentStatus.REFUND_PENDING;
         }
         if (refundedAny) {
-            return PaymentStatus.REFUNDED;
+            return kept.isPositive() ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.REFUNDED;
         }
         return kept.isPositive() ? PaymentStatus.PARTIALLY_PAID : PaymentStatus.UNPAID;
+    }
+
+    /** What a cancelled order keeps of {@code paidNow}: all but what its cancellation decided to return. */
+    private Money keptOnCancellation(Money paidNow) {
+        return paidNow.minusOrZero(refundDecided);
     }
 
     /** The sequence number of the last event: what clients see as the order's version (ETag). */
@@ -811,6 +845,7 @@ public class Order {
         tariffId = event.tariff() == null ? null : event.tariff().id();
         lines = event.lines() == null ? List.of() : event.lines();
         customer = event.visitor() == null ? null : ReceiptCustomer.of(event.visitor());
+        visitorPhone = event.visitor() == null || event.visitor().phone() == null ? null : event.visitor().phone().digits();
     }
 
     @EventSourcingHandler
@@ -913,6 +948,8 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderCancelled event) {
+        // orders cancelled before the decision was recorded returned what was then owed back
+        refundDecided = event.refundDecided() != null ? event.refundDecided() : event.refundDue().minusOrZero(refundDue);
         status = OrderStatus.CANCELLED;
         openOnlineRequests.clear();
         refundDue = event.refundDue();
@@ -953,10 +990,34 @@ public class Order {
         return version();
     }
 
+    /** Someone at the visitor's unconfirmed e-mail confirmed it by the link sent there; once is enough. */
+    @CommandHandler
+    public long handle(ConfirmVisitorEmail command, Clock clock) {
+        String email = EmailAddress.optional(command.email(), "email");
+        if (unconfirmedEmail == null || !unconfirmedEmail.equalsIgnoreCase(email)) {
+            return version(); // confirmed already, or not this order's address: nothing to confirm
+        }
+        apply(new VisitorEmailConfirmed(orderId, unconfirmedEmail, clock.instant()));
+        return version();
+    }
+
+    @EventSourcingHandler
+    void on(VisitorEmailUnconfirmed event) {
+        unconfirmedEmail = event.email();
+        // the receipt goes to the phone until the address is confirmed
+        customer = visitorPhone == null ? customer : new ReceiptCustomer(customer.fullName(), null, visitorPhone);
+    }
+
+    @EventSourcingHandler
+    void on(VisitorEmailConfirmed event) {
+        unconfirmedEmail = null;
+        customer = new ReceiptCustomer(customer.fullName(), event.email(), null);
+    }
+
     /** The guest turned e-mails off from a mail about this order; once is enough. */
     @CommandHandler
     public long handle(com.orderdesk.shared.order.command.StopGuestMail command, Clock clock) {
-        String email = Check.optionalEmail(command.email(), "email", "электронная почта");
+        String email = EmailAddress.optional(command.email(), "email");
         if (!mailStopped && email != null) {
             apply(new com.orderdesk.shared.order.event.GuestMailStopped(orderId, email, clock.instant()));
         }

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -46,6 +47,11 @@ public class ConcurrencyRetry implements RetryScheduler {
         if (!lostARace(lastFailure) || failures.size() > maxRetries) {
             return false;
         }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // the command ran inside its request's transaction (an Idempotency-Key request, docs/adr/017): that
+            // transaction is spoiled, so the whole request runs again, not the command alone on another thread
+            return false;
+        }
         long delay = 10L * failures.size() + ThreadLocalRandom.current().nextLong(20);
         log.info("Command {} lost a race for its order (attempt {}); retrying in {} ms", commandMessage.getPayloadType().getSimpleName(),
                 failures.size(), delay);
@@ -53,7 +59,8 @@ public class ConcurrencyRetry implements RetryScheduler {
         return true;
     }
 
-    static boolean lostARace(Throwable failure) {
+    /** Whether {@code failure} is a lost race for the order's next event (not a stale If-Match). */
+    public static boolean lostARace(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConflictingModificationException) {
                 return false;

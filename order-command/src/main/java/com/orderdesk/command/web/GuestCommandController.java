@@ -13,6 +13,7 @@ import com.orderdesk.shared.order.command.PostMessage;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
 import com.orderdesk.shared.value.RequestIds;
+import com.orderdesk.shared.value.SignedInEmail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,12 +40,12 @@ public class GuestCommandController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<PlacedOrder> place(@RequestBody GuestPlaceOrderRequest body, Actor guest,
+    public ResponseEntity<PlacedOrder> place(@RequestBody GuestPlaceOrderRequest body, Actor guest, SignedInEmail guestEmail,
                                              @RequestHeader(value = OrderCommandController.IDEMPOTENCY_KEY, required = false) String key) {
         Check.present(body, "body", "тело запроса");
         String orderId = RequestIds.newId(guest, key, "order");
         PlaceOrder.Placed placed = commands.place(new PlaceOrder(orderId, body.serviceId(), body.tariffId(), body.rentalPeriod(),
-                body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), guest.id()), guest);
+                body.ticketNumber(), body.visitor(), body.applicant(), body.paymentPlan(), guest.id(), guestEmail), guest);
         return ResponseEntity.created(URI.create("/api/my/orders/" + orderId)).eTag("\"" + placed.version() + "\"")
                 .body(new PlacedOrder(orderId, placed.number().value(), placed.version()));
     }

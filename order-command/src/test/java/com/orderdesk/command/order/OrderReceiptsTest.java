@@ -176,7 +176,7 @@ class OrderReceiptsTest {
         // asked again: decided already
         fixture.given(placed(), REQUESTED, CREATED, taken(Money.ofRubles(100)), prepaymentRegistered, due)
                 .andGivenCurrentTime(NOW).when(new RequestSettlementReceipt(ORDER_ID, false)).expectNoEvents();
-        // a cancelled order settles nothing: its money goes back
+        // a cancelled order that returns everything settles nothing
         fixture.given(placed(), REQUESTED, CREATED, taken(Money.ofRubles(100)), prepaymentRegistered,
                         new OrderCancelled(ORDER_ID, "Отмена", MANAGER, NOW, Money.ofRubles(100), Money.ZERO,
                                 List.of(new GatewayRefundDue("pay-1", Money.ofRubles(100))), PaymentStatus.REFUND_PENDING, Money.ofRubles(100)))
@@ -203,5 +203,32 @@ class OrderReceiptsTest {
                         List.of(new Settlement(SettlementType.PREPAYMENT, Money.ofRubles(100)),
                                 new Settlement(SettlementType.CASHLESS, Money.ofRubles(200)),
                                 new Settlement(SettlementType.CASH, Money.ofRubles(100))), NOW));
+    }
+
+    @Test
+    void moneyACancelledOrderKeepsIsSettledForExactlyWhatItKeeps() {
+        // the meeting room's policy returns half: 50 ₽ of the 100 ₽ prepayment stay with the coworking
+        ReceiptRecorded prepaymentRegistered = registered("payment:pay-1", ReceiptKind.PAYMENT, Money.ofRubles(100), PREPAID,
+                ReceiptStatus.SUCCEEDED);
+        fixture.given(placed(), REQUESTED, CREATED, taken(Money.ofRubles(100)), new OrderConfirmed(ORDER_ID, GATEWAY, NOW),
+                        prepaymentRegistered, new OrderCancelled(ORDER_ID, "Гость отменил бронирование", GUEST, NOW, Money.ofRubles(50),
+                                Money.ZERO, List.of(new GatewayRefundDue("pay-1", Money.ofRubles(50), PREPAID.scaledTo(Money.ofRubles(50)))),
+                                PaymentStatus.REFUND_PENDING, Money.ofRubles(50)))
+                .andGivenCurrentTime(NOW)
+                .when(new RequestSettlementReceipt(ORDER_ID, false))
+                .expectEvents(new SettlementReceiptDue(ORDER_ID, "settlement:" + ORDER_ID, "pay-1",
+                        Receipt.of(CUSTOMER, LINES, Money.ofRubles(50), PaymentMode.FULL_PAYMENT),
+                        List.of(new Settlement(SettlementType.PREPAYMENT, Money.ofRubles(50))), NOW));
+    }
+
+    @Test
+    void aRefundMadeInTheGatewaysDashboardCarriesTheRefundReceiptOfWhatNobodyAskedFor() {
+        fixture.given(placed(), REQUESTED, CREATED, taken(Money.ofRubles(100)), new OrderConfirmed(ORDER_ID, GATEWAY, NOW),
+                        registered("payment:pay-1", ReceiptKind.PAYMENT, Money.ofRubles(100), PREPAID, ReceiptStatus.SUCCEEDED))
+                .andGivenCurrentTime(NOW)
+                .when(new com.orderdesk.shared.order.command.RecordGatewayRefund(ORDER_ID, "dash-1", "pay-1", Money.ofRubles(30)))
+                .expectEvents(new com.orderdesk.shared.order.event.GatewayRefundRecorded(ORDER_ID, "dash-1", "pay-1", Money.ofRubles(30), NOW,
+                        Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ofRubles(70), Money.ofRubles(330), Money.ofRubles(30),
+                        PREPAID.scaledTo(Money.ofRubles(30))));
     }
 }

@@ -602,7 +602,7 @@ class OrderTest {
                     .andGivenCurrentTime(NOW)
                     .when(new RecordGatewayRefund(ORDER_ID, "dash-1", "g1", rub(40)))
                     .expectEvents(new GatewayRefundRecorded(ORDER_ID, "dash-1", "g1", rub(40), NOW, Money.ZERO,
-                            PaymentStatus.PARTIALLY_PAID, rub(60), rub(340)));
+                            PaymentStatus.PARTIALLY_PAID, rub(60), rub(340), rub(40), null));
         }
 
         @Test

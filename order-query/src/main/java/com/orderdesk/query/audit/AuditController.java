@@ -104,13 +104,19 @@ public class AuditController {
         };
     }
 
+    private static String cell(String text) {
+        return com.orderdesk.query.support.CellText.csv(text);
+    }
+
     private byte[] csv(List<AuditedEvent> events) {
+        // every text cell made safe (broken characters replaced, formulas neutralised): a guest's name never breaks the file
+        // nor runs in a spreadsheet; the hash and the raw payload stay verifiable in the JSON format
         List<CsvRow> rows = events.stream().map(e -> new CsvRow(e.orderId(), e.sequence(), e.eventId(), e.type(),
-                csvTime(e.at(), zone), text(e.actor(), "id"), text(e.actor(), "name"),
-                text(e.actor(), "role"), text(e.actor(), "channel"), text(e.metadata(), Attribution.CAUSE),
+                csvTime(e.at(), zone), cell(text(e.actor(), "id")), cell(text(e.actor(), "name")),
+                text(e.actor(), "role"), text(e.actor(), "channel"), cell(text(e.metadata(), Attribution.CAUSE)),
                 text(e.metadata(), Attribution.CORRELATION_ID), text(e.metadata(), Attribution.CAUSATION_ID),
-                text(e.metadata(), Attribution.IDEMPOTENCY_KEY), text(e.metadata(), Attribution.TRACE_ID),
-                text(e.metadata(), EventSeal.HASH), e.payload().toString())).toList();
+                cell(text(e.metadata(), Attribution.IDEMPOTENCY_KEY)), text(e.metadata(), Attribution.TRACE_ID),
+                text(e.metadata(), EventSeal.HASH), cell(e.payload().toString()))).toList();
         try {
             byte[] body = CSV.writer(CSV_SCHEMA).writeValueAsBytes(rows);
             byte[] withBom = new byte[UTF8_BOM.length + body.length];

@@ -75,6 +75,10 @@ class CashReportController {
         } catch (DateTimeParseException e) {
             throw new InvalidValueException("date", "Дата отчёта — в виде 2026-11-30.");
         }
+        // the years this service can hold (as the list's filters): year 0 or 9999 names no day of its cash
+        if (day != null && (day.getYear() < 1970 || day.getYear() > 9998)) {
+            throw new InvalidValueException("date", "Дата отчёта вне допустимого диапазона (годы 1970–9998).");
+        }
         return report.of(service, java.util.Optional.ofNullable(day), zone);
     }
 
@@ -93,7 +97,7 @@ class CashReportController {
             sheet.value(row, 1, line.orderNumber());
             sheet.value(row, 2, CashEntryRow.PAYMENT.equals(line.kind()) ? "Оплата" : "Возврат");
             sheet.value(row, 3, line.methodLabel());
-            sheet.value(row, 4, line.byName());
+            sheet.value(row, 4, com.orderdesk.query.support.CellText.safe(line.byName()));
             BigDecimal amount = new BigDecimal(line.amount().value());
             Spreadsheet.money(sheet, row, 5, CashEntryRow.PAYMENT.equals(line.kind()) ? amount : amount.negate());
         }

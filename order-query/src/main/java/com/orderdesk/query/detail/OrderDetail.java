@@ -54,7 +54,9 @@ public record OrderDetail(
         String guestId,
         FindOnlinePayment.OnlinePayment onlinePayment,
         long version,
-        List<FiscalReceipt> receipts) {
+        List<FiscalReceipt> receipts,
+        /** true while the visitor's e-mail, given by a guest, awaits confirmation: nothing is mailed there meanwhile */
+        boolean visitorEmailUnconfirmed) {
 
     public OrderDetail {
         // forms stored before receipts have none
@@ -66,7 +68,7 @@ public record OrderDetail(
         return new OrderDetail(orderId, number, createdAt, service, status, statusLabel, paymentStatus, paymentStatusLabel,
                 executor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid, remainder, refundDue,
                 prepaymentDue, minimumRemainder, paymentPlan, payments, refunds, dueDate, cancellation, completedAt, guestId,
-                onlinePayment, version, receipts);
+                onlinePayment, version, receipts, visitorEmailUnconfirmed);
     }
 
     /**
@@ -86,7 +88,7 @@ public record OrderDetail(
                 paymentStatus.guestLabel(), shownExecutor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid,
                 remainder, refundDue, prepaymentDue, minimumRemainder, paymentPlan, shownPayments, shownRefunds, dueDate,
                 shownCancellation, completedAt, guestId, onlinePayment, version,
-                receipts.stream().map(FiscalReceipt::asGuestSeesIt).toList());
+                receipts.stream().map(FiscalReceipt::asGuestSeesIt).toList(), visitorEmailUnconfirmed);
     }
 
     public record Executor(String id, String name) {

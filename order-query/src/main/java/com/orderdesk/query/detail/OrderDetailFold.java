@@ -49,6 +49,7 @@ public final class OrderDetailFold {
     private OrderDetail.Executor executor;
     private String ticketNumber;
     private Person visitor;
+    private boolean visitorEmailUnconfirmed;
     private Applicant applicant;
     private List<OrderLine> lines = List.of();
     private Instant rentalStart;
@@ -102,6 +103,7 @@ public final class OrderDetailFold {
         fold.guestId = d.guestId();
         fold.onlinePayment = d.onlinePayment();
         fold.version = d.version();
+        fold.visitorEmailUnconfirmed = d.visitorEmailUnconfirmed();
         d.receipts().forEach(receipt -> fold.receipts.put(receipt.key(), receipt));
         return fold;
     }
@@ -195,6 +197,10 @@ public final class OrderDetailFold {
         } else if (event instanceof OrderCompleted e) {
             status = OrderStatus.COMPLETED;
             completedAt = e.at();
+        } else if (event instanceof com.orderdesk.shared.order.event.VisitorEmailUnconfirmed) {
+            visitorEmailUnconfirmed = true;
+        } else if (event instanceof com.orderdesk.shared.order.event.VisitorEmailConfirmed) {
+            visitorEmailUnconfirmed = false;
         }
         return this;
     }
@@ -212,7 +218,7 @@ public final class OrderDetailFold {
                 new OrderDetail.Period(local(rentalStart), local(rentalEnd)), total, total, paid, remainder, refundDue,
                 prepaymentDue, minimumRemainder, paymentPlan, List.copyOf(payments), List.copyOf(refunds), dueDate,
                 cancellation, completedAt == null ? null : local(completedAt), guestId, onlinePayment, version,
-                List.copyOf(receipts.values()));
+                List.copyOf(receipts.values()), visitorEmailUnconfirmed);
     }
 
     /** A receipt's new state; what it holds stays as first recorded when a later record leaves it out. */

@@ -40,8 +40,9 @@ public class AppliedInline {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         List<String> pending = root.getOrComputeResource(PENDING, name -> {
             List<String> keys = new ArrayList<>();
-            root.afterCommit(unitOfWork -> {
-                if (!Boolean.TRUE.equals(unitOfWork.getResource(FAILED))) {
+            // remembered once the database commits (the request's transaction may end after the unit of work)
+            AfterCommit.run(() -> {
+                if (!Boolean.TRUE.equals(root.getResource(FAILED))) {
                     keys.forEach(key -> applied.put(key, Boolean.TRUE));
                 }
             });

@@ -22,18 +22,34 @@ public class Timeline {
         return entries.findByOrderIdOrderBySequenceAsc(orderId).stream().map(Timeline::entry).toList();
     }
 
+    /**
+     * What the guest sees: system lines and public messages, staff as «менеджер» — as the author and in the words of
+     * system lines, where the line's author or any of {@code staffNames} (the service's staff) is named.
+     */
     @Transactional(readOnly = true)
-    public List<TimelineEntry> forGuest(String orderId) {
+    public List<TimelineEntry> forGuest(String orderId, List<String> staffNames) {
         return entries.findByOrderIdAndKindInOrderBySequenceAsc(orderId, GUEST_KINDS).stream().map(Timeline::entry)
-                .map(Timeline::asGuestSeesIt).toList();
+                .map(entry -> asGuestSeesIt(entry, staffNames)).toList();
     }
 
-    /** Guests see no staff ids: anyone of the staff is «менеджер». */
-    private static TimelineEntry asGuestSeesIt(TimelineEntry entry) {
-        if (entry.author() == null || "GUEST".equals(entry.author().role())) {
+    private static TimelineEntry asGuestSeesIt(TimelineEntry entry, List<String> staffNames) {
+        if (entry.author() != null && "GUEST".equals(entry.author().role())) {
             return entry;
         }
-        return new TimelineEntry(entry.at(), entry.kind(), new TimelineEntry.Author(null, "менеджер", "STAFF"), entry.text());
+        String text = entry.text();
+        if ("SYSTEM".equals(entry.kind())) {
+            List<String> names = new java.util.ArrayList<>(staffNames);
+            if (entry.author() != null) {
+                names.add(entry.author().name());
+            }
+            for (String name : names) {
+                if (name != null && !name.isBlank()) {
+                    text = text.replace(" " + name, "").replace(name, "менеджер");
+                }
+            }
+        }
+        TimelineEntry.Author author = entry.author() == null ? null : new TimelineEntry.Author(null, "менеджер", "STAFF");
+        return new TimelineEntry(entry.at(), entry.kind(), author, text);
     }
 
     private static TimelineEntry entry(TimelineEntryRow row) {

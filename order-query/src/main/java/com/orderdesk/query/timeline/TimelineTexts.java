@@ -29,13 +29,9 @@ final class TimelineTexts {
         String text = null;
         if (event instanceof OrderPlaced e) {
             text = placed(e);
-        } else if (event instanceof ExecutorAssigned e) {
-            text = "Исполнитель изменён: " + orNobody(e.previousExecutorName()) + " → " + e.executorName() + ".";
-        } else if (event instanceof ExecutorUnassigned e) {
-            text = "Исполнитель изменён: " + orNobody(e.previousExecutorName()) + " → " + NOBODY + ".";
         } else if (event instanceof ManagerPaymentRecorded e) {
-            text = "Менеджер " + e.by().name() + " провела оплату " + e.amount().toRussianTextWithKopecks()
-                    + " (" + e.method().label() + ").";
+            // who did it is the line's author; the words name nobody (guests see staff only as «менеджер»)
+            text = "Проведена оплата " + e.amount().toRussianTextWithKopecks() + " (" + e.method().label() + ").";
         } else if (event instanceof GatewayPaymentRecorded e) {
             text = GATEWAY_PAYMENT + (e.refundDueAfter().isPositive()
                     ? " К возврату гостю: " + e.refundDueAfter().toRussianTextWithKopecks() + "." : "");
@@ -47,8 +43,7 @@ final class TimelineTexts {
                     : e.refundDecided() != null && e.paymentStatusAfter() == com.orderdesk.shared.order.PaymentStatus.PARTIALLY_PAID
                     ? " Оплата не возвращается." : "");
         } else if (event instanceof DeskRefundRecorded e) {
-            text = "Менеджер " + e.by().name() + " провела возврат " + e.amount().toRussianTextWithKopecks()
-                    + " (" + e.method().label() + ").";
+            text = "Проведён возврат " + e.amount().toRussianTextWithKopecks() + " (" + e.method().label() + ").";
         } else if (event instanceof OrderCompleted) {
             text = "Заказ выполнен.";
         } else if (event instanceof com.orderdesk.shared.order.event.OnlinePaymentRequested e && !e.requestId().endsWith(":prepayment")) {
@@ -56,19 +51,28 @@ final class TimelineTexts {
         } else if (event instanceof com.orderdesk.shared.order.event.GatewayPaymentCanceled e) {
             text = "Онлайн-оплата не прошла: платёжный шлюз отменил платёж" + (e.reason() == null ? "." : " (" + e.reason() + ").");
         } else if (event instanceof com.orderdesk.shared.order.event.GatewayRefundRecorded e) {
-            text = "Возврат " + e.amount().toRussianTextWithKopecks() + " через платёжный шлюз выполнен.";
+            // a refund nobody here asked for (the gateway's dashboard) on a live order: what is owed again is said
+            text = "Возврат " + e.amount().toRussianTextWithKopecks() + " через платёжный шлюз выполнен."
+                    + (e.unasked() != null && e.remainderAfter() != null && e.remainderAfter().isPositive()
+                    ? " Деньги вернули в личном кабинете шлюза: остаток к оплате снова " + e.remainderAfter().toRussianTextWithKopecks() + "."
+                    : "");
         } else if (event instanceof GatewayPaymentAuthorized e) {
             text = authorized(e);
         } else if (event instanceof com.orderdesk.shared.order.event.GuestMailSent e) {
             text = "Гостю отправлено письмо: «" + e.subject() + "».";
         } else if (event instanceof com.orderdesk.shared.order.event.GuestMailStopped) {
             text = "Гость отписался от писем о заказах.";
+        } else if (event instanceof com.orderdesk.shared.order.event.VisitorEmailUnconfirmed) {
+            text = "Адрес e-mail посетителя не подтверждён: письма о заказе и чеки туда не отправляются, пока его не подтвердят "
+                    + "по ссылке из письма, отправленного на этот адрес. Чеки — на телефон.";
+        } else if (event instanceof com.orderdesk.shared.order.event.VisitorEmailConfirmed) {
+            text = "Адрес e-mail посетителя подтверждён по ссылке из письма.";
         } else if (event instanceof com.orderdesk.shared.order.event.ReceiptRecorded e
                 && e.status() == com.orderdesk.shared.order.receipt.ReceiptStatus.SUCCEEDED) {
             text = e.kind().label() + receiptAmount(e) + " зарегистрирован"
                     + (e.fiscalDocumentNumber() == null ? "." : " (ФД № " + e.fiscalDocumentNumber() + ").");
         } else if (event instanceof com.orderdesk.shared.order.event.SettlementReceiptDue e) {
-            text = "Услуга оказана: предоплата зачитывается, формируется чек зачёта предоплаты на "
+            text = "Предоплата зачитывается: формируется чек зачёта предоплаты на "
                     + e.receipt().total().toRussianTextWithKopecks() + ".";
         }
         return Optional.ofNullable(text);
@@ -108,8 +112,14 @@ final class TimelineTexts {
                 + " (остаток к оплате не может быть меньше минимума), остальное остаётся у гостя.";
     }
 
-    /** Lines only staff see: what went wrong with money and what they must do about it. */
+    /** Lines only staff see: who works on the order, what went wrong with money and what they must do about it. */
     static Optional<String> internal(Object event) {
+        if (event instanceof ExecutorAssigned e) {
+            return Optional.of("Исполнитель изменён: " + orNobody(e.previousExecutorName()) + " → " + e.executorName() + ".");
+        }
+        if (event instanceof ExecutorUnassigned e) {
+            return Optional.of("Исполнитель изменён: " + orNobody(e.previousExecutorName()) + " → " + NOBODY + ".");
+        }
         if (event instanceof GatewayRefundFailed e) {
             boolean retried = e.retried() != null && e.retried().isPositive();
             return Optional.of("Платёжный шлюз отказал в возврате " + e.amount().toRussianTextWithKopecks()
@@ -136,7 +146,7 @@ final class TimelineTexts {
     private static String placed(OrderPlaced e) {
         String base = "Заказ " + e.number().value() + " создан";
         String who = switch (e.placedBy().channel()) {
-            case DESK -> " менеджером " + e.placedBy().name() + ".";
+            case DESK -> " менеджером.";
             case GUEST_APP -> " гостем в приложении.";
             default -> ".";
         };

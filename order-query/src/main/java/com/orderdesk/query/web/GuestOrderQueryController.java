@@ -7,6 +7,7 @@ import com.orderdesk.query.list.OrderList;
 import com.orderdesk.query.list.OrderSummary;
 import com.orderdesk.query.timeline.Timeline;
 import com.orderdesk.query.timeline.TimelineEntry;
+import com.orderdesk.shared.access.ServiceAccess;
 import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.value.Actor;
@@ -37,9 +38,11 @@ public class GuestOrderQueryController {
     private final Timeline timeline;
     private final LiveUpdates live;
     private final ZoneId zone;
+    private final ServiceAccess access;
 
-    GuestOrderQueryController(OrderList list, OrderDetails details, Timeline timeline, LiveUpdates live,
+    GuestOrderQueryController(OrderList list, OrderDetails details, Timeline timeline, LiveUpdates live, ServiceAccess access,
                               @Value("${orderdesk.time-zone:Europe/Moscow}") String zone) {
+        this.access = access;
         this.list = list;
         this.details = details;
         this.timeline = timeline;
@@ -63,7 +66,10 @@ public class GuestOrderQueryController {
 
     @GetMapping("/{orderId}/timeline")
     public List<TimelineEntry> timeline(Actor guest, @PathVariable String orderId) {
-        return timeline.forGuest(own(guest, orderId).orderId());
+        OrderDetail order = own(guest, orderId);
+        // staff are «менеджер» to guests, in the lines' words too (lines written before texts named nobody included)
+        List<String> staffNames = access.staffOf(order.service().id()).stream().map(ServiceAccess.StaffMember::name).toList();
+        return timeline.forGuest(order.orderId(), staffNames);
     }
 
     @GetMapping(path = "/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -41,7 +41,7 @@ final class ListParameters {
         OrderListCriteria.SortField field = OrderListCriteria.SortField.CREATED_AT;
         boolean ascending = false;
         if (sort != null && !sort.isBlank()) {
-            String[] parts = sort.split(",");
+            String[] parts = sort.split(",", -1);
             field = Arrays.stream(OrderListCriteria.SortField.values()).filter(f -> f.apiName().equals(parts[0].strip()))
                     .findFirst().orElseThrow(() -> new InvalidValueException("sort",
                             "Сортировка возможна по createdAt, number, dueDate или total."));
@@ -65,7 +65,10 @@ final class ListParameters {
             return Set.of();
         }
         Set<E> result = EnumSet.noneOf(type);
-        for (String part : raw.split(",")) {
+        for (String part : raw.split(",", -1)) {
+            if (part.isBlank()) {
+                throw new InvalidValueException(field, "Пустое значение в списке статусов: перечислите их через запятую, например CONFIRMED,COMPLETED.");
+            }
             try {
                 result.add(Enum.valueOf(type, part.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {

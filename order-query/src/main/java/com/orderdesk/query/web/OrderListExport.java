@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.orderdesk.query.list.OrderSummary;
+import com.orderdesk.query.support.CellText;
 import com.orderdesk.query.support.Spreadsheet;
 import com.orderdesk.shared.value.Money;
 import org.dhatim.fastexcel.Workbook;
@@ -57,11 +58,11 @@ final class OrderListExport {
         try (SequenceWriter writer = CSV.writer(CSV_SCHEMA).writeValues(out)) {
             rows.forEach(o -> {
                 try {
-                    writer.write(new CsvRow(o.number(), TIME.format(o.createdAt()), o.serviceName(),
+                    writer.write(new CsvRow(o.number(), TIME.format(o.createdAt()), CellText.csv(o.serviceName()),
                             o.rentalPeriod() == null ? "" : TIME.format(o.rentalPeriod().start()),
-                            o.rentalPeriod() == null ? "" : TIME.format(o.rentalPeriod().end()), o.visitorName(),
-                            text(o.ticketNumber()), o.statusLabel(), o.paymentStatusLabel(), rubles(o.total()),
-                            rubles(o.remainder()), text(o.executorName()), DATE.format(o.dueDate())));
+                            o.rentalPeriod() == null ? "" : TIME.format(o.rentalPeriod().end()), CellText.csv(o.visitorName()),
+                            CellText.csv(o.ticketNumber()), o.statusLabel(), o.paymentStatusLabel(), rubles(o.total()),
+                            rubles(o.remainder()), CellText.csv(o.executorName()), DATE.format(o.dueDate())));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -80,18 +81,18 @@ final class OrderListExport {
             int row = ++r[0];
             sheet.value(row, 0, o.number());
             Spreadsheet.time(sheet, row, 1, o.createdAt().toLocalDateTime());
-            sheet.value(row, 2, o.serviceName());
+            sheet.value(row, 2, CellText.safe(o.serviceName()));
             if (o.rentalPeriod() != null) {
                 Spreadsheet.time(sheet, row, 3, o.rentalPeriod().start().toLocalDateTime());
                 Spreadsheet.time(sheet, row, 4, o.rentalPeriod().end().toLocalDateTime());
             }
-            sheet.value(row, 5, o.visitorName());
-            sheet.value(row, 6, o.ticketNumber());
+            sheet.value(row, 5, CellText.safe(o.visitorName()));
+            sheet.value(row, 6, CellText.safe(o.ticketNumber()));
             sheet.value(row, 7, o.statusLabel());
             sheet.value(row, 8, o.paymentStatusLabel());
             Spreadsheet.money(sheet, row, 9, new BigDecimal(o.total().value()));
             Spreadsheet.money(sheet, row, 10, new BigDecimal(o.remainder().value()));
-            sheet.value(row, 11, o.executorName());
+            sheet.value(row, 11, CellText.safe(o.executorName()));
             sheet.value(row, 12, o.dueDate());
             sheet.style(row, 12).format("dd.mm.yyyy").set();
             if (row % 1_000 == 0) {
@@ -109,7 +110,4 @@ final class OrderListExport {
         return amount.value();
     }
 
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
 }

@@ -81,7 +81,8 @@ public class StaffOrderQueryController {
     /**
      * {@code GET /api/orders/export?format=csv|xlsx} with the list's filters and sort: every matching order (no paging)
      * as a file named for the day, in the service's zone. Written on the request's own (virtual) thread as the rows are
-     * read: no async time-out cuts a large export short, and nothing is held in memory.
+     * read, into a temporary file first: the answer is the whole file or an error before its first byte, never a 200
+     * cut short; no async time-out cuts a large export short, and nothing is held in memory.
      */
     @GetMapping(path = "/export", produces = {"text/csv", Spreadsheet.MEDIA_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public void export(@RequestParam(required = false) String format, @RequestParam(required = false) String status,
@@ -96,14 +97,22 @@ public class StaffOrderQueryController {
         OrderListCriteria criteria = ListParameters.criteria(status, paymentStatus, serviceId, executorId, q, createdFrom,
                 createdTo, sort, 0, 1, null, zone).within(access.reachOf(actor));
         OrderListExport.Rows rows = each -> list.forEach(criteria, PaymentStatus::label, each);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("orders-" + LocalDate.ofInstant(clock.instant(), zone) + "." + kind).build().toString());
-        if (kind.equals("csv")) {
-            response.setContentType("text/csv;charset=UTF-8");
-            OrderListExport.csv(rows, response.getOutputStream());
-        } else {
-            response.setContentType(Spreadsheet.MEDIA_TYPE);
-            OrderListExport.xlsx(rows, response.getOutputStream());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("orderdesk-export-", "." + kind);
+        try {
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+                if (kind.equals("csv")) {
+                    OrderListExport.csv(rows, out);
+                } else {
+                    OrderListExport.xlsx(rows, out);
+                }
+            }
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename("orders-" + LocalDate.ofInstant(clock.instant(), zone) + "." + kind).build().toString());
+            response.setContentType(kind.equals("csv") ? "text/csv;charset=UTF-8" : Spreadsheet.MEDIA_TYPE);
+            response.setContentLengthLong(java.nio.file.Files.size(file));
+            java.nio.file.Files.copy(file, response.getOutputStream());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
     }
 

@@ -47,6 +47,9 @@ public interface PaymentGateway {
      */
     GatewayReceipt createSettlementReceipt(String idempotenceKey, String paymentId, Receipt receipt, List<Settlement> settlements);
 
+    /** The refund receipt of a refund made without one (in the gateway's own dashboard): {@code POST /v3/receipts}, type refund. */
+    GatewayReceipt createRefundReceipt(String idempotenceKey, String refundId, String paymentId, Receipt receipt);
+
     /** Every receipt of a payment (YooKassa {@code GET /v3/receipts?payment_id=}). */
     List<GatewayReceipt> receiptsOfPayment(String paymentId);
 

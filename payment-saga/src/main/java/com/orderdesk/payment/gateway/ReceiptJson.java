@@ -67,6 +67,19 @@ final class ReceiptJson {
         return node;
     }
 
+    /** A refund receipt of its own (the refund was made without one): the money went back to the card it came from. */
+    ObjectNode refundReceipt(String refundId, String paymentId, Receipt receipt) {
+        ObjectNode node = receipt(receipt);
+        node.put("type", "refund");
+        node.put("refund_id", refundId);
+        node.put("payment_id", paymentId);
+        node.put("send", true);
+        ObjectNode part = node.putArray("settlements").addObject();
+        part.put("type", "cashless");
+        part.set("amount", amount(receipt.total()));
+        return node;
+    }
+
     private ObjectNode amount(Money money) {
         ObjectNode node = json.createObjectNode();
         node.put("value", money.value());

@@ -143,6 +143,14 @@ public class YooKassaGateway implements PaymentGateway {
     }
 
     @Override
+    public GatewayReceipt createRefundReceipt(String idempotenceKey, String refundId, String paymentId, Receipt receipt) {
+        ObjectNode body = receipts.refundReceipt(refundId, paymentId, receipt);
+        return ReceiptJson.gatewayReceipt(call("create receipt", () -> http.post().uri(url("/v3/receipts"))
+                .header("Authorization", authorization()).header("Idempotence-Key", idempotenceKey)
+                .contentType(MediaType.APPLICATION_JSON).body(body.toString()).retrieve().body(String.class)));
+    }
+
+    @Override
     public java.util.List<GatewayReceipt> receiptsOfPayment(String paymentId) {
         return receiptList(call("list receipts", () -> http.get().uri(url("/v3/receipts?payment_id={id}&limit=100"), paymentId)
                 .header("Authorization", authorization()).retrieve().body(String.class)));

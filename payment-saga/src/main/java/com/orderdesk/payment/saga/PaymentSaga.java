@@ -99,10 +99,14 @@ public class PaymentSaga {
     private int pollAttempt;
     /** A prepayment went to the register with its receipt: the order is settled when its service is rendered. */
     private boolean settlementWanted;
+    /** The order was cancelled: a prepayment receipt registered from now on is settled at once for what the order keeps. */
+    private boolean cancelled;
     private Instant rentalStart;
     private String settlementDeadlineId;
     /** A settlement receipt the order decided on and the gateway has not made yet. */
     private SettlementReceiptDue settlementToCreate;
+    /** Refunds made in the gateway's dashboard whose refund receipt the gateway is still to make, by refund id. */
+    private final Map<String, Refund> refundReceiptsToCreate = new java.util.LinkedHashMap<>();
 
     private transient ReceiptProperties receiptSettings;
     private transient PaymentGateway gateway;
@@ -252,15 +256,26 @@ public class PaymentSaga {
             toRefund.put(refundKey(eventId, due.paymentId()), new Refund(due.paymentId(), due.amount(),
                     receiptsOn() ? due.receipt() : null));
         }
-        // a cancelled order's money goes back: nothing is settled
-        settlementWanted = false;
+        // what a cancelled order keeps of a prepayment (a partial refund) is settled now; the order decides how much
+        cancelled = true;
         cancelSettlementDeadline();
+        if (settlementWanted) {
+            requestSettlement("Заказ отменён: удержанная часть предоплаты зачитывается чеком");
+        }
         talkToGateway();
         endIfSettled();
     }
 
+    /** A refund made in the gateway's own dashboard came without a receipt: the gateway is asked to make it. */
+    @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
     public void on(GatewayRefundRecorded event) {
+        orderId = event.orderId();
+        if (receiptsOn() && event.unaskedReceipt() != null) {
+            refundReceiptsToCreate.put(event.gatewayRefundId(), new Refund(event.gatewayPaymentId(), event.unaskedReceipt().total(),
+                    event.unaskedReceipt()));
+            talkToGateway();
+        }
         endIfSettled();
     }
 
@@ -405,6 +420,10 @@ public class PaymentSaga {
     /** After a prepayment's receipt went to the register: the settlement comes at completion, or at the rental's start. */
     private void wantSettlement() {
         settlementWanted = true;
+        if (cancelled) {
+            requestSettlement("Заказ отменён: удержанная часть предоплаты зачитывается чеком");
+            return;
+        }
         if (receiptSettings.settlementOn() == ReceiptProperties.SettlementOn.RENTAL_START && settlementDeadlineId == null
                 && rentalStart != null) {
             Instant now = clock.instant();
@@ -432,6 +451,27 @@ public class PaymentSaga {
         } catch (PaymentGateway.GatewayRejectedException rejected) {
             settlementToCreate = null;
             recordReceipt(key, settlement(due, null), ReceiptStatus.FAILED, reason(rejected), null);
+        }
+    }
+
+    /** Has the gateway make the refund receipt of a dashboard refund (once: its key is the refund's), then watches it. */
+    private void createRefundReceipt(String refundId, Refund refund) {
+        String key = "refund:" + refundId;
+        Watched watched = new Watched(ReceiptKind.REFUND, refund.paymentId(), refundId, null, refund.amount(), refund.receipt(), List.of(), 0);
+        try {
+            PaymentGateway.GatewayReceipt made = gateway.receiptsOfRefund(refundId).stream().findFirst()
+                    .orElseGet(() -> gateway.createRefundReceipt(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(),
+                            refundId, refund.paymentId(), refund.receipt()));
+            refundReceiptsToCreate.remove(refundId);
+            Watched created = watched.withLook(made.id());
+            if (made.pending()) {
+                watch(key, created);
+            } else {
+                recordAnswer(key, created, made);
+            }
+        } catch (PaymentGateway.GatewayRejectedException rejected) {
+            refundReceiptsToCreate.remove(refundId);
+            recordReceipt(key, watched, ReceiptStatus.FAILED, reason(rejected), null);
         }
     }
 
@@ -508,6 +548,9 @@ public class PaymentSaga {
             }
             if (settlementToCreate != null) {
                 createSettlement();
+            }
+            for (Map.Entry<String, Refund> receipt : List.copyOf(refundReceiptsToCreate.entrySet())) {
+                createRefundReceipt(receipt.getKey(), receipt.getValue());
             }
             retryAttempt = 0;
         } catch (PaymentGateway.GatewayUnavailableException unavailable) {
@@ -648,7 +691,7 @@ public class PaymentSaga {
     private void endIfSettled() {
         if (deadlineId == null && retryId == null && toCreate.isEmpty() && open.isEmpty() && toSettle.isEmpty() && toRefund.isEmpty()
                 && watchedReceipts.isEmpty() && pollId == null && !settlementWanted && settlementDeadlineId == null
-                && settlementToCreate == null) {
+                && settlementToCreate == null && refundReceiptsToCreate.isEmpty()) {
             SagaLifecycle.end();
         }
     }

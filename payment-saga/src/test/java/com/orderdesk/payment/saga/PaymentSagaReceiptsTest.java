@@ -146,17 +146,33 @@ class PaymentSagaReceiptsTest {
     }
 
     @Test
-    void aCancelledOrderIsNotSettled() {
+    void whatACancelledOrderKeepsIsSettledAtOnceNotAtTheRentalsStart() {
         start(ReceiptProperties.SettlementOn.RENTAL_START);
         when(gateway.capturePayment("capture-pay-1", "pay-1", PREPAYMENT, null)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
                 "succeeded", true, PREPAYMENT, null, Map.of("orderId", ORDER), null));
         when(gateway.receiptsOfPayment("pay-1")).thenReturn(List.of(REGISTERED));
         fixture.givenCurrentTime(NOW).andThenAggregate(ORDER).published(requested(), created(),
-                        new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID),
-                        new OrderCancelled(ORDER, "Отмена", GUEST, NOW, Money.ZERO, Money.ZERO, List.of(), PaymentStatus.PARTIALLY_PAID,
-                                Money.ZERO))
-                .whenTimeAdvancesTo(RENTAL_START.plusSeconds(1))
-                .expectDispatchedCommands(SUCCEEDED)
-                .expectActiveSagas(0);
+                        new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID))
+                .whenAggregate(ORDER).publishes(new OrderCancelled(ORDER, "Отмена", GUEST, NOW, Money.ZERO, Money.ZERO, List.of(),
+                        PaymentStatus.PARTIALLY_PAID, Money.ZERO))
+                // the order decides how much it keeps (here: everything) and answers with SettlementReceiptDue
+                .expectDispatchedCommands(new RequestSettlementReceipt(ORDER, false))
+                .expectNoScheduledDeadlineWithName(Duration.between(NOW, RENTAL_START), PaymentSaga.SETTLEMENT_DUE);
+    }
+
+    @Test
+    void aRefundMadeInTheGatewaysDashboardGetsItsRefundReceipt() {
+        Money thirty = Money.ofRubles(30);
+        Receipt refundReceipt = PREPAID.scaledTo(thirty);
+        when(gateway.receiptsOfRefund("dash-1")).thenReturn(List.of());
+        when(gateway.createRefundReceipt(anyString(), eq("dash-1"), eq("pay-1"), eq(refundReceipt))).thenReturn(
+                new PaymentGateway.GatewayReceipt("rc-dash", "refund", "pay-1", "dash-1", "pending", false, thirty, null, null, null));
+        fixture.givenAggregate(ORDER).published()
+                .whenAggregate(ORDER).publishes(new com.orderdesk.shared.order.event.GatewayRefundRecorded(ORDER, "dash-1", "pay-1", thirty,
+                        NOW, Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ofRubles(70), Money.ofRubles(330), thirty, refundReceipt))
+                .expectDispatchedCommands(new RecordReceipt(ORDER, "refund:dash-1", ReceiptKind.REFUND, ReceiptStatus.PENDING, "rc-dash",
+                        "pay-1", "dash-1", thirty, refundReceipt, List.of(), null, null, null, null))
+                .expectActiveSagas(1);
+        verify(gateway).createRefundReceipt(anyString(), eq("dash-1"), eq("pay-1"), eq(refundReceipt));
     }
 }

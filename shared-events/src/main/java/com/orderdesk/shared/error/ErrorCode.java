@@ -29,6 +29,8 @@ public enum ErrorCode {
     AMOUNT_EXCEEDS_REFUND_DUE("amount-exceeds-refund-due", 422),
     REMAINDER_BELOW_MINIMUM("remainder-below-minimum", 422),
     REFUND_EXCEEDS_PAID("refund-exceeds-paid", 422),
+    /** Too many failed sign-ins for the account or from the address: wait {@code Retry-After} seconds. */
+    TOO_MANY_REQUESTS("too-many-requests", 429),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     INTERNAL_ERROR("internal-error", 500),
     /** a stored event no longer reads as the event it was: damaged or tampered with (see the order's verify) */

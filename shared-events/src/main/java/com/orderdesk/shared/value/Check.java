@@ -3,7 +3,11 @@ package com.orderdesk.shared.value;
 import com.orderdesk.shared.error.InvalidValueException;
 import com.orderdesk.shared.error.RejectedException;
 
-/** Small guards that value objects and request mappers share. */
+/**
+ * Small guards that value objects and request mappers share. {@link #text} is the lenient invariant of a value (it also
+ * runs when stored events are read, so it must accept what earlier versions stored); {@link #line} and
+ * {@link #paragraph} are the strict rules for what a person types, applied where a command is decided.
+ */
 public final class Check {
     private Check() {
     }
@@ -44,19 +48,96 @@ public final class Check {
     }
 
     /** Order ids are UUIDs: anything else names no order, so it is "not found", not a bad request. */
-    /** An address mail can be sent to, or null when none is given: one {@code @}, a dotted domain, no spaces, ≤ 254 characters. */
-    public static String optionalEmail(String value, String field, String what) {
-        String email = optionalText(value, field, what, 254);
-        if (email == null) {
-            return null;
+    /** One line a person typed (a name, a ticket, a role): no line breaks or tabs. See {@link #typed}. */
+    public static String line(String value, String field, String what, int max) {
+        return typed(value, field, what, max, false);
+    }
+
+    /** Like {@link #line}; null or blank (in Unicode's sense) gives null. */
+    public static String optionalLine(String value, String field, String what, int max) {
+        return isBlank(value) ? null : line(value, field, what, max);
+    }
+
+    /** Text a person typed that may run over several lines (a message, a reason). See {@link #typed}. */
+    public static String paragraph(String value, String field, String what, int max) {
+        return typed(value, field, what, max, true);
+    }
+
+    /** Like {@link #paragraph}; null or blank (in Unicode's sense) gives null. */
+    public static String optionalParagraph(String value, String field, String what, int max) {
+        return isBlank(value) ? null : paragraph(value, field, what, max);
+    }
+
+    /**
+     * What a person typed, trimmed of Unicode spaces and invisible format characters (zero-width spaces, BOM) at both
+     * ends, and refused on {@code field} when nothing else is left, when it is longer than {@code max} characters, or
+     * when it holds an unpaired surrogate, a Unicode non-character or a control character — line breaks and tabs only in
+     * a {@code multiline} text.
+     */
+    static String typed(String value, String field, String what, int max, boolean multiline) {
+        present(value, field, what);
+        if (isBlank(value)) {
+            throw new InvalidValueException(field, "Не заполнено: " + what + ".");
         }
-        int at = email.indexOf('@');
-        if (at < 1 || at != email.lastIndexOf('@') || email.chars().anyMatch(Character::isWhitespace)
-                || !email.substring(at + 1).matches("[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+") || at > 64) {
-            throw new com.orderdesk.shared.error.InvalidValueException(field, "Не похоже на адрес электронной почты: «" + email + "».");
+        int start = 0;
+        int end = value.length();
+        while (start < end && invisible(value.codePointAt(start))) {
+            start += Character.charCount(value.codePointAt(start));
         }
-        // the domain is case-blind; the mailbox part is the mail server's business and stays as written
-        return email.substring(0, at) + "@" + email.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+        while (end > start && invisible(value.codePointBefore(end))) {
+            end -= Character.charCount(value.codePointBefore(end));
+        }
+        String trimmed = value.substring(start, end);
+        for (int i = 0; i < trimmed.length(); ) {
+            char c = trimmed.charAt(i);
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < trimmed.length()
+                    && Character.isLowSurrogate(trimmed.charAt(i + 1)))) {
+                throw new InvalidValueException(field, "Недопустимый символ (" + what + "): половина суррогатной пары в позиции " + (i + 1) + ".");
+            }
+            int cp = trimmed.codePointAt(i);
+            if (nonCharacter(cp)) {
+                throw new InvalidValueException(field, "Недопустимый символ (" + what + "): U+" + Integer.toHexString(cp).toUpperCase()
+                        + " не является символом Юникода.");
+            }
+            if (Character.getType(cp) == Character.CONTROL && !(multiline && (cp == '\n' || cp == '\r' || cp == '\t'))) {
+                throw new InvalidValueException(field, multiline
+                        ? "Недопустимые управляющие символы (" + what + ")."
+                        : "Должно быть одной строкой (" + what + "): переводы строки, табуляция и управляющие символы недопустимы.");
+            }
+            i += Character.charCount(cp);
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > max) {
+            throw new InvalidValueException(field, "Слишком длинный текст (" + what + "): не более " + max + " символов.");
+        }
+        return trimmed;
+    }
+
+    /** Blank as a person sees it: nothing but spaces of any kind and invisible format characters. */
+    public static boolean isBlank(String value) {
+        return value == null || value.codePoints().allMatch(Check::invisible);
+    }
+
+    /** A space of any kind (including no-break spaces), a line break, or an invisible format character (zero-width space, BOM). */
+    private static boolean invisible(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT;
+    }
+
+    /** U+FDD0–U+FDEF and the last two code points of every plane: never characters, never to be exchanged. */
+    private static boolean nonCharacter(int cp) {
+        return cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE;
+    }
+
+    /** A value shown back in an error message: surrogate halves and controls made visible, at most 80 characters. */
+    static String printable(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().limit(80).forEach(cp -> {
+            if (Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.SURROGATE || nonCharacter(cp)) {
+                out.append('\uFFFD');
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
     }
 
     public static String orderId(String raw) {

@@ -25,7 +25,9 @@ public sealed interface OrderEvent permits
         OrderConfirmed,
         OrderPlaced,
         ReceiptRecorded,
-        SettlementReceiptDue {
+        SettlementReceiptDue,
+        VisitorEmailConfirmed,
+        VisitorEmailUnconfirmed {
 
     /** The order this event happened to (the aggregate identifier). */
     String orderId();

@@ -14,20 +14,24 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The "turn e-mails off" link of every mail: the order and the address, signed with HMAC-SHA256 so nobody can turn
- * off someone else's mail by guessing; no login needed.
+ * The links in mails that act without a login: "turn e-mails off" (every mail) and "confirm this address" (the mail to
+ * an address a guest gave that is not theirs). Each names its purpose, the order and the address, signed with
+ * HMAC-SHA256: nobody can act for another order or address by guessing, and a link of one purpose never serves the
+ * other. Unsubscribe links written before purposes were named (order and address only) still turn mail off.
  */
 @Component
-class UnsubscribeLinks {
-    private static final Logger log = LoggerFactory.getLogger(UnsubscribeLinks.class);
+class MailLinks {
+    private static final Logger log = LoggerFactory.getLogger(MailLinks.class);
+    static final String UNSUBSCRIBE = "unsubscribe";
+    static final String CONFIRM = "confirm";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private final byte[] secret;
 
     /** What a valid link names. */
-    record Unsubscribe(String orderId, String email) {
+    record Link(String orderId, String email) {
     }
 
-    UnsubscribeLinks(NotificationsProperties settings) {
+    MailLinks(NotificationsProperties settings) {
         if (settings.unsubscribeSecret() == null || settings.unsubscribeSecret().isBlank()) {
             log.warn("orderdesk.notifications.unsubscribe-secret is not set: unsubscribe links are signed with a key of this start "
                     + "only and stop working after a restart (and on other nodes)");
@@ -38,12 +42,13 @@ class UnsubscribeLinks {
         }
     }
 
-    String token(String orderId, String email) {
-        String body = B64.encodeToString((orderId + "\n" + email).getBytes(StandardCharsets.UTF_8));
+    String token(String purpose, String orderId, String email) {
+        String body = B64.encodeToString((purpose + "\n" + orderId + "\n" + email).getBytes(StandardCharsets.UTF_8));
         return body + "." + B64.encodeToString(sign(body));
     }
 
-    Optional<Unsubscribe> read(String token) {
+    /** What a link of {@code purpose} names, if the token is one, signed here. */
+    Optional<Link> read(String purpose, String token) {
         if (token == null || token.length() > 2000) {
             return Optional.empty();
         }
@@ -56,8 +61,12 @@ class UnsubscribeLinks {
             if (!MessageDigest.isEqual(sign(body), Base64.getUrlDecoder().decode(token.substring(dot + 1)))) {
                 return Optional.empty();
             }
-            String[] parts = new String(Base64.getUrlDecoder().decode(body), StandardCharsets.UTF_8).split("\n", 2);
-            return parts.length == 2 ? Optional.of(new Unsubscribe(parts[0], parts[1])) : Optional.empty();
+            String[] parts = new String(Base64.getUrlDecoder().decode(body), StandardCharsets.UTF_8).split("\n", 3);
+            if (parts.length == 3) {
+                return parts[0].equals(purpose) ? Optional.of(new Link(parts[1], parts[2])) : Optional.empty();
+            }
+            // the first unsubscribe links named no purpose
+            return parts.length == 2 && UNSUBSCRIBE.equals(purpose) ? Optional.of(new Link(parts[0], parts[1])) : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
