@@ -165,12 +165,19 @@ class InputBoundsHttpTest extends HttpTestBase {
     }
 
     @Test
-    void aClaimAnEarlierVersionLeftUnansweredIsDroppedAndTheRequestRunsOnce() {
-        // the earlier version wrote its claim in a transaction of its own: one without an answer is a request that died
-        // (nothing of it committed with the claim, docs/adr/017)
-        String key = "died-" + UUID.randomUUID();
+    void aClaimAnEarlierVersionLeftUnansweredIsLeftAloneForAMinuteThenDroppedAndTheRequestRunsOnce() {
+        // the earlier version wrote its claim in a transaction of its own: one without an answer is a request still
+        // running on a node of that version (a rolling upgrade) — or, silent for a minute, one that died (nothing of it
+        // committed with the claim, docs/adr/017)
+        String running = "running-old-" + UUID.randomUUID();
         String body = orderBody(6, 2, "FULL");
-        claimLeftBehind(key, body, clock.instant());
+        claimLeftBehind(running, body, clock.instant().minusSeconds(5));
+        Api.Response meanwhile = manager.header("Idempotency-Key", running).post("/api/orders", body);
+        assertThat(meanwhile.status()).as(meanwhile.toString()).isEqualTo(409);
+        assertThat(meanwhile.code()).isEqualTo("idempotency-key-in-use");
+
+        String key = "died-" + UUID.randomUUID();
+        claimLeftBehind(key, body, clock.instant().minusSeconds(61));
         Api.Response retry = manager.header("Idempotency-Key", key).post("/api/orders", body);
         assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).isNull();

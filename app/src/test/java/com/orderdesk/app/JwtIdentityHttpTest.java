@@ -107,6 +107,27 @@ class JwtIdentityHttpTest {
         assertThat(stranger.post("/api/orders", orderBody()).status()).isEqualTo(400);
     }
 
+    /**
+     * Issue 26: a guest's own address — mailed without asking — is the token's e-mail only when the identity provider
+     * says it verified it; without {@code email_verified: true} the booking's address awaits confirmation.
+     */
+    @Test
+    void aGuestsOwnAddressIsTheTokensEmailOnlyWhenVerified() throws Exception {
+        String address = "jwt.guest@example.com";
+        Map<String, Map<String, Object>> tokens = new java.util.LinkedHashMap<>();
+        tokens.put("verified", Map.of("roles", List.of("GUEST"), "email", address, "email_verified", true));
+        tokens.put("not said", Map.of("roles", List.of("GUEST"), "email", address));
+        tokens.put("not verified", Map.of("roles", List.of("GUEST"), "email", address, "email_verified", false));
+        Map<String, Boolean> awaits = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Object>> token : tokens.entrySet()) {
+            Api guest = bearer(token(KEYS, "g-" + java.util.UUID.randomUUID(), token.getValue()));
+            Api.Response placed = guest.post("/api/my/orders", OrderBodies.order(clock.today(OrderBodies.PERM).plusDays(3), 2, "FULL", address));
+            assertThat(placed.status()).as(token.getKey() + ": " + placed).isEqualTo(201);
+            awaits.put(token.getKey(), guest.get("/api/my/orders/" + placed.text("/orderId")).json().path("visitorEmailUnconfirmed").asBoolean());
+        }
+        assertThat(awaits).containsExactly(Map.entry("verified", false), Map.entry("not said", true), Map.entry("not verified", true));
+    }
+
     @Test
     void keycloakStyleRolesWorkToo() throws Exception {
         Api auditor = bearer(token(KEYS, "a-1", Map.of("preferred_username", "audit", "realm_access", Map.of("roles", List.of("offline_access", "auditor")))));

@@ -239,6 +239,31 @@ class TrustHttpTest extends HttpTestBase {
     }
 
     @Nested
+    class KeyedRequestsThatWaitForTheSaga {
+        /**
+         * «Оплатить» waits for the saga to create the gateway's payment, which it can only do once the command committed:
+         * with an Idempotency-Key (the pages always send one) the request must not hold its command in a transaction
+         * while it waits — the saga would never see it (review of issue 26).
+         */
+        @Test
+        void aGuestPaysTheRestWithAKeyAndARepeatGetsTheSamePaymentPage() {
+            Api.Response placed = guest.post("/api/my/orders", orderBody(6, 4, "PARTIAL", "troshkov@example.com"));
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+            String order = placed.text("/orderId");
+            payOnline(order); // the prepayment: no payment request is open after it
+            String key = "pay-rest-" + UUID.randomUUID();
+            Api.Response pay = guest.header("Idempotency-Key", key).post("/api/my/orders/" + order + "/payment", null);
+            assertThat(pay.status()).as(pay.toString()).isEqualTo(201);
+            assertThat(pay.text("/amount/value")).isEqualTo("300.00");
+            assertThat(pay.text("/confirmationUrl")).contains("/simulator/checkout/");
+            Api.Response again = guest.header("Idempotency-Key", key).post("/api/my/orders/" + order + "/payment", null);
+            assertThat(again.status()).isEqualTo(201);
+            assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(again.text("/paymentId")).isEqualTo(pay.text("/paymentId"));
+        }
+    }
+
+    @Nested
     class MoneyThatStaysVisible {
         @Test
         void aDashboardRefundLeavingLessThanTheMinimumIsOwedAndGetsItsRefundReceipt() {

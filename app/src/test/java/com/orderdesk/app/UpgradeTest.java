@@ -54,6 +54,7 @@ class UpgradeTest {
             jdbc.execute("drop table notification_outbox");
             jdbc.execute("drop table notification_order");
             jdbc.execute("drop table notification_opt_out");
+            jdbc.execute("drop table mail_link_secret");
             jdbc.update("delete from token_entry where processor_name = 'notifications'");
             // V1 had no cash book, nor a processor for it
             jdbc.execute("drop table cash_entry");

@@ -20,6 +20,7 @@ import java.util.Optional;
  * other. Unsubscribe links written before purposes were named (order and address only) still turn mail off.
  */
 @Component
+@org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization // its key may live in a table the migrations make
 class MailLinks {
     private static final Logger log = LoggerFactory.getLogger(MailLinks.class);
     static final String UNSUBSCRIBE = "unsubscribe";
@@ -31,15 +32,38 @@ class MailLinks {
     record Link(String orderId, String email) {
     }
 
-    MailLinks(NotificationsProperties settings) {
-        if (settings.unsubscribeSecret() == null || settings.unsubscribeSecret().isBlank()) {
-            log.warn("orderdesk.notifications.unsubscribe-secret is not set: unsubscribe links are signed with a key of this start "
-                    + "only and stop working after a restart (and on other nodes)");
-            secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-        } else {
-            secret = settings.unsubscribeSecret().getBytes(StandardCharsets.UTF_8);
+    /**
+     * Signs with {@code orderdesk.notifications.unsubscribe-secret} when it is set; otherwise with a random key the
+     * first node to start made and stored in the database ({@code mail_link_secret}), so that every node and every
+     * restart reads links the others wrote (one key per node broke a link opened on the other node, or after a restart).
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    MailLinks(NotificationsProperties settings, javax.sql.DataSource dataSource) {
+        this(settings.unsubscribeSecret() == null || settings.unsubscribeSecret().isBlank()
+                ? stored(new org.springframework.jdbc.core.JdbcTemplate(dataSource))
+                : settings.unsubscribeSecret().getBytes(StandardCharsets.UTF_8));
+    }
+
+    MailLinks(byte[] secret) {
+        this.secret = secret.clone();
+    }
+
+    /** The service's own key: made once, by whichever node comes first; every other start reads it. */
+    private static byte[] stored(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        java.util.List<String> found = jdbc.queryForList("select secret from mail_link_secret where id = 1", String.class);
+        if (found.isEmpty()) {
+            byte[] made = new byte[32];
+            new SecureRandom().nextBytes(made);
+            try {
+                jdbc.update("insert into mail_link_secret (id, secret) values (1, ?)", Base64.getEncoder().encodeToString(made));
+                log.info("Mail links are signed with a key made now and kept in the database (orderdesk.notifications.unsubscribe-secret "
+                        + "is not set)");
+            } catch (org.springframework.dao.DuplicateKeyException anotherNodeFirst) {
+                log.debug("Another node made the mail links' key first");
+            }
+            found = jdbc.queryForList("select secret from mail_link_secret where id = 1", String.class);
         }
+        return Base64.getDecoder().decode(found.get(0));
     }
 
     String token(String purpose, String orderId, String email) {

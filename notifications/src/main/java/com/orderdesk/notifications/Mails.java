@@ -57,7 +57,10 @@ final class Mails {
         for (Object paragraph : paragraphs) {
             if (paragraph instanceof Quote quote) {
                 text.append(quote.whose()).append(":\n");
-                quote.text().lines().forEach(line -> text.append("> ").append(line).append('\n'));
+                // every line of it marked as theirs, whatever breaks it (\n, \r, U+2028, U+2029…)
+                for (String line : quote.text().split("\\R", -1)) {
+                    text.append("> ").append(line).append('\n');
+                }
                 text.append('\n');
             } else {
                 text.append(paragraph).append("\n\n");
@@ -76,7 +79,7 @@ final class Mails {
             if (paragraph instanceof Quote quote) {
                 html.append("<p>").append(escape(quote.whose())).append(":</p><blockquote style=\"margin:8px 0;padding:4px 12px;")
                         .append("border-left:3px solid #d1d5db;color:#374151\">")
-                        .append(escape(quote.text()).replace("\n", "<br>")).append("</blockquote>");
+                        .append(String.join("<br>", escape(quote.text()).split("\\R", -1))).append("</blockquote>");
             } else {
                 html.append("<p>").append(escape(String.valueOf(paragraph))).append("</p>");
             }

@@ -8,7 +8,6 @@ import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
 import com.orderdesk.shared.order.event.GatewayRefundRecorded;
 import com.orderdesk.shared.order.event.GuestMailStopped;
 import com.orderdesk.shared.order.event.VisitorEmailConfirmed;
-import com.orderdesk.shared.order.event.VisitorEmailUnconfirmed;
 import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
 import com.orderdesk.shared.order.event.MessagePosted;
 import com.orderdesk.shared.order.event.OnlinePaymentRequested;
@@ -62,7 +61,10 @@ class NotificationPolicy {
         Mails.OrderFacts order = new Mails.OrderFacts(e.orderId(), e.number().value(), e.service().name(),
                 java.time.ZoneId.of(e.service().timeZone()), e.rentalPeriod().start(), e.rentalPeriod().end(),
                 e.visitor().email(), e.guestId());
-        outbox.remember(order);
+        outbox.remember(order, e.visitorEmailUnconfirmed() ? Outbox.UNCONFIRMED : Outbox.PROVEN);
+        if (e.visitorEmailUnconfirmed()) {
+            askToConfirm(message, order, e.placedAt()); // before any other mail of the order is written: those are held
+        }
         if (e.status() == OrderStatus.CONFIRMED) {
             // placed at the desk: confirmed from the start
             mail(message, order, MailKind.CONFIRMED, e.placedAt(), this::confirmed);
@@ -158,25 +160,22 @@ class NotificationPolicy {
     }
 
     /**
-     * A guest gave an address that is not theirs: nothing goes there until it is confirmed — what is waiting is held —
-     * and one mail, in the coworking's words only, asks whoever reads it to confirm.
+     * A guest gave an address that is not theirs: nothing goes there until it is confirmed — every other mail of the order
+     * is held — and one mail, in the coworking's words only, asks whoever reads it to confirm.
      */
-    @EventHandler
-    void on(VisitorEmailUnconfirmed e, EventMessage<?> message) {
-        outbox.unconfirmed(e.orderId());
-        withOrder(e.orderId(), order -> {
-            if (order.email() == null || outbox.optedOut(order.email())) {
-                return;
-            }
-            String confirm = base() + "/api/notifications/confirm?token=" + links.token(MailLinks.CONFIRM, order.orderId(), order.email());
-            outbox.add(message.getIdentifier() + ":" + MailKind.CONFIRM_ADDRESS + ":" + order.email(), order.orderId(),
-                    Mails.compose(MailKind.CONFIRM_ADDRESS, order, "Подтвердите адрес для писем о бронировании № " + order.number(),
-                            List.of("Этот адрес указали при бронировании в коворкинге. Если бронировали вы или для вас, подтвердите адрес "
-                                            + "по ссылке ниже — и письма о заказе будут приходить сюда.",
-                                    "Если вы ничего не бронировали, ничего не делайте: других писем на этот адрес не будет."),
-                            new Mails.Action("Подтвердить адрес", "Подтвердить адрес", confirm), unsubscribe(order)),
-                    order.email(), e.at(), message.getTimestamp());
-        });
+    private void askToConfirm(EventMessage<?> message, Mails.OrderFacts order, Instant at) {
+        outbox.unconfirmed(order.orderId());
+        if (order.email() == null || outbox.optedOut(order.email())) {
+            return;
+        }
+        String confirm = base() + "/api/notifications/confirm?token=" + links.token(MailLinks.CONFIRM, order.orderId(), order.email());
+        outbox.add(message.getIdentifier() + ":" + MailKind.CONFIRM_ADDRESS + ":" + order.email(), order.orderId(),
+                Mails.compose(MailKind.CONFIRM_ADDRESS, order, "Подтвердите адрес для писем о бронировании № " + order.number(),
+                        List.of("Этот адрес указали при бронировании в коворкинге. Если бронировали вы или для вас, подтвердите адрес "
+                                        + "по ссылке ниже — и письма о заказе будут приходить сюда.",
+                                "Если вы ничего не бронировали, ничего не делайте: других писем на этот адрес не будет."),
+                        new Mails.Action("Подтвердить адрес", "Подтвердить адрес", confirm), unsubscribe(order)),
+                order.email(), at, message.getTimestamp());
     }
 
     /** The address was confirmed: what was held goes out now. */

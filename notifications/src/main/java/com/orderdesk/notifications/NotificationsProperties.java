@@ -15,7 +15,7 @@ public record NotificationsProperties(
         @DefaultValue("Order Desk <no-reply@orderdesk.local>") String from,
         /** where guests reach the service: links in mails start here (placeholders resolved when a mail is written) */
         @DefaultValue("http://localhost:${server.port:8080}") String publicUrl,
-        /** signs the unsubscribe links; the same on every node. Blank: a random one per start (links die at restart) */
+        /** signs the links in mails (unsubscribe, confirm); the same on every node. Blank: a random key made once and kept in the database */
         @DefaultValue("") String unsubscribeSecret,
         /** tries per mail before it is given up and staff are told */
         @DefaultValue("8") int maxAttempts,
@@ -24,8 +24,11 @@ public record NotificationsProperties(
         @DefaultValue("10m") Duration maxRetry,
         /** how often the worker looks for mail to send */
         @DefaultValue("1s") Duration poll,
-        /** how long one node holds a mail it is sending before another may take it */
-        @DefaultValue("2m") Duration claim,
+        /**
+         * how long one node holds a mail it is sending before another may take it: longer than a send can last with the
+         * SMTP timeouts (connect 10 s, then about ten commands of at most 30 s each), or a slow server's mail is sent twice
+         */
+        @DefaultValue("10m") Duration claim,
         /** the reminder goes out at this hour (the service's zone) the evening before the rental */
         @DefaultValue("18") int reminderHour,
         /** the warning that an online payment is about to expire goes out this long before its deadline */

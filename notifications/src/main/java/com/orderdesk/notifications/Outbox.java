@@ -37,12 +37,16 @@ class Outbox {
         return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
-    void remember(Mails.OrderFacts order) {
+    /**
+     * The order's facts for its mails, with where its address stands ({@link #PROVEN} or {@link #UNCONFIRMED}) written
+     * with them: nothing that fails later in the same handling can leave an unproven address taken as proven.
+     */
+    void remember(Mails.OrderFacts order, String emailState) {
         if (jdbc.update("update notification_order set email = ?, guest_id = ? where order_id = ?", order.email(), order.guestId(),
                 order.orderId()) == 0) {
             jdbc.update("insert into notification_order (order_id, order_number, service_name, time_zone, rental_start, rental_end, email, "
-                            + "guest_id) values (?, ?, ?, ?, ?, ?, ?, ?)", order.orderId(), order.number(), order.serviceName(),
-                    order.zone().getId(), utc(order.rentalStart()), utc(order.rentalEnd()), order.email(), order.guestId());
+                            + "guest_id, email_state) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", order.orderId(), order.number(), order.serviceName(),
+                    order.zone().getId(), utc(order.rentalStart()), utc(order.rentalEnd()), order.email(), order.guestId(), emailState);
         }
     }
 
@@ -55,7 +59,7 @@ class Outbox {
 
     boolean optedOut(String email) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from notification_opt_out where email = ?", Boolean.class,
-                email.toLowerCase(java.util.Locale.ROOT)));
+                com.orderdesk.shared.value.EmailAddress.key(email)));
     }
 
     /**
@@ -63,7 +67,7 @@ class Outbox {
      * {@code GuestMailStopped}) both say so, at nearly the same time; whoever comes second finds it done.
      */
     void optOut(String email, String orderId, Instant at) {
-        String key = email.toLowerCase(java.util.Locale.ROOT);
+        String key = com.orderdesk.shared.value.EmailAddress.key(email);
         if (!optedOut(key)) {
             try {
                 jdbc.update("insert into notification_opt_out (email, order_id, at) values (?, ?, ?)", key, orderId, utc(at));
@@ -83,9 +87,10 @@ class Outbox {
         if (Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from notification_outbox where dedup_key = ?", Boolean.class, dedupKey))) {
             return false;
         }
-        jdbc.update("insert into notification_outbox (mail_id, dedup_key, order_id, kind, recipient, subject, text_body, html_body, status, "
-                        + "send_after, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                UUID.randomUUID().toString(), dedupKey, orderId, mail.kind().name(), recipient, mail.subject(), mail.text(), mail.html(),
+        jdbc.update("insert into notification_outbox (mail_id, dedup_key, order_id, kind, recipient, recipient_key, subject, text_body, "
+                        + "html_body, status, send_after, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                UUID.randomUUID().toString(), dedupKey, orderId, mail.kind().name(), recipient,
+                com.orderdesk.shared.value.EmailAddress.key(recipient), mail.subject(), mail.text(), mail.html(),
                 status, utc(sendAfter), utc(sendAfter), utc(now));
         return true;
     }
@@ -118,8 +123,8 @@ class Outbox {
 
     /** Mails to {@code recipient} sent since {@code since} or being sent at {@code now}, other than {@code mailId}. */
     int sentTo(String recipient, Instant since, Instant now, String mailId) {
-        return jdbc.queryForObject("select count(*) from notification_outbox m where m.recipient = ? and " + COUNTED,
-                Integer.class, recipient, utc(since), utc(now), mailId);
+        return jdbc.queryForObject("select count(*) from notification_outbox m where m.recipient_key = ? and " + COUNTED,
+                Integer.class, com.orderdesk.shared.value.EmailAddress.key(recipient), utc(since), utc(now), mailId);
     }
 
     /** Mails about the orders of {@code guestId} sent since {@code since} or being sent at {@code now}, other than {@code mailId}. */
@@ -130,8 +135,9 @@ class Outbox {
 
     /** Mails asking to confirm an address, to {@code recipient}, sent since {@code since} or being sent, other than {@code mailId}. */
     int confirmationsTo(String recipient, Instant since, Instant now, String mailId) {
-        return jdbc.queryForObject("select count(*) from notification_outbox m where m.recipient = ? and m.kind = ? and " + COUNTED,
-                Integer.class, recipient, MailKind.CONFIRM_ADDRESS.name(), utc(since), utc(now), mailId);
+        return jdbc.queryForObject("select count(*) from notification_outbox m where m.recipient_key = ? and m.kind = ? and " + COUNTED,
+                Integer.class, com.orderdesk.shared.value.EmailAddress.key(recipient), MailKind.CONFIRM_ADDRESS.name(), utc(since), utc(now),
+                mailId);
     }
 
     /** Mails asking to confirm an address for the orders of {@code guestId}, sent since {@code since} or being sent, other than {@code mailId}. */

@@ -3,7 +3,6 @@ package com.orderdesk.notifications;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,8 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The links in mails: what one names is readable only with the secret that signed it, and only for its own purpose. */
 class MailLinksTest {
     private static MailLinks links(String secret) {
-        return new MailLinks(new NotificationsProperties("x", "http://localhost", secret, 8, Duration.ofSeconds(5),
-                Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofMinutes(2), 18, Duration.ofMinutes(5), 4, 20, 30, 3, 10));
+        return new MailLinks(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

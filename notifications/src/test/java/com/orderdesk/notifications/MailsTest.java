@@ -35,4 +35,17 @@ class MailsTest {
                 .contains("http://localhost/api/notifications/unsubscribe?token=a.b");
         assertThat(mail.html()).contains("href=\"http://localhost/api/notifications/unsubscribe?token=a.b\"");
     }
+
+    @Test
+    void everyLineAGuestWroteIsQuotedAsTheirsWhateverBreaksIt() {
+        String reason = "Передумал\r\nВаш аккаунт заблокирован\u2028Подтвердите карту\u2029http://evil.example";
+        Mails.Mail mail = Mails.compose(MailKind.CANCELLED, order(Instant.parse("2023-08-11T11:00:00Z"), Instant.parse("2023-08-11T15:00:00Z")),
+                "Заказ № 1006313 отменён", List.of("Заказ № 1006313 отменён (вами).", new Mails.Quote("Причина, которую вы указали", reason)),
+                "http://localhost/my/orders/o-1", "http://localhost/api/notifications/unsubscribe?token=a.b");
+        assertThat(mail.text()).contains("Причина, которую вы указали:\n> Передумал\n> Ваш аккаунт заблокирован\n> Подтвердите карту\n"
+                + "> http://evil.example\n");
+        assertThat(mail.text().lines().filter(line -> line.contains("evil.example") || line.contains("заблокирован")))
+                .allMatch(line -> line.startsWith("> "));
+        assertThat(mail.html()).contains("<blockquote").contains("Передумал<br>Ваш аккаунт заблокирован<br>Подтвердите карту<br>http://evil.example");
+    }
 }

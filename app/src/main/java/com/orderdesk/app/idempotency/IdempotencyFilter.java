@@ -60,6 +60,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final int MAX_BODY = 1024 * 1024;
     /** How often a request whose command lost races is run before its last answer stands. */
     private static final int RACE_ATTEMPTS = 5;
+    /** Requests that wait for other transactions after their command (see {@link #outsideTheTransaction}). */
+    private static final Pattern OUTSIDE_THE_TRANSACTION = Pattern.compile("/api/my/orders/[^/]+/payment");
     /** How long a twin waits for the first request's answer before it is told {@code idempotency-key-in-use}. */
     static final Duration TWIN_WAIT = Duration.ofSeconds(5);
 
@@ -77,7 +79,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return request.getHeader(HEADER) == null || !STATE_CHANGING.contains(request.getMethod())
                 || !path.startsWith("/api/") || path.startsWith("/api/webhooks/");
     }
@@ -106,6 +108,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
                 + "\n" + sha256(body));
 
+        if ("POST".equals(request.getMethod()) && OUTSIDE_THE_TRANSACTION.matcher(path(request)).matches()) {
+            outsideTheTransaction(scope, principal, fingerprint, body, request, response, chain);
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             TransactionStatus tx = transactions.getTransaction(TransactionDefinition.withDefaults());
             boolean open = true;
@@ -128,31 +134,43 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 request.removeAttribute(LOST_RACE);
                 ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
                 chain.doFilter(new CachedBodyRequest(request, body), captured);
-                if (request.getAttribute(LOST_RACE) != null && attempt < RACE_ATTEMPTS) {
+                boolean lostRace = request.getAttribute(LOST_RACE) != null;
+                if (lostRace && attempt < RACE_ATTEMPTS) {
                     transactions.rollback(tx);
                     open = false;
                     log.info("Request {} {} lost a race for its order (attempt {}); running it again", request.getMethod(),
                             request.getRequestURI(), attempt);
-                    response.reset();
+                    resetKeepingTrace(response);
                     pause(attempt);
                     continue;
                 }
                 int status = captured.getStatus();
-                if (status >= 500) {
-                    // nothing of a failed request stays, and the key is free for the client's retry
+                if (status >= 500 || lostRace) {
+                    // nothing of a failed request stays, and the key is free for the client's retry (a race lost every
+                    // time is no answer to keep either: the next try may well win)
                     transactions.rollback(tx);
                     open = false;
                 } else if (tx.isRollbackOnly()) {
-                    // the command was refused and rolled its work back: the refusal is the answer, kept on its own
                     transactions.rollback(tx);
                     open = false;
+                    if (status < 400) {
+                        // it says it succeeded, but something inside failed and spoiled its transaction: nothing of it
+                        // stays, so it must not be answered — nor kept — as done
+                        log.error("Request {} {} answered {} but its transaction could not commit; nothing of it was kept",
+                                request.getMethod(), request.getRequestURI(), status);
+                        resetKeepingTrace(response);
+                        Problems.write(response, json, ErrorCode.INTERNAL_ERROR,
+                                "Запрос не выполнен: ничего не изменено. Повторите его.");
+                        return;
+                    }
+                    // the command was refused and rolled its work back: the refusal is the answer, kept on its own
                     keepRefusal(scope, principal, fingerprint, captured);
                 } else {
                     store.complete(scope, status, captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
                             captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray());
                     crashPoints.reached(CrashPoints.BEFORE_COMMIT, key);
+                    open = false; // a commit that fails rolls back by itself
                     transactions.commit(tx);
-                    open = false;
                     crashPoints.reached(CrashPoints.AFTER_COMMIT, key);
                 }
                 captured.copyBodyToResponse();
@@ -162,6 +180,60 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     transactions.rollback(tx);
                 }
             }
+        }
+    }
+
+    /**
+     * The guest's «Оплатить» waits, after its command, for the payment saga to create the gateway's payment — work of
+     * other transactions, which cannot see the command's until it commits. So this request runs outside one: the claim
+     * commits first, the command in its own, the answer last. A crash between them leaves a claim without an answer,
+     * and the retry runs the request again — safe here, because asking to pay reuses the order's open payment request
+     * (the same payment, the same page), whoever asks and however often.
+     */
+    private void outsideTheTransaction(String scope, String principal, String fingerprint, byte[] body, HttpServletRequest request,
+                                       HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        try {
+            store.claim(scope, principal, fingerprint);
+        } catch (DuplicateKeyException taken) {
+            Optional<IdempotencyRecord> seen = store.find(scope);
+            if (seen.isPresent() && !seen.get().fingerprint().equals(fingerprint)) {
+                Problems.write(response, json, ErrorCode.IDEMPOTENCY_KEY_REUSED, "Этот Idempotency-Key уже использован для другого запроса.");
+                return;
+            }
+            if (seen.isPresent() && seen.get().completed()) {
+                replay(seen.get(), response);
+                return;
+            }
+            // another try of this request runs, or died: this one runs too, and asks for the same open payment
+        } catch (QueryTimeoutException | PessimisticLockingFailureException stillRunning) {
+            inUse(response);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        chain.doFilter(new CachedBodyRequest(request, body), captured);
+        if (captured.getStatus() >= 500) {
+            store.dropLeftoverClaim(scope);
+        } else {
+            store.complete(scope, captured.getStatus(), captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
+                    captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray());
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** Clears what a try wrote to the response, keeping the request's trace and correlation ids on it. */
+    private static void resetKeepingTrace(HttpServletResponse response) {
+        String trace = response.getHeader(com.orderdesk.app.audit.RequestTrace.TRACE_HEADER);
+        String correlation = response.getHeader(com.orderdesk.app.audit.RequestTrace.CORRELATION_HEADER);
+        response.reset();
+        if (trace != null) {
+            response.setHeader(com.orderdesk.app.audit.RequestTrace.TRACE_HEADER, trace);
+        }
+        if (correlation != null) {
+            response.setHeader(com.orderdesk.app.audit.RequestTrace.CORRELATION_HEADER, correlation);
         }
     }
 
@@ -181,6 +253,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (record.completed()) {
             replay(record, response);
+            return true;
+        }
+        if (store.mayStillRun(record)) {
+            // during a rolling upgrade a node of the earlier version may still be running it
+            inUse(response);
             return true;
         }
         store.dropLeftoverClaim(scope);
@@ -235,7 +312,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 

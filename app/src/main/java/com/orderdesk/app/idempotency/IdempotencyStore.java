@@ -23,6 +23,7 @@ import java.util.Optional;
 @Component
 class IdempotencyStore {
     static final Duration RETENTION = Duration.ofHours(24);
+    static final Duration EARLIER_VERSION_TAKEOVER = Duration.ofSeconds(60);
     private static final RowMapper<IdempotencyRecord> ROW = (rs, n) -> new IdempotencyRecord(rs.getString("scope_hash"),
             rs.getString("fingerprint"), rs.getBoolean("completed"), (Integer) rs.getObject("http_status", Integer.class),
             rs.getString("content_type"), rs.getString("location"), rs.getString("etag"), rs.getBytes("body"),
@@ -65,6 +66,15 @@ class IdempotencyStore {
                 new Object[]{httpStatus, contentType, location, etag, body, now(clock.instant()), scopeHash},
                 new int[]{Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARBINARY,
                         Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR});
+    }
+
+    /**
+     * Whether a committed claim without an answer may belong to a request still running: an earlier version wrote its
+     * claim in a transaction of its own and took over one silent for {@link #EARLIER_VERSION_TAKEOVER}; younger ones are
+     * left alone (a rolling upgrade runs both versions side by side).
+     */
+    boolean mayStillRun(IdempotencyRecord record) {
+        return record.updatedAt().isAfter(clock.instant().minus(EARLIER_VERSION_TAKEOVER));
     }
 
     /**

@@ -29,8 +29,9 @@ final class JwtIdentities implements Converter<Jwt, AbstractAuthenticationToken>
         if (role.isEmpty()) {
             return new UsernamePasswordAuthenticationToken(jwt.getSubject(), null, List.of());
         }
-        // an e-mail the identity provider says is not verified proves nothing
-        String email = Boolean.FALSE.equals(jwt.getClaimAsBoolean("email_verified")) ? null : jwt.getClaimAsString("email");
+        // an e-mail proves an address only when the identity provider says it verified it (many tokens carry an
+        // unverified or user-editable e-mail and no email_verified at all)
+        String email = Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")) ? jwt.getClaimAsString("email") : null;
         OrderDeskUser user = new OrderDeskUser(jwt.getSubject(), null, name, role.get(), email);
         return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
     }

@@ -113,9 +113,8 @@ final class EventCorpus {
         return List.of(
                 new OrderPlaced(id, OrderNumber.of(1_006_401), at(0), GUEST, "guest", SERVICE, TARIFF, LINES_WITH_VAT, PERIOD, null, VISITOR_WITH_EMAIL,
                         APPLICANT, PaymentPlan.PARTIAL, Money.ofRubles(400), Money.ofRubles(100), Money.ofRubles(50),
-                        LocalDate.of(2026, 12, 2), OrderStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID),
-                // since corpus v5: an address a guest gave that is not theirs waits for confirmation
-                new com.orderdesk.shared.order.event.VisitorEmailUnconfirmed(id, "troshkov@example.com", at(0)),
+                        // since corpus v5: an address a guest gave that is not theirs waits for confirmation
+                        LocalDate.of(2026, 12, 2), OrderStatus.AWAITING_PAYMENT, PaymentStatus.UNPAID, true),
                 new OnlinePaymentRequested(id, "1006401", id + ":prepayment", Money.ofRubles(100), "Предоплата по заказу 1006401",
                         true, GUEST, at(0), PREPAYMENT_RECEIPT, PERIOD.start()),
                 new GatewayPaymentCreated(id, id + ":prepayment", "gw-1", "https://gateway.example/checkout/gw-1", at(1)),

@@ -53,7 +53,6 @@ import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.command.ConfirmVisitorEmail;
 import com.orderdesk.shared.order.command.RecordReceipt;
 import com.orderdesk.shared.order.event.VisitorEmailConfirmed;
-import com.orderdesk.shared.order.event.VisitorEmailUnconfirmed;
 import com.orderdesk.shared.order.command.RequestSettlementReceipt;
 import com.orderdesk.shared.order.event.ReceiptRecorded;
 import com.orderdesk.shared.order.event.SettlementReceiptDue;
@@ -204,15 +203,14 @@ public class Order {
         PaymentStatus paymentStatus = pricing.total().isZero() ? PaymentStatus.PAID : PaymentStatus.UNPAID;
         String guestId = by.isGuest() ? by.id() : Check.optionalText(command.guestId(), "guestId", "гость", 200);
         OrderNumber number = numbers.allocate(command.orderId());
+        // a guest may book for anyone, but mails and receipts go only to an address the guest proved: their own, or one
+        // confirmed by whoever reads it
+        boolean unconfirmed = by.isGuest() && visitor.email() != null
+                && (command.guestEmail() == null || !command.guestEmail().is(visitor.email()));
         apply(new OrderPlaced(command.orderId(), number, now, by, guestId, pricing.service(), pricing.tariff(),
                 pricing.lines(), command.rentalPeriod(), ticket, visitor, applicant,
                 command.paymentPlan(), pricing.total(), dueOnline, pricing.minimumRemainder(),
-                command.rentalPeriod().start().atZone(pricing.zone()).toLocalDate(), initial, paymentStatus));
-        if (by.isGuest() && visitor.email() != null && (command.guestEmail() == null || !command.guestEmail().is(visitor.email()))) {
-            // a guest may book for anyone, but mails and receipts go only to an address the guest proved: their own, or
-            // one confirmed by whoever reads it
-            apply(new VisitorEmailUnconfirmed(command.orderId(), visitor.email(), now));
-        }
+                command.rentalPeriod().start().atZone(pricing.zone()).toLocalDate(), initial, paymentStatus, unconfirmed));
         if (dueOnline.isPositive()) {
             Receipt receipt = receiptFor(dueOnline, now, catalog);
             apply(new OnlinePaymentRequested(command.orderId(), number.value(), command.orderId() + ":prepayment", dueOnline,
@@ -846,6 +844,11 @@ public class Order {
         lines = event.lines() == null ? List.of() : event.lines();
         customer = event.visitor() == null ? null : ReceiptCustomer.of(event.visitor());
         visitorPhone = event.visitor() == null || event.visitor().phone() == null ? null : event.visitor().phone().digits();
+        if (event.visitorEmailUnconfirmed()) {
+            unconfirmedEmail = event.visitor().email();
+            // the receipt goes to the phone until the address is confirmed
+            customer = visitorPhone == null ? customer : new ReceiptCustomer(customer.fullName(), null, visitorPhone);
+        }
     }
 
     @EventSourcingHandler
@@ -994,18 +997,11 @@ public class Order {
     @CommandHandler
     public long handle(ConfirmVisitorEmail command, Clock clock) {
         String email = EmailAddress.optional(command.email(), "email");
-        if (unconfirmedEmail == null || !unconfirmedEmail.equalsIgnoreCase(email)) {
+        if (unconfirmedEmail == null || !EmailAddress.same(unconfirmedEmail, email)) {
             return version(); // confirmed already, or not this order's address: nothing to confirm
         }
         apply(new VisitorEmailConfirmed(orderId, unconfirmedEmail, clock.instant()));
         return version();
-    }
-
-    @EventSourcingHandler
-    void on(VisitorEmailUnconfirmed event) {
-        unconfirmedEmail = event.email();
-        // the receipt goes to the phone until the address is confirmed
-        customer = visitorPhone == null ? customer : new ReceiptCustomer(customer.fullName(), null, visitorPhone);
     }
 
     @EventSourcingHandler

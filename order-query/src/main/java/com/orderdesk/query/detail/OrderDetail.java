@@ -76,7 +76,8 @@ public record OrderDetail(
      * staff acted is «менеджер».
      */
     public OrderDetail asGuestSeesIt() {
-        Executor shownExecutor = executor == null ? null : new Executor(null, executor.name());
+        // someone is on it — «менеджер», as everywhere the guest looks (no staff names, docs/adr/018)
+        Executor shownExecutor = executor == null ? null : new Executor(null, Recorder.MANAGER.name());
         List<Payment> shownPayments = payments.stream().map(p -> new Payment(p.paymentId(), p.source(), p.method(), p.methodLabel(),
                 p.amount(), p.at(), p.recordedBy() == null ? null : Recorder.MANAGER, null)).toList();
         List<Refund> shownRefunds = refunds.stream().map(r -> new Refund(r.refundId(), r.source(), r.method(), r.amount(), r.at(),

@@ -113,6 +113,7 @@ public final class OrderDetailFold {
         version = sequence;
         if (event instanceof OrderPlaced e) {
             orderId = e.orderId();
+            visitorEmailUnconfirmed = e.visitorEmailUnconfirmed();
             number = e.number().value();
             createdAt = e.placedAt();
             service = e.service();
@@ -197,8 +198,6 @@ public final class OrderDetailFold {
         } else if (event instanceof OrderCompleted e) {
             status = OrderStatus.COMPLETED;
             completedAt = e.at();
-        } else if (event instanceof com.orderdesk.shared.order.event.VisitorEmailUnconfirmed) {
-            visitorEmailUnconfirmed = true;
         } else if (event instanceof com.orderdesk.shared.order.event.VisitorEmailConfirmed) {
             visitorEmailUnconfirmed = false;
         }

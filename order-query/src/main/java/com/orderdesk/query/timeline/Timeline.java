@@ -24,12 +24,16 @@ public class Timeline {
 
     /**
      * What the guest sees: system lines and public messages, staff as «менеджер» — as the author and in the words of
-     * system lines, where the line's author or any of {@code staffNames} (the service's staff) is named.
+     * system lines, where the line's author, any of {@code staffNames} (the service's staff) or anyone of the staff who
+     * ever wrote on this order (people leave; their names stay in old lines) is named.
      */
     @Transactional(readOnly = true)
     public List<TimelineEntry> forGuest(String orderId, List<String> staffNames) {
-        return entries.findByOrderIdAndKindInOrderBySequenceAsc(orderId, GUEST_KINDS).stream().map(Timeline::entry)
-                .map(entry -> asGuestSeesIt(entry, staffNames)).toList();
+        List<TimelineEntry> all = entries.findByOrderIdOrderBySequenceAsc(orderId).stream().map(Timeline::entry).toList();
+        List<String> names = new java.util.ArrayList<>(staffNames);
+        all.stream().map(TimelineEntry::author).filter(author -> author != null && !"GUEST".equals(author.role())
+                && !"SYSTEM".equals(author.role()) && author.name() != null).map(TimelineEntry.Author::name).distinct().forEach(names::add);
+        return all.stream().filter(entry -> GUEST_KINDS.contains(entry.kind())).map(entry -> asGuestSeesIt(entry, names)).toList();
     }
 
     private static TimelineEntry asGuestSeesIt(TimelineEntry entry, List<String> staffNames) {

@@ -4,7 +4,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-import java.util.Collection;
 import java.util.List;
 
 interface TimelineRepository extends JpaRepository<TimelineEntryRow, String> {
@@ -13,9 +12,6 @@ interface TimelineRepository extends JpaRepository<TimelineEntryRow, String> {
     // (JFR, 32 connections) while they held their database connections.
     @Query("select e from TimelineEntryRow e where e.orderId = ?1 order by e.sequence")
     List<TimelineEntryRow> findByOrderIdOrderBySequenceAsc(String orderId);
-
-    @Query("select e from TimelineEntryRow e where e.orderId = ?1 and e.kind in ?2 order by e.sequence")
-    List<TimelineEntryRow> findByOrderIdAndKindInOrderBySequenceAsc(String orderId, Collection<String> kinds);
 
     /** Empties the read model for a replay (docs/adr/011: TRUNCATE, not DELETE). */
     @Modifying

@@ -62,9 +62,6 @@ final class TimelineTexts {
             text = "Гостю отправлено письмо: «" + e.subject() + "».";
         } else if (event instanceof com.orderdesk.shared.order.event.GuestMailStopped) {
             text = "Гость отписался от писем о заказах.";
-        } else if (event instanceof com.orderdesk.shared.order.event.VisitorEmailUnconfirmed) {
-            text = "Адрес e-mail посетителя не подтверждён: письма о заказе и чеки туда не отправляются, пока его не подтвердят "
-                    + "по ссылке из письма, отправленного на этот адрес. Чеки — на телефон.";
         } else if (event instanceof com.orderdesk.shared.order.event.VisitorEmailConfirmed) {
             text = "Адрес e-mail посетителя подтверждён по ссылке из письма.";
         } else if (event instanceof com.orderdesk.shared.order.event.ReceiptRecorded e
@@ -152,7 +149,10 @@ final class TimelineTexts {
         };
         String awaiting = e.prepaymentDue().isPositive()
                 ? " Ожидается оплата " + e.prepaymentDue().toRussianTextWithKopecks() + "." : "";
-        return base + who + awaiting;
+        String email = e.visitorEmailUnconfirmed()
+                ? " Адрес e-mail посетителя не подтверждён: письма о заказе и чеки туда не отправляются, пока его не подтвердят "
+                + "по ссылке из письма, отправленного на этот адрес. Чеки — на телефон." : "";
+        return base + who + awaiting + email;
     }
 
     private static String orNobody(String name) {

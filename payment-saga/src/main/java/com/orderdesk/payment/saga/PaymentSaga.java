@@ -380,6 +380,13 @@ public class PaymentSaga {
     private void watch(String key, Watched watched) {
         recordReceipt(key, watched, ReceiptStatus.PENDING, null, null);
         watchedReceipts.put(key, watched);
+        // a new receipt is looked at soon, not after the waits an earlier one's looks have grown to (the refund's
+        // receipt waited 16 s behind the payment's)
+        pollAttempt = 0;
+        if (pollId != null) {
+            deadlines.cancelSchedule(RECEIPT_POLL, pollId);
+            pollId = null;
+        }
         schedulePoll();
     }
 

@@ -99,6 +99,13 @@ public final class Check {
                 throw new InvalidValueException(field, "Недопустимый символ (" + what + "): U+" + Integer.toHexString(cp).toUpperCase()
                         + " не является символом Юникода.");
             }
+            if (directionOverride(cp)) {
+                throw new InvalidValueException(field, "Недопустимый символ (" + what + "): U+" + Integer.toHexString(cp).toUpperCase()
+                        + " меняет направление текста и может выдать одно за другое.");
+            }
+            if (!multiline && (cp == 0x2028 || cp == 0x2029)) {
+                throw new InvalidValueException(field, "Должно быть одной строкой (" + what + "): переводы строки, табуляция и управляющие символы недопустимы.");
+            }
             if (Character.getType(cp) == Character.CONTROL && !(multiline && (cp == '\n' || cp == '\r' || cp == '\t'))) {
                 throw new InvalidValueException(field, multiline
                         ? "Недопустимые управляющие символы (" + what + ")."
@@ -120,6 +127,15 @@ public final class Check {
     /** A space of any kind (including no-break spaces), a line break, or an invisible format character (zero-width space, BOM). */
     private static boolean invisible(int cp) {
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT;
+    }
+
+    /**
+     * The explicit bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder what is
+     * shown without changing what is stored, so a name could read as another in staff tools. Right-to-left text needs
+     * none of them.
+     */
+    private static boolean directionOverride(int cp) {
+        return cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069;
     }
 
     /** U+FDD0–U+FDEF and the last two code points of every plane: never characters, never to be exchanged. */

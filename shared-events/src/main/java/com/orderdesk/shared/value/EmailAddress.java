@@ -2,7 +2,6 @@ package com.orderdesk.shared.value;
 
 import com.orderdesk.shared.error.InvalidValueException;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,7 +10,8 @@ import java.util.regex.Pattern;
  * any script, digits and {@code !#$%&'*+/=?^_`{|}~-}, dots between them — no commas, angle brackets, quotes or spaces, so one
  * address is always one recipient), {@code @}, and a domain of at least two labels of letters, digits and inner
  * hyphens. At most 64 characters before the {@code @}, 254 in all. The domain is case-blind and kept in lower case;
- * the mailbox stays as written.
+ * the mailbox stays as written. Case is folded for the letters A–Z only: Unicode's case rules would make look-alikes
+ * one address (the Kelvin sign folds to k, dotless ı and long ſ to i and s), and another domain is another owner.
  */
 public final class EmailAddress {
     private static final Pattern MAILBOX = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*");
@@ -39,7 +39,27 @@ public final class EmailAddress {
                 return Optional.empty();
             }
         }
-        return Optional.of(email.substring(0, at) + "@" + email.substring(at + 1).toLowerCase(Locale.ROOT));
+        return Optional.of(email.substring(0, at) + "@" + asciiLowerCase(email.substring(at + 1)));
+    }
+
+    /** Whether two addresses are one: equal but for the case of the letters A–Z. */
+    public static boolean same(String one, String other) {
+        return one != null && other != null && key(one).equals(key(other));
+    }
+
+    /** The address as addresses are compared, counted and turned off: A–Z in lower case, nothing else changed. */
+    public static String key(String email) {
+        return asciiLowerCase(email.strip());
+    }
+
+    /** A–Z in lower case; every other character as it is. */
+    static String asciiLowerCase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
     }
 
     /** The address, or a refusal on {@code field}; null or blank gives null (none given). */
@@ -58,6 +78,6 @@ public final class EmailAddress {
         }
         String email = raw.strip();
         int at = email.lastIndexOf('@');
-        return at < 0 ? email : email.substring(0, at) + "@" + email.substring(at + 1).toLowerCase(Locale.ROOT);
+        return at < 0 ? email : email.substring(0, at) + "@" + asciiLowerCase(email.substring(at + 1));
     }
 }

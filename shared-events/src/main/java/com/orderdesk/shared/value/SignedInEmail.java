@@ -9,8 +9,11 @@ public record SignedInEmail(String value) {
         value = value == null || value.isBlank() ? null : EmailAddress.of(value).orElse(null);
     }
 
-    /** Whether {@code email} is this address (the domain is case-blind; so, in practice, is the mailbox). */
+    /**
+     * Whether {@code email} is this address: the domain is case-blind, and so, in practice, is the mailbox — for A–Z only
+     * (a look-alike in another script is another address, {@link EmailAddress#same}).
+     */
     public boolean is(String email) {
-        return value != null && email != null && value.equalsIgnoreCase(email.strip());
+        return EmailAddress.same(value, email);
     }
 }

@@ -55,4 +55,16 @@ class TypedTextTest {
         assertThat(Check.line("😀".repeat(5), "ticketNumber", "билет", 5)).hasSize(10);
         refused("я".repeat(201), false, "не более 200");
     }
+
+    @Test
+    void unicodesOwnLineBreaksBreakALineAndDirectionOverridesAreRefusedEverywhere() {
+        refused("Иван\u2028Bcc: x@y.ru", false, "одной строкой");
+        refused("Иван\u2029Петров", false, "одной строкой");
+        assertThat(Check.paragraph("Первый абзац\u2029второй", "text", "текст", 200)).isEqualTo("Первый абзац\u2029второй");
+        // "Иван" shown backwards after U+202E: a name that reads as another in staff tools
+        refused("Ив\u202Eнав", false, "направление текста");
+        refused("Текст \u2066скрытый\u2069 дальше", true, "U+2066");
+        // right-to-left text itself needs no override
+        assertThat(Check.line("שלום Иван", "visitor.name", "имя", 200)).isEqualTo("שלום Иван");
+    }
 }

@@ -26,8 +26,7 @@ public sealed interface OrderEvent permits
         OrderPlaced,
         ReceiptRecorded,
         SettlementReceiptDue,
-        VisitorEmailConfirmed,
-        VisitorEmailUnconfirmed {
+        VisitorEmailConfirmed {
 
     /** The order this event happened to (the aggregate identifier). */
     String orderId();

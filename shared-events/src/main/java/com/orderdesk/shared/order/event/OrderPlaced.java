@@ -26,6 +26,11 @@ import java.util.List;
  *
  * <p>Revision 2: the visitor may carry an e-mail. Revision-less ones (before it) are read through
  * {@link com.orderdesk.shared.order.event.upcast.OrderPlacedUpcaster}.
+ *
+ * <p>{@code visitorEmailUnconfirmed} (since issue 26; absent, and so false, in what was stored before): a guest booked
+ * with an address that is not their own; nothing but the one mail asking to confirm it goes there until
+ * {@link VisitorEmailConfirmed}. Part of this event, not one after it, so that no reader can act on the order's first
+ * mail before it knows.
  */
 @Revision(OrderPlaced.REVISION)
 public record OrderPlaced(
@@ -47,7 +52,17 @@ public record OrderPlaced(
         Money minimumRemainder,
         LocalDate dueDate,
         OrderStatus status,
-        PaymentStatus paymentStatus) implements OrderEvent {
+        PaymentStatus paymentStatus,
+        boolean visitorEmailUnconfirmed) implements OrderEvent {
     public static final String REVISION = "2";
+
+    /** An order whose visitor's address (if any) may be mailed. */
+    public OrderPlaced(String orderId, OrderNumber number, Instant placedAt, Actor placedBy, String guestId, ServiceRef service,
+                       TariffRef tariff, List<OrderLine> lines, RentalPeriod rentalPeriod, String ticketNumber, Person visitor,
+                       Applicant applicant, PaymentPlan paymentPlan, Money total, Money prepaymentDue, Money minimumRemainder,
+                       LocalDate dueDate, OrderStatus status, PaymentStatus paymentStatus) {
+        this(orderId, number, placedAt, placedBy, guestId, service, tariff, lines, rentalPeriod, ticketNumber, visitor, applicant,
+                paymentPlan, total, prepaymentDue, minimumRemainder, dueDate, status, paymentStatus, false);
+    }
 
 }
