@@ -2,10 +2,13 @@ package com.orderdesk.app.idempotency;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,15 +33,32 @@ class IdempotencyStore {
             rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 
     private final JdbcTemplate jdbc;
-    /** The claim waits at most this long for a twin's transaction to end (its row is locked until then). */
+    /**
+     * The claim waits at most {@link IdempotencyFilter#TWIN_WAIT} for a twin's transaction to end (its row is locked
+     * until then): the statement's timeout on PostgreSQL. Not on H2: there a statement's timeout is the session's
+     * {@code SET QUERY_TIMEOUT}, which empties every session's statement cache (every later statement of every request
+     * parsed again: 10 % of a payment's time in H2's parser, async-profiler, docs/benchmarks.md) and stays on the pooled
+     * connection for whatever it runs next (an export then stopped after 5 s); H2's own lock timeout
+     * ({@code LOCK_TIMEOUT}, 10 s) bounds the wait there.
+     */
     private final JdbcTemplate claims;
     private final Clock clock;
 
     IdempotencyStore(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.claims = new JdbcTemplate(dataSource);
-        this.claims.setQueryTimeout((int) IdempotencyFilter.TWIN_WAIT.toSeconds());
+        if (!isH2(dataSource)) {
+            this.claims.setQueryTimeout((int) IdempotencyFilter.TWIN_WAIT.toSeconds());
+        }
         this.clock = clock;
+    }
+
+    private static boolean isH2(DataSource dataSource) {
+        try {
+            return "H2".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("the store did not say what it is", e);
+        }
     }
 
     Optional<IdempotencyRecord> find(String scopeHash) {
