@@ -146,16 +146,27 @@ public abstract class HttpTestBase {
     }
 
     /**
-     * Completes an order as if its rental were over: the service's clock runs three days ahead for that one command
-     * (this application's clock only).
+     * Completes an order as if its rental were over: the service's clock runs to a minute after the rental's end for
+     * that one command (this application's clock only). Measured from the order's own end, never a fixed number of
+     * days: "three days on" was before the end of a rental three days ahead at 10:00–14:00 whenever the tests ran
+     * before 14:00 in the service's zone.
      */
     protected void completeAfterItsRental(String order) {
         completeAfterItsRental(clock, manager, order);
     }
 
     public static void completeAfterItsRental(TestClock clock, Api manager, String order) {
-        Api.Response done = clock.ahead(Duration.ofDays(3), () -> manager.post("/api/orders/" + order + "/completion", null));
+        Api.Response done = clock.ahead(pastTheEndOf(clock, manager, order), () -> manager.post("/api/orders/" + order + "/completion", null));
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    }
+
+    /** How far the clock must run for the order's rental to be a minute over (zero when it already is). */
+    public static Duration pastTheEndOf(TestClock clock, Api manager, String order) {
+        Api.Response detail = manager.get("/api/orders/" + order);
+        assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
+        java.time.Instant end = java.time.OffsetDateTime.parse(detail.text("/rentalPeriod/end")).toInstant();
+        Duration by = Duration.between(clock.instant(), end).plusMinutes(1);
+        return by.isNegative() ? Duration.ZERO : by;
     }
 
     /** The projections' status ({@code GET /api/admin/projections}) says every read model is caught up (and names some). */

@@ -306,18 +306,20 @@ class OrderCommandHttpTest extends HttpTestBase {
             assertThat(early.status()).isEqualTo(409);
             assertThat(early.code()).isEqualTo("rental-not-over");
 
-            // the same order once its rental is over (the service's clock three days on): completed, and only once
-            Api.Response done = clock.ahead(java.time.Duration.ofDays(3), () -> manager.post("/api/orders/" + future + "/completion", null));
+            // the same order once its rental is over (the service's clock a minute past its end): completed, and only once
+            java.time.Duration over = pastTheEndOf(clock, manager, future);
+            assertThat(over).as("the rental is ahead").isPositive();
+            Api.Response done = clock.ahead(over, () -> manager.post("/api/orders/" + future + "/completion", null));
             assertThat(done.status()).as(done.toString()).isEqualTo(200);
             assertThat(detail(future).text("/status")).isEqualTo("COMPLETED");
             assertThat(detail(future).text("/statusLabel")).isEqualTo("Выполнен");
-            Api.Response again = clock.ahead(java.time.Duration.ofDays(3), () -> manager.post("/api/orders/" + future + "/completion", null));
+            Api.Response again = clock.ahead(over, () -> manager.post("/api/orders/" + future + "/completion", null));
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.code()).isEqualTo("order-final");
 
             // an order still awaiting its online payment is not completed, even after its rental
             String awaiting = placeOnline();
-            Api.Response notConfirmed = clock.ahead(java.time.Duration.ofDays(7), () -> manager.post("/api/orders/" + awaiting + "/completion", null));
+            Api.Response notConfirmed = clock.ahead(pastTheEndOf(clock, manager, awaiting), () -> manager.post("/api/orders/" + awaiting + "/completion", null));
             assertThat(notConfirmed.status()).isEqualTo(409);
             assertThat(notConfirmed.code()).isEqualTo("order-not-confirmed");
         }
