@@ -55,6 +55,8 @@ class UpgradeTest {
             jdbc.execute("drop table notification_order");
             jdbc.execute("drop table notification_opt_out");
             jdbc.execute("drop table mail_link_secret");
+            // V1 held no hours (V12, issue 27)
+            jdbc.execute("drop table space_hold");
             jdbc.update("delete from token_entry where processor_name = 'notifications'");
             // V1 had no cash book, nor a processor for it
             jdbc.execute("drop table cash_entry");
@@ -104,14 +106,14 @@ class UpgradeTest {
                     jdbc.execute("alter table " + tableColumn[0] + " alter column " + tableColumn[1] + " set data type blob");
                 }
             }
-            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8', '9', '10', '11')")).isEqualTo(10);
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12')")).isEqualTo(11);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
         }
 
         try (TestApp upgraded = TestApp.start(dataDir)) {
             JdbcTemplate jdbc = upgraded.jdbc();
             List<String> applied = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"", String.class);
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
 
             Api manager = upgraded.anonymous().as("manager");
             Api auditor = upgraded.anonymous().as("auditor");

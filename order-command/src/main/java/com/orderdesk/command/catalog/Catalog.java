@@ -54,12 +54,18 @@ public final class Catalog implements ServiceAccess {
     /**
      * A bookable service. Its cancellation policy: a guest may cancel until {@code guestCancellationCutoff} before the
      * rental starts and then gets back {@code guestRefundPercent} of what was paid; later only staff may cancel.
+     * {@code capacity}: places that can be occupied at once, null when not tracked; {@code openingHours}: when it can
+     * be booked (docs/adr/019).
      */
     public record Service(String id, String name, ZoneId timeZone, Money minimumRemainder, Map<String, Tariff> tariffs,
                           Duration guestCancellationCutoff, int guestRefundPercent, Duration bookingHorizon,
-                          Duration maxRentalLength, List<StaffMember> staff) {
+                          Duration maxRentalLength, List<StaffMember> staff, Integer capacity, OpeningHours openingHours) {
         public Service {
             staff = List.copyOf(staff);
+            openingHours = openingHours == null ? OpeningHours.always() : openingHours;
+            if (capacity != null && (capacity < 1 || capacity > 10_000)) {
+                throw new IllegalArgumentException("Catalog: service " + id + ": capacity must be 1..10000, not " + capacity);
+            }
             if (bookingHorizon == null || bookingHorizon.isNegative() || bookingHorizon.isZero()
                     || maxRentalLength == null || maxRentalLength.isNegative() || maxRentalLength.isZero()) {
                 throw new IllegalArgumentException("Catalog: service " + id + " needs a positive booking horizon and maximum rental length");
@@ -116,7 +122,8 @@ public final class Catalog implements ServiceAccess {
             }
             require(services.put(spec.id(), new Service(spec.id(), spec.name(), zone, minimum, tariffs,
                     spec.guestCancellationCutoff(), spec.guestRefundPercent(), spec.bookingHorizon(), spec.maxRentalLength(),
-                    List.copyOf(staff.values()))) == null,
+                    List.copyOf(staff.values()), spec.capacity(),
+                    OpeningHours.parse(spec.id(), spec.openingHours(), spec.closedDates()))) == null,
                     "duplicate service " + spec.id());
         }
         Map<String, Set<String>> servicesByStaff = new java.util.HashMap<>();

@@ -5,7 +5,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The catalog as operators write it under {@code orderdesk.catalog}. Validated into a {@link Catalog} at start-up. */
 @ConfigurationProperties("orderdesk.catalog")
@@ -26,7 +28,13 @@ public record CatalogProperties(@DefaultValue List<ServiceSpec> services) {
             /** the longest rental one order may book */
             @DefaultValue("31d") Duration maxRentalLength,
             /** the staff responsible for the service: only they (and auditors) see and handle its orders */
-            @DefaultValue List<StaffSpec> staff) {
+            @DefaultValue List<StaffSpec> staff,
+            /** places that can be occupied at once (docs/adr/019); none: not tracked */
+            Integer capacity,
+            /** when it can be booked, in its zone: {@code mon-fri: "09:00-21:00"}, {@code daily: …}; none: every hour */
+            @DefaultValue Map<String, String> openingHours,
+            /** dates it is closed whatever the weekday */
+            @DefaultValue List<LocalDate> closedDates) {
     }
 
     /** A responsible staff member: the login, or the subject of their identity provider's tokens, and their name. */

@@ -94,4 +94,43 @@ class CatalogTest {
         assertThat(unstaffed.reachOf(new com.orderdesk.shared.value.Actor("manager", "Ирина Соколова",
                 com.orderdesk.shared.value.Role.RENTAL_MANAGER, com.orderdesk.shared.value.Channel.DESK)).covers("coworking-2nd-floor")).isFalse();
     }
+
+    @Test
+    void aServiceHoldsItsCapacityAndOpeningHoursAndRefusesANonsensicalCapacity() {
+        Catalog.Service room = TestCatalogs.coworking().capacity(1).openingHours(java.util.Map.of("mon-fri", "09:00-21:00"),
+                java.time.LocalDate.of(2027, 1, 1)).catalog().services().get(0);
+        assertThat(room.capacity()).isEqualTo(1);
+        assertThat(room.openingHours().hoursOf(java.time.LocalDate.of(2026, 12, 7))).hasSize(12);
+        assertThat(room.openingHours().hoursOf(java.time.LocalDate.of(2027, 1, 1))).as("a closed Friday").isEmpty();
+
+        Catalog.Service untracked = TestCatalogs.coworking().catalog().services().get(0);
+        assertThat(untracked.capacity()).as("not tracked unless written").isNull();
+        assertThat(untracked.openingHours().hoursOf(java.time.LocalDate.of(2026, 12, 7))).hasSize(24);
+
+        assertThatThrownBy(() -> TestCatalogs.coworking().capacity(0).catalog())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacity must be 1..10000");
+        assertThatThrownBy(() -> TestCatalogs.coworking().openingHours(java.util.Map.of("mon", "22:00-08:00")).catalog())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closes before it opens");
+    }
+
+    @Test
+    void capacityOpeningHoursAndClosedDatesBindAsOperatorsWriteThem() {
+        java.util.Map<String, Object> written = new java.util.LinkedHashMap<>();
+        written.put("orderdesk.catalog.services[0].id", "meeting-room-3rd-floor");
+        written.put("orderdesk.catalog.services[0].name", "Переговорная на 3 этаже");
+        written.put("orderdesk.catalog.services[0].time-zone", "Asia/Yekaterinburg");
+        written.put("orderdesk.catalog.services[0].capacity", "1");
+        written.put("orderdesk.catalog.services[0].opening-hours.mon-fri", "09:00-21:00");
+        written.put("orderdesk.catalog.services[0].closed-dates[0]", "2027-01-01");
+        written.put("orderdesk.catalog.services[0].tariffs[0].id", "standard");
+        written.put("orderdesk.catalog.services[0].tariffs[0].unit-price", "500.00");
+        CatalogProperties bound = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(written))
+                .bind("orderdesk.catalog", CatalogProperties.class).get();
+        Catalog.Service room = new Catalog(bound).services().get(0);
+        assertThat(room.capacity()).isEqualTo(1);
+        assertThat(room.openingHours().describe(java.time.LocalDate.of(2026, 12, 7))).isEqualTo("09:00–21:00");
+        assertThat(room.openingHours().hoursOf(java.time.LocalDate.of(2026, 12, 12))).as("Saturday").isEmpty();
+        assertThat(room.openingHours().hoursOf(java.time.LocalDate.of(2027, 1, 1))).as("closed date").isEmpty();
+    }
 }

@@ -47,6 +47,9 @@ public final class TestCatalogs {
         private Duration maxRental = Duration.ofDays(31);
         private List<CatalogProperties.StaffSpec> staff = List.of(new CatalogProperties.StaffSpec("manager", "Ирина Соколова"),
                 new CatalogProperties.StaffSpec("service", "Пётр Иванов"));
+        private Integer capacity;
+        private java.util.Map<String, String> openingHours = java.util.Map.of();
+        private List<java.time.LocalDate> closedDates = List.of();
 
         private ServiceBuilder() {
         }
@@ -90,6 +93,19 @@ public final class TestCatalogs {
             return this;
         }
 
+        /** Places that can be occupied at once (none: not tracked). */
+        public ServiceBuilder capacity(Integer capacity) {
+            this.capacity = capacity;
+            return this;
+        }
+
+        /** Opening hours as operators write them ({@code "mon-fri", "09:00-21:00", …}) and closed dates. */
+        public ServiceBuilder openingHours(java.util.Map<String, String> openingHours, java.time.LocalDate... closedDates) {
+            this.openingHours = java.util.Map.copyOf(openingHours);
+            this.closedDates = List.of(closedDates);
+            return this;
+        }
+
         public ServiceBuilder staff(CatalogProperties.StaffSpec... staff) {
             this.staff = List.of(staff);
             return this;
@@ -97,7 +113,7 @@ public final class TestCatalogs {
 
         public CatalogProperties.ServiceSpec spec() {
             return new CatalogProperties.ServiceSpec(id, name, zone, minimumRemainder, List.copyOf(tariffs), cutoff, refundPercent,
-                    horizon, maxRental, staff);
+                    horizon, maxRental, staff, capacity, openingHours, closedDates);
         }
 
         public CatalogProperties properties() {
