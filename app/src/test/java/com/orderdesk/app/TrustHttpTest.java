@@ -145,6 +145,8 @@ class TrustHttpTest extends HttpTestBase {
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.header("Content-Type")).as(path).startsWith("application/problem+json");
             assertThat(answer.code()).isEqualTo("validation-failed");
+            // the firewall's own answer says what to fix (the error page's fallback would only say "not accepted")
+            assertThat(answer.text("/detail")).as(path).contains("без двойных косых черт");
         }
 
         @Test
