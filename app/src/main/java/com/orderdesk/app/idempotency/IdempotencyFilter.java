@@ -166,8 +166,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     // the command was refused and rolled its work back: the refusal is the answer, kept on its own
                     keepRefusal(scope, principal, fingerprint, captured);
                 } else {
-                    store.complete(scope, status, captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
-                            captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray());
+                    keepAnswer(scope, captured);
                     crashPoints.reached(CrashPoints.BEFORE_COMMIT, key);
                     open = false; // a commit that fails rolls back by itself
                     transactions.commit(tx);
@@ -197,7 +196,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (DuplicateKeyException taken) {
             Optional<IdempotencyRecord> seen = store.find(scope);
             if (seen.isPresent() && !seen.get().fingerprint().equals(fingerprint)) {
-                Problems.write(response, json, ErrorCode.IDEMPOTENCY_KEY_REUSED, "Этот Idempotency-Key уже использован для другого запроса.");
+                reused(response);
                 return;
             }
             if (seen.isPresent() && seen.get().completed()) {
@@ -214,8 +213,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (captured.getStatus() >= 500) {
             store.dropLeftoverClaim(scope);
         } else {
-            store.complete(scope, captured.getStatus(), captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
-                    captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray());
+            keepAnswer(scope, captured);
         }
         captured.copyBodyToResponse();
     }
@@ -226,15 +224,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     /** Clears what a try wrote to the response, keeping the request's trace and correlation ids on it. */
     private static void resetKeepingTrace(HttpServletResponse response) {
-        String trace = response.getHeader(com.orderdesk.app.audit.RequestTrace.TRACE_HEADER);
-        String correlation = response.getHeader(com.orderdesk.app.audit.RequestTrace.CORRELATION_HEADER);
+        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+        for (String name : new String[]{com.orderdesk.app.audit.RequestTrace.TRACE_HEADER,
+                com.orderdesk.app.audit.RequestTrace.CORRELATION_HEADER}) {
+            if (response.getHeader(name) != null) {
+                kept.put(name, response.getHeader(name));
+            }
+        }
         response.reset();
-        if (trace != null) {
-            response.setHeader(com.orderdesk.app.audit.RequestTrace.TRACE_HEADER, trace);
-        }
-        if (correlation != null) {
-            response.setHeader(com.orderdesk.app.audit.RequestTrace.CORRELATION_HEADER, correlation);
-        }
+        kept.forEach(response::setHeader);
     }
 
     /**
@@ -248,7 +246,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         IdempotencyRecord record = seen.get();
         if (!record.fingerprint().equals(fingerprint)) {
-            Problems.write(response, json, ErrorCode.IDEMPOTENCY_KEY_REUSED, "Этот Idempotency-Key уже использован для другого запроса.");
+            reused(response);
             return true;
         }
         if (record.completed()) {
@@ -269,8 +267,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         TransactionStatus tx = transactions.getTransaction(TransactionDefinition.withDefaults());
         try {
             store.claim(scope, principal, fingerprint);
-            store.complete(scope, captured.getStatus(), captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
-                    captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray());
+            keepAnswer(scope, captured);
             transactions.commit(tx);
         } catch (RuntimeException notKept) {
             if (!tx.isCompleted()) {
@@ -287,6 +284,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The request's answer, written onto its claim (in whatever transaction is open). */
+    private void keepAnswer(String scope, ContentCachingResponseWrapper captured) {
+        store.complete(scope, captured.getStatus(), captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
+                captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray());
+    }
+
+    private void reused(HttpServletResponse response) throws IOException {
+        Problems.write(response, json, ErrorCode.IDEMPOTENCY_KEY_REUSED, "Этот Idempotency-Key уже использован для другого запроса.");
     }
 
     private void inUse(HttpServletResponse response) throws IOException {
