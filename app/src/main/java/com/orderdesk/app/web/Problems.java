@@ -26,6 +26,9 @@ public final class Problems {
         if (rejection.field() != null) {
             problem.setProperty("field", rejection.field());
         }
+        if (!rejection.conflicts().isEmpty()) {
+            problem.setProperty("conflicts", rejection.conflicts());
+        }
         return problem;
     }
 

@@ -168,6 +168,8 @@ public final class Catalog implements ServiceAccess {
     }
 
     private static final java.time.format.DateTimeFormatter HOUR_MINUTE = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    private static final java.time.format.DateTimeFormatter DAY_HOUR = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     /** Orders imported by the system (a migration, the demo) may lie in the past, but not before this service existed. */
     private static final Instant EARLIEST_RENTAL = Instant.parse("2000-01-01T00:00:00Z");
@@ -197,6 +199,38 @@ public final class Catalog implements ServiceAccess {
         if (java.time.Duration.between(period.start(), period.end()).compareTo(service.maxRentalLength()) > 0) {
             throw new InvalidValueException("rentalPeriod", "Период аренды не может быть длиннее "
                     + service.maxRentalLength().toDays() + " дн.");
+        }
+        if (!system) {
+            requireOpenWholeHours(service, period);
+        }
+    }
+
+    /**
+     * Bookings are whole hours inside opening hours (issue 27): the start and the end on the hour in the service's
+     * zone, and every hour between them one the service is open. The refusal names the closed hours.
+     */
+    static void requireOpenWholeHours(Service service, RentalPeriod period) {
+        java.time.ZonedDateTime start = period.start().atZone(service.timeZone());
+        java.time.ZonedDateTime end = period.end().atZone(service.timeZone());
+        if (!start.equals(start.truncatedTo(java.time.temporal.ChronoUnit.HOURS))
+                || !end.equals(end.truncatedTo(java.time.temporal.ChronoUnit.HOURS))) {
+            throw new InvalidValueException("rentalPeriod", "Аренда — целыми часами: начало и конец в начале часа (время местное), "
+                    + "например " + start.truncatedTo(java.time.temporal.ChronoUnit.HOURS).format(HOUR_MINUTE) + "–"
+                    + start.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusHours(1).format(HOUR_MINUTE) + ".");
+        }
+        List<java.time.LocalDateTime> closed = new java.util.ArrayList<>();
+        for (java.time.ZonedDateTime hour = start; hour.isBefore(end); hour = hour.plusHours(1)) {
+            if (!service.openingHours().isOpen(hour.toLocalDateTime())) {
+                closed.add(hour.toLocalDateTime());
+            }
+        }
+        if (!closed.isEmpty()) {
+            java.time.LocalDate day = closed.get(0).toLocalDate();
+            String hours = closed.stream().limit(6).map(h -> h.format(DAY_HOUR)).collect(java.util.stream.Collectors.joining(", "))
+                    + (closed.size() > 6 ? " и ещё " + (closed.size() - 6) + " ч." : "");
+            String open = service.openingHours().describe(day);
+            throw new InvalidValueException("rentalPeriod", "«" + service.name() + "» в эти часы не работает: " + hours
+                    + " (время местное). " + (open.isEmpty() ? day.format(DAY) + " — выходной." : "Часы работы " + day.format(DAY) + ": " + open + "."));
         }
     }
 

@@ -1,9 +1,11 @@
 package com.orderdesk.command.order;
 
 import com.orderdesk.command.catalog.Catalog;
+import com.orderdesk.command.space.SpaceHolds;
 import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.InvalidValueException;
 import com.orderdesk.shared.error.RejectedException;
+import com.orderdesk.shared.error.Rejection;
 import com.orderdesk.shared.order.GatewayRefundDue;
 import com.orderdesk.shared.order.OrderStatus;
 import com.orderdesk.shared.order.PaymentMethod;
@@ -48,6 +50,7 @@ import com.orderdesk.shared.value.Person;
 import com.orderdesk.shared.value.Channel;
 import com.orderdesk.shared.value.Check;
 import com.orderdesk.shared.value.Money;
+import com.orderdesk.shared.value.RentalPeriod;
 import com.orderdesk.shared.value.OrderNumber;
 import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.command.ConfirmVisitorEmail;
@@ -174,7 +177,8 @@ public class Order {
     /** Places the order; answers with its number (which the caller cannot know beforehand) and version. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public PlaceOrder.Placed handle(PlaceOrder command, Actor placedBy, Catalog catalog, OrderNumbers numbers, Clock clock) {
+    public PlaceOrder.Placed handle(PlaceOrder command, Actor placedBy, Catalog catalog, OrderNumbers numbers, SpaceHolds space,
+                                    Clock clock) {
         Actor by = Check.present(placedBy, "placedBy", "кто оформляет заказ");
         Check.present(command.rentalPeriod(), "rentalPeriod", "период аренды");
         Check.present(command.visitor(), "visitor", "посетитель");
@@ -202,6 +206,8 @@ public class Order {
         OrderStatus initial = dueOnline.isPositive() ? OrderStatus.AWAITING_PAYMENT : OrderStatus.CONFIRMED;
         PaymentStatus paymentStatus = pricing.total().isZero() ? PaymentStatus.PAID : PaymentStatus.UNPAID;
         String guestId = by.isGuest() ? by.id() : Check.optionalText(command.guestId(), "guestId", "гость", 200);
+        // the places last, once everything else is known to be right: held in this command's transaction (docs/adr/019)
+        takePlaces(space, catalog, command.serviceId(), command.orderId(), command.rentalPeriod());
         OrderNumber number = numbers.allocate(command.orderId());
         // a guest may book for anyone, but mails and receipts go only to an address the guest proved: their own, or one
         // confirmed by whoever reads it
@@ -349,7 +355,7 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(CancelOrder command, Actor by, Catalog catalog, Clock clock) {
+    public long handle(CancelOrder command, Actor by, Catalog catalog, SpaceHolds space, Clock clock) {
         requireAccess(by, catalog);
         requireVersion(command.expectedVersion());
         requireNotFinal("Нельзя отменить заказ");
@@ -374,7 +380,7 @@ public class Order {
         } else {
             refund = paid;
         }
-        cancel(reason, by, refund, clock);
+        cancel(reason, by, refund, space, clock);
         return version();
     }
 
@@ -543,11 +549,11 @@ public class Order {
     }
 
     @CommandHandler
-    public long handle(ExpireOnlinePayment command, Clock clock) {
+    public long handle(ExpireOnlinePayment command, SpaceHolds space, Clock clock) {
         if (status != OrderStatus.AWAITING_PAYMENT || !pendingCaptures.isEmpty()) {
             return version(); // paid, or being captured, before the deadline: nothing to cancel
         }
-        cancel(EXPIRED_REASON, Actor.system(Channel.DEADLINE), paid, clock);
+        cancel(EXPIRED_REASON, Actor.system(Channel.DEADLINE), paid, space, clock);
         return version();
     }
 
@@ -555,7 +561,8 @@ public class Order {
      * Cancels, owing back {@code refund} of what was paid on top of anything already owed: gateway money through the
      * gateway first (each gateway payment for what was not asked back yet), the rest at the desk.
      */
-    private void cancel(String reason, Actor by, Money refund, Clock clock) {
+    private void cancel(String reason, Actor by, Money refund, SpaceHolds space, Clock clock) {
+        space.release(orderId); // the places are free the moment the cancellation commits, with it
         List<GatewayRefundDue> gatewayRefunds = new ArrayList<>();
         Money left = refund;
         for (Map.Entry<String, Money> payment : gatewayPayments.entrySet()) {
@@ -572,6 +579,28 @@ public class Order {
         apply(new OrderCancelled(orderId, reason, by, clock.instant(), refundDueAfter, deskRefundDue.plus(left), gatewayRefunds,
                 cancelledStatus(refundDueAfter, refundedAny, kept), refund));
     }
+
+    /**
+     * Holds a place of {@code serviceId} for every hour of {@code period}, or refuses with {@code no-capacity}: the
+     * first full hour named in the service's zone, every full hour in {@code conflicts}.
+     */
+    private static void takePlaces(SpaceHolds space, Catalog catalog, String serviceId, String orderId, RentalPeriod period) {
+        Catalog.Service service = catalog.service(serviceId).orElseThrow(
+                () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
+        if (space.take(service, orderId, period) instanceof SpaceHolds.Outcome.Full full) {
+            ZoneId zone = service.timeZone();
+            List<Rejection.Conflict> conflicts = full.hours().stream().map(hour -> new Rejection.Conflict(
+                    hour.atZone(zone).toOffsetDateTime().toString(), hour.plusSeconds(3600).atZone(zone).toOffsetDateTime().toString())).toList();
+            java.time.ZonedDateTime first = full.hours().get(0).atZone(zone);
+            String more = full.hours().size() > 1 ? " (и ещё " + (full.hours().size() - 1) + " ч. периода)" : "";
+            throw new RejectedException(new Rejection(ErrorCode.NO_CAPACITY, "«" + service.name() + "»: на "
+                    + FULL_HOUR.format(first) + "–" + FULL_HOUR_END.format(first.plusHours(1)) + " (время местное) свободных мест нет"
+                    + more + ". Выберите другое время.", "rentalPeriod", conflicts));
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter FULL_HOUR = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final java.time.format.DateTimeFormatter FULL_HOUR_END = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     /**
      * How much of {@code offered} an order may count when {@code open} is still to pay: all of it up to the

@@ -2,6 +2,8 @@ package com.orderdesk.command.order;
 
 import com.orderdesk.command.catalog.Catalog;
 import com.orderdesk.command.catalog.TestCatalogs;
+import com.orderdesk.command.space.InMemoryHoldTable;
+import com.orderdesk.command.space.SpaceHolds;
 import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.shared.order.OrderLine;
@@ -66,8 +68,14 @@ final class OrderFixtures {
      * fixture's time, so {@code andGivenCurrentTime} moves the order's "now" and nothing else does.
      */
     static FixtureConfiguration<Order> fixture(Catalog catalog, Instant now) {
+        return fixture(catalog, now, new InMemoryHoldTable());
+    }
+
+    /** The same, the places orders hold kept in {@code holds} (for the tests of capacity to fill and read). */
+    static FixtureConfiguration<Order> fixture(Catalog catalog, Instant now, InMemoryHoldTable holds) {
         AggregateTestFixture<Order> fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(catalog);
+        fixture.registerInjectableResource(new SpaceHolds(holds));
         fixture.registerInjectableResource(new InMemoryOrderNumbers());
         fixture.registerInjectableResource(((InstantSource) fixture::currentTime).withZone(ZoneOffset.UTC));
         fixture.givenCurrentTime(now);

@@ -152,10 +152,19 @@ class OrderTest {
         }
 
         @Test
-        void everyStartedHourIsBilled() {
+        void bookingsAreWholeHoursAndAnImportsStartedHourIsBilledWhole() {
             RentalPeriod ninetyMinutes = new RentalPeriod(FOUR_HOURS.start(), FOUR_HOURS.start().plusSeconds(90 * 60));
             fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
                     .when(place(PaymentPlan.FULL, TARIFF, ninetyMinutes, MANAGER))
+                    .expectException(invalid("rentalPeriod", "Аренда — целыми часами: начало и конец в начале часа (время местное), например 16:00–17:00."))
+                    .expectNoEvents();
+            RentalPeriod halfPast = new RentalPeriod(FOUR_HOURS.start().plusSeconds(30 * 60), FOUR_HOURS.end());
+            fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
+                    .when(place(PaymentPlan.FULL, TARIFF, halfPast, GUEST))
+                    .expectException(invalid("rentalPeriod", "Аренда — целыми часами")).expectNoEvents();
+            // an import (the system) records what was: a rental of an hour and a half is two started hours
+            fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
+                    .when(place(PaymentPlan.FULL, TARIFF, ninetyMinutes, com.orderdesk.shared.value.Actor.system(com.orderdesk.shared.value.Channel.SYSTEM)))
                     .expectSuccessfulHandlerExecution();
             assertThat(lastPlaced().lines().get(0).quantity()).isEqualTo(2);
             assertThat(lastPlaced().total()).isEqualTo(rub(200));

@@ -22,6 +22,8 @@ public enum ErrorCode {
     CANCELLATION_WINDOW_CLOSED("cancellation-window-closed", 409),
     /** the same payment or refund id again, with another amount or method */
     PAYMENT_ID_CONFLICT("payment-id-conflict", 409),
+    /** an hour of the period asked for has no free place; the problem lists the full hours as {@code conflicts} */
+    NO_CAPACITY("no-capacity", 409),
     VERSION_MISMATCH("version-mismatch", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
