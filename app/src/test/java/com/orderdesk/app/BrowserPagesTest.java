@@ -287,8 +287,8 @@ class BrowserPagesTest extends HttpTestBase {
         String day = today().plusDays(1).toString();
         choose("noDate", day);
         choose("noFrom", "09:00");
-        choose("noTo", "12:30");
-        // the price comes from the server before saving: 3.5 h → 4 started hours × 100 ₽
+        choose("noTo", "13:00");
+        // the price comes from the server before saving: 4 hours × 100 ₽
         waiting().until(shows("noTotal", "400 ₽"));
         assertThat(browser.findElement(By.id("noMinimum")).getText().replace('\u00a0', ' ')).isEqualTo("Остаток к оплате не должен быть менее 50 ₽.");
         browser.findElement(By.id("noPlanPartial")).click();
@@ -319,7 +319,7 @@ class BrowserPagesTest extends HttpTestBase {
         assertThat(placed.text("/ticket/number")).isEqualTo("W-17");
         assertThat(placed.text("/paymentPlan")).isEqualTo("PARTIAL");
         assertThat(placed.text("/rentalPeriod/start")).isEqualTo(day + "T09:00:00+05:00");
-        assertThat(placed.text("/rentalPeriod/end")).isEqualTo(day + "T12:30:00+05:00");
+        assertThat(placed.text("/rentalPeriod/end")).isEqualTo(day + "T13:00:00+05:00");
         assertThat(manager.get("/api/orders?size=1").json().at("/total").asLong()).isEqualTo(before + 1);
 
         pay("150");
@@ -541,7 +541,7 @@ class BrowserPagesTest extends HttpTestBase {
         String coworking = placeDeskOrder(2);
         String coworkingNumber = detail(coworking).text("/number");
         Api manager2 = anonymous.as("manager2");
-        Api.Response placed = manager2.post("/api/orders", orderBody(3, 2, "FULL").replace("coworking-2nd-floor", "meeting-room-3rd-floor"));
+        Api.Response placed = manager2.post("/api/orders", com.orderdesk.app.support.OrderBodies.meetingRoom(com.orderdesk.app.support.OrderBodies.meetingRoomDay(today()), 10, 12, null));
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
 
         signIn("manager2");

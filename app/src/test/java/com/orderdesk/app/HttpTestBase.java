@@ -64,6 +64,8 @@ public abstract class HttpTestBase {
         TestDatabase.register(registry, Files.createTempDirectory("orderdesk-test-").toString());
         // the webhook's allow-list as behind a proxy: this host (the simulator) and a documentation network
         registry.add("orderdesk.webhook.allowed-networks", () -> "127.0.0.0/8,::1/128,203.0.113.0/24");
+        // the corpus books the coworking's same hours hundreds of times: room for all (the meeting room keeps its 1 place)
+        registry.add("orderdesk.demo.coworking-capacity", () -> OrderBodies.CORPUS_CAPACITY);
     }
 
     @AfterEach

@@ -352,10 +352,15 @@ class OrderCommandHttpTest extends HttpTestBase {
         @Test
         void aQuotePricesAnOrderAsPlacingItWouldInTheServicesZone() {
             String day = today().plusDays(2).toString();
-            Api.Response quote = manager.get("/api/catalog/services/coworking-2nd-floor/quote?tariffId=standard&date=" + day
+            Api.Response halfHour = manager.get("/api/catalog/services/coworking-2nd-floor/quote?tariffId=standard&date=" + day
                     + "&from=10:00&to=13:30&paymentPlan=PARTIAL");
+            assertThat(halfHour.status()).as("bookings are whole hours: " + halfHour).isEqualTo(400);
+            assertThat(halfHour.text("/field")).isEqualTo("rentalPeriod");
+            assertThat(halfHour.text("/detail")).startsWith("Аренда — целыми часами");
+            Api.Response quote = manager.get("/api/catalog/services/coworking-2nd-floor/quote?tariffId=standard&date=" + day
+                    + "&from=10:00&to=14:00&paymentPlan=PARTIAL");
             assertThat(quote.status()).as(quote.toString()).isEqualTo(200);
-            // 3.5 hours: every hour started counts, so 4 × 100 ₽; the prepayment is 25 %; the minimum 50 ₽
+            // 4 hours × 100 ₽; the prepayment is 25 %; the minimum 50 ₽
             assertThat(quote.json().at("/hours").asLong()).isEqualTo(4);
             assertThat(quote.text("/lines/0/description")).isEqualTo("Коворкинг на 2 этаже, тариф «Стандарт»");
             assertThat(quote.text("/total/value")).isEqualTo("400.00");
@@ -363,7 +368,7 @@ class OrderCommandHttpTest extends HttpTestBase {
             assertThat(quote.text("/minimumRemainder/value")).isEqualTo("50.00");
             // the local times are the service's (Perm, +05:00), whatever the server's or the browser's zone
             assertThat(quote.text("/rentalPeriod/start")).isEqualTo(day + "T10:00:00+05:00");
-            assertThat(quote.text("/rentalPeriod/end")).isEqualTo(day + "T13:30:00+05:00");
+            assertThat(quote.text("/rentalPeriod/end")).isEqualTo(day + "T14:00:00+05:00");
             assertThat(manager.get("/api/catalog/services/coworking-2nd-floor/quote?tariffId=standard&date=" + day
                     + "&from=10:00&to=14:00").text("/prepayment/value")).as("FULL: everything before the rental").isEqualTo("400.00");
 
@@ -375,7 +380,7 @@ class OrderCommandHttpTest extends HttpTestBase {
             Api.Response detail = detail(placed.text("/orderId"));
             assertThat(detail.text("/total/value")).isEqualTo("400.00");
             assertThat(detail.text("/prepaymentDue/value")).isEqualTo("100.00");
-            assertThat(detail.text("/rentalPeriod/end")).isEqualTo(day + "T13:30:00+05:00");
+            assertThat(detail.text("/rentalPeriod/end")).isEqualTo(day + "T14:00:00+05:00");
         }
 
         @Test

@@ -74,13 +74,16 @@ class SpaceHoldsTest extends HttpTestBase {
     }
 
     @Test
-    void hoursOutsideOpeningHoursAreRefusedWithTheLocalHoursAndNothingIsHeld() {
-        Catalog.Service room = room(5);
-        Outcome late = take(room, "late", monday(19, 23));
-        LocalDate monday = LocalDate.of(2030, 1, 7);
-        assertThat(late).isEqualTo(new Outcome.Closed(List.of(monday.atTime(21, 0), monday.atTime(22, 0))));
-        assertThat(holds.held(room.id(), monday(0, 23).start(), monday(0, 23).end())).isEmpty();
-        assertThat(take(room, "closing", monday(20, 21))).as("the hour the service closes after").isEqualTo(new Outcome.Taken(1));
+    void aMoveThatOverlapsItsOwnHoursFitsWhereItStoodAndGivesUpTheOldOnes() {
+        Catalog.Service room = room(1);
+        assertThat(take(room, "mover", monday(10, 12))).isEqualTo(new Outcome.Taken(2));
+        assertThat(take(room, "mover", monday(11, 14))).as("11:00 is its own").isEqualTo(new Outcome.Taken(3));
+        assertThat(holds.occupants(room.id(), monday(9, 15).start(), monday(9, 15).end()))
+                .containsOnlyKeys(monday(11, 12).start(), monday(12, 13).start(), monday(13, 14).start());
+        assertThat(take(room, "other", monday(10, 11))).as("10:00 was given up").isEqualTo(new Outcome.Taken(1));
+        assertThat(take(room, "mover", monday(10, 11))).isEqualTo(new Outcome.Full(List.of(monday(10, 11).start())));
+        assertThat(holds.held(room.id(), monday(9, 15).start(), monday(9, 15).end())).as("a refused move keeps what it held")
+                .containsOnlyKeys(monday(10, 11).start(), monday(11, 12).start(), monday(12, 13).start(), monday(13, 14).start());
     }
 
     @Test
@@ -117,7 +120,7 @@ class SpaceHoldsTest extends HttpTestBase {
                         try {
                             Outcome outcome = take(room, order, monday(15, 16));
                             return outcome instanceof Outcome.Taken ? "taken" : "full";
-                        } catch (SpaceHolds.SpaceTakenMeanwhile lost) {
+                        } catch (com.orderdesk.command.space.SpaceTakenMeanwhile lost) {
                             Thread.onSpinWait();
                         } catch (org.springframework.dao.PessimisticLockingFailureException waitedTooLong) {
                             Thread.onSpinWait();

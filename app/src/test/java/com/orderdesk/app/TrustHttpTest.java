@@ -293,8 +293,8 @@ class TrustHttpTest extends HttpTestBase {
         @Test
         void moneyKeptOnACancellationGetsItsSettlementReceiptAndReadsPartiallyRefunded() {
             // the meeting room returns half to a guest who cancels in time
-            Api.Response placed = guest.post("/api/my/orders", orderBody(5, 2, "FULL", "troshkov@example.com")
-                    .replace("coworking-2nd-floor", "meeting-room-3rd-floor"));
+            Api.Response placed = guest.post("/api/my/orders", com.orderdesk.app.support.OrderBodies.meetingRoom(
+                    com.orderdesk.app.support.OrderBodies.meetingRoomDay(today()), 10, 12, "troshkov@example.com"));
             assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
             String order = placed.text("/orderId");
             // (the meeting room is not the demo manager's: the guest and the auditor watch it)

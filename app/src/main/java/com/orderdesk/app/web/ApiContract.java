@@ -201,6 +201,11 @@ public class ApiContract implements OpenApiCustomizer {
                         ._enum(Arrays.stream(ErrorCode.values()).map(ErrorCode::code).toList()))
                 .addProperty("field", new StringSchema().description("The field at fault, when one is").example("amount"))
                 .addProperty("incident", new StringSchema().description("With 500: the id to quote to support"))
+                .addProperty("conflicts", new io.swagger.v3.oas.models.media.ArraySchema().description("With no-capacity: the "
+                        + "full hours, in the service's zone").items(new ObjectSchema()
+                        .addProperty("start", new StringSchema().format("date-time").example("2026-12-14T10:00:00+05:00"))
+                        .addProperty("end", new StringSchema().format("date-time").example("2026-12-14T11:00:00+05:00"))
+                        .required(List.of("start", "end"))))
                 .required(List.of("type", "title", "status", "code"));
     }
 }

@@ -93,13 +93,20 @@ final class ApiOperations {
                 "Quote a price", "What an order would cost before it is placed: lines, total, prepayment due online, minimum "
                         + "remainder. Prices are the server's; clients never send one.", false, false,
                 codes(AUTH, List.of(VALIDATION_FAILED, NOT_FOUND)));
+        op("GET /api/catalog/services/{serviceId}/availability", "getAvailability", Area.CATALOG, u, 200,
+                "Every open hour from `from` to `to` with its free places", "Free hours",
+                "The service's bookable hours (whole hours inside opening hours, in its zone) between two local dates, both "
+                        + "included, at most 62 days, each with its free places of `capacity` (null when not tracked). "
+                        + "Decided by the same code as placing an order.", false, false,
+                codes(AUTH, List.of(VALIDATION_FAILED, NOT_FOUND)));
         // --- desk orders ---
         op("GET /api/orders", "listOrders", Area.DESK_ORDERS, u, 200, "A page of orders", "List orders",
                 "Orders of the caller's services, filtered, searched (number, ticket, name, phone) and sorted, a page at a time.",
                 false, false, codes(AUTH, List.of(VALIDATION_FAILED)));
         op("POST /api/orders", "placeOrder", Area.DESK_ORDERS, u, 201, "Placed: its id, number and version (also `ETag`)",
-                "Place an order at the desk", "A walk-in guest's order: priced by the server, confirmed at once (nothing to prepay).",
-                true, false, codes(AUTH, BODY, WRITE));
+                "Place an order at the desk", "A walk-in guest's order: priced by the server, confirmed at once (nothing to prepay). "
+                        + "Whole hours inside opening hours, each with a free place (`no-capacity` names the full ones).",
+                true, false, codes(AUTH, BODY, WRITE, List.of(NO_CAPACITY)));
         op("GET /api/orders/export", "exportOrders", Area.DESK_ORDERS, u, 200, "The orders as a file", "Export orders",
                 "Every order the filters select, as XLSX or CSV (`format`).", false, false,
                 codes(AUTH, List.of(VALIDATION_FAILED, NOT_ACCEPTABLE)));
@@ -145,8 +152,9 @@ final class ApiOperations {
         op("GET /api/my/orders", "listMyOrders", Area.GUEST_ORDERS, u, 200, "A page of the guest's orders", "List my orders",
                 "The signed-in guest's own orders.", false, false, codes(AUTH, List.of(VALIDATION_FAILED)));
         op("POST /api/my/orders", "placeMyOrder", Area.GUEST_ORDERS, u, 201, "Placed: id, number, version", "Book online",
-                "A guest's booking: waits for its prepayment (paid online) before it is confirmed.", true, false,
-                codes(AUTH, BODY, WRITE));
+                "A guest's booking: waits for its prepayment (paid online) before it is confirmed; its places are held "
+                        + "until the payment deadline.", true, false,
+                codes(AUTH, BODY, WRITE, List.of(NO_CAPACITY)));
         op("GET /api/my/orders/{orderId}", "getMyOrder", Area.GUEST_ORDERS, u, 200, "The order as the guest sees it",
                 "Read my order", "The guest's view: no internal notes, staff shown as «менеджер».", false, false,
                 codes(AUTH, List.of(NOT_FOUND)));
@@ -320,6 +328,7 @@ final class ApiOperations {
             case FORBIDDEN -> "Недостаточно прав.";
             case VERSION_MISMATCH -> "Заказ изменился (версия 6, у вас 5). Обновите страницу и повторите.";
             case VALIDATION_FAILED -> "Сумма оплаты должна быть больше нуля.";
+            case NO_CAPACITY -> "«Переговорная на 3 этаже»: на 14.12.2026 10:00–11:00 (время местное) свободных мест нет. Выберите другое время.";
             default -> Arrays.stream(code.code().split("-")).reduce((a, b) -> a + " " + b).orElse(code.code()) + ".";
         };
     }

@@ -7,7 +7,35 @@ import java.time.ZoneId;
 public final class OrderBodies {
     public static final ZoneId PERM = ZoneId.of("Asia/Yekaterinburg");
 
+    /**
+     * The demo coworking's capacity in the test run (the demo's is 12): the suite books its same hours — three days
+     * ahead, 10:00–14:00 — hundreds of times, and only the tests of capacity should meet a full hour. They use the
+     * meeting room (1 place, {@link #meetingRoomDay}) or applications of their own with the demo's 12.
+     */
+    public static final String CORPUS_CAPACITY = "10000";
+    private static final java.util.concurrent.atomic.AtomicInteger MEETING_ROOM_DAYS = new java.util.concurrent.atomic.AtomicInteger();
+
     private OrderBodies() {
+    }
+
+    /**
+     * A working day for the meeting room (Mon–Fri, one place) that no other test of this run books: each call the next
+     * one, from ten days after {@code today} on (its booking horizon is 90 days).
+     */
+    public static LocalDate meetingRoomDay(LocalDate today) {
+        LocalDate day = today.plusDays(10);
+        int skip = MEETING_ROOM_DAYS.getAndIncrement();
+        while (true) {
+            if (day.getDayOfWeek().getValue() <= 5 && skip-- == 0) {
+                return day;
+            }
+            day = day.plusDays(1);
+        }
+    }
+
+    /** A place-order body at «Переговорная на 3 этаже» (500 ₽ an hour, full payment): {@code from}–{@code to} o'clock on {@code day}. */
+    public static String meetingRoom(LocalDate day, int from, int to, String email) {
+        return order("meeting-room-3rd-floor", day, from, to, "FULL", email);
     }
 
     /**
@@ -15,14 +43,19 @@ public final class OrderBodies {
      * visitor giving {@code email} (none when null).
      */
     public static String order(LocalDate day, int hours, String plan, String email) {
-        String start = day.atTime(10, 0).atZone(PERM).toOffsetDateTime().toString();
-        String end = day.atTime(10 + hours, 0).atZone(PERM).toOffsetDateTime().toString();
+        return order("coworking-2nd-floor", day, 10, 10 + hours, plan, email);
+    }
+
+    /** A place-order body at {@code serviceId}, «Стандарт», {@code from}–{@code to} o'clock on {@code day} in Perm. */
+    public static String order(String serviceId, LocalDate day, int from, int to, String plan, String email) {
+        String start = day.atTime(from, 0).atZone(PERM).toOffsetDateTime().toString();
+        String end = day.atTime(to, 0).atZone(PERM).toOffsetDateTime().toString();
         return """
-                {"serviceId":"coworking-2nd-floor","tariffId":"standard",
+                {"serviceId":"%s","tariffId":"standard",
                  "rentalPeriod":{"start":"%s","end":"%s"},"ticketNumber":"301",
                  "visitor":{"name":"Светлана Орлова","phone":"+7 912 555-12-34"%s},
                  "applicant":{"name":"Светлана Орлова","role":"Гость локации","phone":"8 912 555 12 34"},
-                 "paymentPlan":"%s"}""".formatted(start, end, email == null ? "" : ",\"email\":\"" + email + "\"", plan);
+                 "paymentPlan":"%s"}""".formatted(serviceId, start, end, email == null ? "" : ",\"email\":\"" + email + "\"", plan);
     }
 
     public static String money(String value) {

@@ -28,6 +28,10 @@ public final class TestApp implements AutoCloseable {
     public static TestApp start(Path dataDir, String... more) {
         List<String> arguments = new ArrayList<>(TestDatabase.arguments(dataDir.toString()));
         arguments.addAll(List.of("--server.port=0", "--orderdesk.demo.seed-orders=false", "--spring.jmx.enabled=false"));
+        if (java.util.Arrays.stream(more).noneMatch(argument -> argument.startsWith("--orderdesk.demo.coworking-capacity="))) {
+            // the corpus books the coworking's same hours many times over; a test of capacity gives its own
+            arguments.add("--orderdesk.demo.coworking-capacity=" + OrderBodies.CORPUS_CAPACITY);
+        }
         arguments.addAll(List.of(more));
         return new TestApp(new SpringApplicationBuilder(OrderDeskApplication.class, TestClockConfiguration.class).profiles("demo")
                 .run(arguments.toArray(String[]::new)));

@@ -1,6 +1,9 @@
 package com.orderdesk.command.catalog;
 
+import com.orderdesk.command.space.SpaceHolds;
 import com.orderdesk.shared.access.ServiceAccess;
+import com.orderdesk.shared.error.ErrorCode;
+import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.shared.error.InvalidValueException;
 import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.PaymentPlan;
@@ -35,10 +38,12 @@ import java.util.function.Function;
 public class CatalogController {
     private final Catalog catalog;
     private final Clock clock;
+    private final SpaceHolds space;
 
-    public CatalogController(Catalog catalog, Clock clock) {
+    public CatalogController(Catalog catalog, Clock clock, SpaceHolds space) {
         this.catalog = catalog;
         this.clock = clock;
+        this.space = space;
     }
 
     public record TariffView(String id, String name, Money unitPrice, String unit, boolean partialPayment,
@@ -49,10 +54,24 @@ public class CatalogController {
     public record CancellationPolicyView(long guestCutoffMinutes, int guestRefundPercent) {
     }
 
+    /** When a service can be booked, in its zone: each weekday's hours ({@code "09:00-21:00"} or {@code "closed"}), and closed dates. */
+    public record OpeningHoursView(java.util.Map<String, String> weekly, List<LocalDate> closedDates) {
+    }
+
     public record ServiceView(String id, String name, String timeZone, Money minimumRemainder, List<TariffView> tariffs,
                               CancellationPolicyView cancellationPolicy, long bookingHorizonDays, long maxRentalLengthDays,
-                              List<ServiceAccess.StaffMember> staff) {
+                              List<ServiceAccess.StaffMember> staff, Integer capacity, OpeningHoursView openingHours) {
     }
+
+    /** One bookable hour: {@code free} places of the service's {@code capacity} (null when the service does not track them). */
+    public record SlotView(OffsetDateTime start, OffsetDateTime end, Integer free) {
+    }
+
+    public record AvailabilityView(String serviceId, String timeZone, Integer capacity, List<SlotView> slots) {
+    }
+
+    /** The longest stretch one availability request covers, both ends included. */
+    static final int MAX_AVAILABILITY_DAYS = 62;
 
     @GetMapping("/services")
     public List<ServiceView> services(Actor actor) {
@@ -63,7 +82,33 @@ public class CatalogController {
                         t.partialPayment(), t.partialPayment() ? t.prepaymentPercent() : null)).toList(),
                 new CancellationPolicyView(service.guestCancellationCutoff().toMinutes(), service.guestRefundPercent()),
                 service.bookingHorizon().toDays(), service.maxRentalLength().toDays(),
-                guest ? List.of() : service.staff())).toList();
+                guest ? List.of() : service.staff(), service.capacity(),
+                new OpeningHoursView(service.openingHours().weekly(), service.openingHours().closedDates()))).toList();
+    }
+
+    /**
+     * {@code GET /api/catalog/services/{id}/availability?from=YYYY-MM-DD&to=YYYY-MM-DD}: every hour the service is
+     * open between the two local dates (both included, at most 62 days) with its free places — read by the same code
+     * that decides a booking ({@link SpaceHolds}). It names no one: guests and staff alike may read it.
+     */
+    @GetMapping("/services/{serviceId}/availability")
+    public AvailabilityView availability(@PathVariable String serviceId, @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to, Actor actor) {
+        Catalog.Service service = catalog.service(serviceId).filter(known -> offered(known.id(), actor))
+                .orElseThrow(() -> new RejectedException(ErrorCode.NOT_FOUND, "Услуга не найдена."));
+        LocalDate first = parse(from, "from", "первый день (ГГГГ-ММ-ДД)", LocalDate::parse);
+        LocalDate last = parse(to, "to", "последний день (ГГГГ-ММ-ДД)", LocalDate::parse);
+        if (last.isBefore(first)) {
+            throw new InvalidValueException("to", "Последний день раньше первого.");
+        }
+        if (java.time.temporal.ChronoUnit.DAYS.between(first, last) >= MAX_AVAILABILITY_DAYS) {
+            throw new InvalidValueException("to", "Не больше " + MAX_AVAILABILITY_DAYS + " дней за один запрос.");
+        }
+        ZoneId zone = service.timeZone();
+        List<SlotView> slots = space.availability(service, first, last).stream()
+                .map(slot -> new SlotView(slot.start().atZone(zone).toOffsetDateTime(), slot.end().atZone(zone).toOffsetDateTime(), slot.free()))
+                .toList();
+        return new AvailabilityView(service.id(), zone.getId(), service.capacity(), slots);
     }
 
     /** Guests book any service; staff work with the services they are responsible for (auditors: all). */

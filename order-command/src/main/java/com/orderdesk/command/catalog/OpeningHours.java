@@ -164,6 +164,22 @@ public final class OpeningHours {
         return hours;
     }
 
+    /** Each weekday's hours, Monday first, as the API shows them: {@code "mon" → "09:00-21:00"} or {@code "closed"}. */
+    public Map<String, String> weekly() {
+        Map<String, String> weekly = new java.util.LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            int[] span = spans.get(day);
+            weekly.put(day.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT),
+                    span == null ? "closed" : String.format("%02d:00-%02d:00", span[0], span[1]));
+        }
+        return weekly;
+    }
+
+    /** The dates it is closed whatever the weekday, in order. */
+    public List<LocalDate> closedDates() {
+        return new ArrayList<>(new TreeSet<>(closedDates));
+    }
+
     /** For messages: "09:00–21:00" on the day's weekday, or empty when closed that day. */
     public String describe(LocalDate day) {
         List<LocalDateTime> hours = hoursOf(day);

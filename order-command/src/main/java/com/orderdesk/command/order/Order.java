@@ -590,7 +590,7 @@ public class Order {
         if (space.take(service, orderId, period) instanceof SpaceHolds.Outcome.Full full) {
             ZoneId zone = service.timeZone();
             List<Rejection.Conflict> conflicts = full.hours().stream().map(hour -> new Rejection.Conflict(
-                    hour.atZone(zone).toOffsetDateTime().toString(), hour.plusSeconds(3600).atZone(zone).toOffsetDateTime().toString())).toList();
+                    ISO.format(hour.atZone(zone)), ISO.format(hour.plusSeconds(3600).atZone(zone)))).toList();
             java.time.ZonedDateTime first = full.hours().get(0).atZone(zone);
             String more = full.hours().size() > 1 ? " (и ещё " + (full.hours().size() - 1) + " ч. периода)" : "";
             throw new RejectedException(new Rejection(ErrorCode.NO_CAPACITY, "«" + service.name() + "»: на "
@@ -599,6 +599,7 @@ public class Order {
         }
     }
 
+    private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final java.time.format.DateTimeFormatter FULL_HOUR = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final java.time.format.DateTimeFormatter FULL_HOUR_END = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 

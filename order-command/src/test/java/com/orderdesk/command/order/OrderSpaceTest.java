@@ -114,7 +114,7 @@ class OrderSpaceTest {
     }
 
     private static Rejection.Conflict conflict(int from) {
-        return new Rejection.Conflict("2030-08-12T%02d:00+05:00".formatted(from), "2030-08-12T%02d:00+05:00".formatted(from + 1));
+        return new Rejection.Conflict("2030-08-12T%02d:00:00+05:00".formatted(from), "2030-08-12T%02d:00:00+05:00".formatted(from + 1));
     }
 
     @Test

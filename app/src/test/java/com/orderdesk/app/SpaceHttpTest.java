@@ -1,0 +1,98 @@
+package com.orderdesk.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.app.support.OrderBodies;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Space sold once, over HTTP (issue 27): the meeting room (one place, Mon–Fri 09:00–21:00) sold once an hour, the
+ * refusal a client gets, what availability shows before and after, and a cancellation giving the hour back.
+ */
+class SpaceHttpTest extends HttpTestBase {
+    private static final String ROOM = "meeting-room-3rd-floor";
+
+    private Api.Response availability(Api who, LocalDate from, LocalDate to) {
+        return who.get("/api/catalog/services/" + ROOM + "/availability?from=" + from + "&to=" + to);
+    }
+
+    /** The free places of each slot of {@code day}, "HH:mm=free". */
+    private List<String> free(Api who, LocalDate day) {
+        Api.Response answer = availability(who, day, day);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        List<String> free = new ArrayList<>();
+        for (JsonNode slot : answer.json().at("/slots")) {
+            free.add(slot.path("start").asText().substring(11, 16) + "=" + slot.path("free").asInt());
+        }
+        return free;
+    }
+
+    @Test
+    void twoGuestsCannotBookTheMeetingRoomsSameHourAndACancellationGivesItBack() {
+        LocalDate day = OrderBodies.meetingRoomDay(today());
+        assertThat(free(guest, day)).as("twelve open hours, each with its one place").hasSize(12)
+                .startsWith("09:00=1").endsWith("20:00=1");
+
+        long guest2Orders = guest2.get("/api/my/orders").json().at("/total").asLong();
+        Api.Response first = guest.post("/api/my/orders", OrderBodies.meetingRoom(day, 10, 12, null));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Api.Response second = guest2.post("/api/my/orders", OrderBodies.meetingRoom(day, 11, 13, null));
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(second.text("/code")).isEqualTo("no-capacity");
+        assertThat(second.text("/field")).isEqualTo("rentalPeriod");
+        assertThat(second.text("/detail")).isEqualTo("«Переговорная на 3 этаже»: на "
+                + day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                + " 11:00–12:00 (время местное) свободных мест нет. Выберите другое время.");
+        assertThat(second.json().at("/conflicts").size()).isEqualTo(1);
+        assertThat(second.text("/conflicts/0/start")).isEqualTo(day + "T11:00:00+05:00");
+        assertThat(second.text("/conflicts/0/end")).isEqualTo(day + "T12:00:00+05:00");
+        assertThat(guest2.get("/api/my/orders").json().at("/total").asLong()).as("the refused booking left nothing").isEqualTo(guest2Orders);
+
+        assertThat(free(guest2, day)).as("the guest's hold shows to anyone, naming no one")
+                .contains("09:00=1", "10:00=0", "11:00=0", "12:00=1");
+        Api.Response afterIt = guest2.post("/api/my/orders", OrderBodies.meetingRoom(day, 12, 13, null));
+        assertThat(afterIt.status()).as("the hour the first one ends in is free: " + afterIt).isEqualTo(201);
+
+        Api.Response cancelled = guest.post("/api/my/orders/" + first.text("/orderId") + "/cancellation", "{\"reason\":\"Планы изменились\"}");
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(free(anonymous.as("manager2"), day)).as("cancelled: its places are free at once").contains("10:00=1", "11:00=1", "12:00=0");
+        Api.Response again = guest2.post("/api/my/orders", OrderBodies.meetingRoom(day, 11, 12, null));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void hoursOutsideOpeningHoursAreRefusedAndAvailabilityShowsOnlyOpenHours() {
+        LocalDate day = OrderBodies.meetingRoomDay(today());
+        Api.Response late = guest.post("/api/my/orders", OrderBodies.meetingRoom(day, 20, 22, null));
+        assertThat(late.status()).as(late.toString()).isEqualTo(400);
+        assertThat(late.text("/field")).isEqualTo("rentalPeriod");
+        assertThat(late.text("/detail")).contains("в эти часы не работает").contains("21:00").contains("09:00–21:00");
+
+        LocalDate saturday = day.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
+        Api.Response weekend = availability(guest, saturday, saturday.plusDays(2));
+        assertThat(weekend.status()).isEqualTo(200);
+        assertThat(weekend.json().at("/capacity").asInt()).isEqualTo(1);
+        assertThat(weekend.text("/timeZone")).isEqualTo("Asia/Yekaterinburg");
+        assertThat(weekend.json().at("/slots").size()).as("Saturday and Sunday closed, Monday's twelve hours").isEqualTo(12);
+        assertThat(weekend.text("/slots/0/start")).isEqualTo(saturday.plusDays(2) + "T09:00:00+05:00");
+        assertThat(weekend.text("/slots/0/end")).isEqualTo(saturday.plusDays(2) + "T10:00:00+05:00");
+
+        Api.Response coworking = manager.get("/api/catalog/services/coworking-2nd-floor/availability?from=" + day + "&to=" + day);
+        assertThat(coworking.json().at("/slots").size()).as("08:00–22:00").isEqualTo(14);
+
+        Api.Response tooLong = availability(guest, day, day.plusDays(62));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.text("/field")).isEqualTo("to");
+        assertThat(availability(guest, day, day.plusDays(61)).status()).as("62 days, both ends included").isEqualTo(200);
+        assertThat(availability(guest, day, day.minusDays(1)).status()).isEqualTo(400);
+        assertThat(guest.get("/api/catalog/services/" + ROOM + "/availability?from=tomorrow&to=" + day).text("/field")).isEqualTo("from");
+        assertThat(guest.get("/api/catalog/services/sauna/availability?from=" + day + "&to=" + day).status()).isEqualTo(404);
+        assertThat(manager.get("/api/catalog/services/" + ROOM + "/availability?from=" + day + "&to=" + day).status())
+                .as("staff see the services they are responsible for").isEqualTo(404);
+    }
+}
