@@ -32,7 +32,8 @@ class ResponsibleManagersHttpTest extends HttpTestBase {
         manager2 = anonymous.as("manager2");
         coworkingOrder = placeDeskOrder(4);
         coworkingNumber = manager.get("/api/orders/" + coworkingOrder).text("/number");
-        Api.Response placed = manager2.post("/api/orders", orderBody(3, 2, "FULL").replace("coworking-2nd-floor", MEETING_ROOM));
+        Api.Response placed = manager2.post("/api/orders",
+                com.orderdesk.app.support.OrderBodies.meetingRoom(com.orderdesk.app.support.OrderBodies.meetingRoomDay(today()), 10, 12, null));
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         meetingOrder = placed.text("/orderId");
         meetingNumber = placed.text("/number");

@@ -180,6 +180,8 @@ class TrustHttpTest extends HttpTestBase {
 
         @Test
         void staffPlaceAWalkInFromTheStartOfTheCurrentHourNotBefore() {
+            // in the day, when the coworking is open (the walk-in's hours must be open hours too)
+            clock.freezeAt(LocalDate.now(PERM).atTime(12, 20).atZone(PERM).toInstant());
             ZonedDateTime hour = ZonedDateTime.ofInstant(clock.instant(), PERM).truncatedTo(ChronoUnit.HOURS);
             assertThat(manager.post("/api/orders", bodyStarting(hour)).status()).isEqualTo(201);
             refusedOn(manager.post("/api/orders", bodyStarting(hour.minusHours(1))), "rentalPeriod.start");

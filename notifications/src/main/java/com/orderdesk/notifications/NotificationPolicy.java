@@ -69,15 +69,48 @@ class NotificationPolicy {
             // placed at the desk: confirmed from the start
             mail(message, order, MailKind.CONFIRMED, e.placedAt(), this::confirmed);
         }
-        // the evening before the rental, where the service is
-        Instant reminder = e.rentalPeriod().start().atZone(order.zone()).toLocalDate().minusDays(1)
+        remind(message, order, e.placedAt());
+    }
+
+    /** The evening before the rental, where the service is: a reminder (none when that evening is already past). */
+    private void remind(EventMessage<?> message, Mails.OrderFacts order, Instant now) {
+        Instant reminder = order.rentalStart().atZone(order.zone()).toLocalDate().minusDays(1)
                 .atTime(LocalTime.of(settings.reminderHour(), 0)).atZone(order.zone()).toInstant();
-        if (reminder.isAfter(e.placedAt())) {
+        if (reminder.isAfter(now)) {
             mail(message, order, MailKind.REMINDER, reminder, o -> Mails.compose(MailKind.REMINDER, o,
                     "Напоминание: завтра ваша аренда, заказ № " + o.number(),
                     List.of("Напоминаем: завтра у вас аренда по заказу № " + o.number() + ", " + o.period() + ". Ждём вас!"),
                     orderLink(o), unsubscribe(o)));
         }
+    }
+
+    /** The booking moved: the guest hears the new hours (and what it means for money), the reminder moves with it. */
+    @EventHandler
+    void on(com.orderdesk.shared.order.event.OrderRescheduled e, EventMessage<?> message) {
+        outbox.cancelPending(e.orderId(), List.of(MailKind.REMINDER));
+        outbox.moved(e.orderId(), e.to().start(), e.to().end());
+        withOrder(e.orderId(), order -> {
+            String money;
+            if (e.owedBack().isPositive()) {
+                Money online = e.gatewayRefunds().stream().map(com.orderdesk.shared.order.GatewayRefundDue::amount)
+                        .reduce(Money.ZERO, Money::plus);
+                Money desk = e.owedBack().minusOrZero(online);
+                money = "Новая стоимость — " + e.total().toRussianText() + ". Вам будет возвращено " + e.owedBack().toRussianText() + ": "
+                        + (online.isPositive() ? online.toRussianText() + " — на карту, которой вы платили" : "")
+                        + (online.isPositive() && desk.isPositive() ? "; " : "")
+                        + (desk.isPositive() ? desk.toRussianText() + " — на месте, у менеджера" : "") + ".";
+            } else if (!e.total().equals(e.totalBefore())) {
+                money = "Новая стоимость — " + e.total().toRussianText()
+                        + (e.remainderAfter().isPositive() ? ", к оплате осталось " + e.remainderAfter().toRussianText() + "." : ".");
+            } else {
+                money = "Стоимость не изменилась.";
+            }
+            mail(message, order, MailKind.RESCHEDULED, e.at(), o -> Mails.compose(MailKind.RESCHEDULED, o,
+                    "Заказ № " + o.number() + " перенесён",
+                    List.of("Бронирование по заказу № " + o.number() + " перенесено (" + who(e.by()) + "). Новое время: " + o.period() + ".",
+                            money), orderLink(o), unsubscribe(o)));
+            remind(message, order, e.at());
+        });
     }
 
     @EventHandler

@@ -50,6 +50,12 @@ class Outbox {
         }
     }
 
+    /** The order moved: its mails from now on say the new hours. */
+    void moved(String orderId, Instant rentalStart, Instant rentalEnd) {
+        jdbc.update("update notification_order set rental_start = ?, rental_end = ? where order_id = ?", utc(rentalStart),
+                utc(rentalEnd), orderId);
+    }
+
     Optional<Mails.OrderFacts> order(String orderId) {
         return jdbc.query("select * from notification_order where order_id = ?", (rs, n) -> new Mails.OrderFacts(rs.getString("order_id"),
                 rs.getString("order_number"), rs.getString("service_name"), ZoneId.of(rs.getString("time_zone")),

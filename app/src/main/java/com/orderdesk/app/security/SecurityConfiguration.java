@@ -76,7 +76,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/notifications/unsubscribe", "/api/notifications/confirm").permitAll()
                         // a token that names no role known here signs nobody in: 403, never a half-identity
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**", "/api/me").hasAnyRole(EVERYONE)
-                        .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**", "/api/reports/**").hasAnyRole(STAFF_AND_AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**", "/api/reports/**", "/api/space/**").hasAnyRole(STAFF_AND_AUDITOR)
                         .requestMatchers("/api/orders", "/api/orders/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/my/**").hasRole("GUEST")
                         .requestMatchers("/api/audit/**", "/api/admin/**").hasRole("AUDITOR")

@@ -23,6 +23,7 @@ final class ApiOperations {
         DESK_ORDERS("Desk orders", "Orders as rental managers work them: list, form, payments, refunds, messages, executor."),
         GUEST_ORDERS("Guest orders", "A guest's own bookings: place, read, write, cancel, pay online."),
         REPORTS("Reports", "The cash report of a service's day."),
+        SPACE("Space", "What the services' places hold: the day board and the hours held beyond the capacity."),
         AUDIT("Audit", "An order's history as stored, its state at any moment, and the seal that shows tampering."),
         PROJECTIONS("Projections", "Read models: their lag, rebuilding them, dead letters (admins)."),
         NOTIFICATIONS("Notifications", "Turning mail about orders off from a link in a mail."),
@@ -144,6 +145,11 @@ final class ApiOperations {
                 "Cancel an order", "Cancels with a reason. Without `refundAmount` everything paid is owed back (online money "
                         + "through the gateway, the rest at the desk); `0.00` refunds nothing; never more than paid.", true, true,
                 codes(AUTH, BODY, WRITE, List.of(NOT_FOUND, ORDER_FINAL, VERSION_MISMATCH, REFUND_EXCEEDS_PAID)));
+        op("POST /api/orders/{orderId}/rescheduling", "rescheduleOrder", Area.DESK_ORDERS, u, 200, "The new version",
+                "Move an order", "To another period: whole hours inside opening hours, each with a free place (its own old hours "
+                        + "count as free to it; they are given up together). Priced again: more to pay makes the remainder grow, "
+                        + "less is owed back as a cancellation's refund is. A confirmed order only.", true, true,
+                codes(AUTH, BODY, WRITE, List.of(NOT_FOUND, ORDER_FINAL, ORDER_NOT_CONFIRMED, NO_CAPACITY, VERSION_MISMATCH)));
         op("POST /api/orders/{orderId}/completion", "completeOrder", Area.DESK_ORDERS, u, 200, "The new version",
                 "Complete an order", "A confirmed order whose rental is over is done (a prepayment is then settled by a receipt).",
                 true, true, codes(AUTH, WRITE, List.of(NOT_FOUND, ORDER_FINAL, ORDER_NOT_CONFIRMED, RENTAL_NOT_OVER,
@@ -167,6 +173,10 @@ final class ApiOperations {
         op("POST /api/my/orders/{orderId}/cancellation", "cancelMyOrder", Area.GUEST_ORDERS, u, 200, "The new version",
                 "Cancel my booking", "Until the service's cut-off; what comes back follows its policy.", true, true,
                 codes(AUTH, BODY, WRITE, List.of(NOT_FOUND, ORDER_FINAL, CANCELLATION_WINDOW_CLOSED, VERSION_MISMATCH)));
+        op("POST /api/my/orders/{orderId}/rescheduling", "rescheduleMyOrder", Area.GUEST_ORDERS, u, 200, "The new version",
+                "Move my booking", "To another period, until the service's cancellation cut-off; priced again.", true, true,
+                codes(AUTH, BODY, WRITE, List.of(NOT_FOUND, ORDER_FINAL, ORDER_NOT_CONFIRMED, CANCELLATION_WINDOW_CLOSED, NO_CAPACITY,
+                        VERSION_MISMATCH)));
         op("POST /api/my/orders/{orderId}/payment", "payMyOrderOnline", Area.GUEST_ORDERS, u, 201, "The gateway's page to pay on",
                 "Pay online", "What is still owed, as a gateway payment: open `confirmationUrl` to pay.", true, false,
                 codes(AUTH, WRITE, List.of(NOT_FOUND, ORDER_FINAL, ORDER_NOT_PAYABLE)));
@@ -174,6 +184,14 @@ final class ApiOperations {
         op("GET /api/reports/cash", "getCashReport", Area.REPORTS, u, 200, "The day's payments and refunds", "Cash report",
                 "A service's day: payments and refunds by method and by person, with totals; `format=xlsx` as a file.", false, false,
                 codes(AUTH, List.of(VALIDATION_FAILED, NOT_FOUND)));
+        // --- space ---
+        op("GET /api/space/board", "getDayBoard", Area.SPACE, u, 200, "Each service × each open hour of the day",
+                "Day board", "«Загрузка»: the caller's services, every open hour of a day (`date`, the service's local one; "
+                        + "today when absent), occupied of capacity, with the orders holding it.", false, false,
+                codes(AUTH, List.of(VALIDATION_FAILED, NOT_FOUND)));
+        op("GET /api/space/overbooked", "listOverbookedHours", Area.SPACE, u, 200, "Hours from today on held beyond the capacity",
+                "Overlaps", "«Пересечения»: hours that orders placed before the places were tracked hold beyond the capacity, "
+                        + "with those orders — to move or cancel.", false, false, AUTH);
         // --- audit ---
         op("GET /api/audit/orders/{order}/events", "getOrderEvents", Area.AUDIT, u, 200, "Every event as stored, with who, "
                 + "when, why and its seal", "An order's history", "Auditors: the events of an order (id or number) as stored; "

@@ -68,6 +68,7 @@ final class EventCorpus {
     private static final Applicant APPLICANT = new Applicant("Алексей Трошков", Applicant.GUEST_ROLE, VISITOR.phone());
     private static final Instant T = Instant.parse("2026-11-30T08:00:00Z");
     private static final RentalPeriod PERIOD = new RentalPeriod(Instant.parse("2026-12-02T11:00:00Z"), Instant.parse("2026-12-02T15:00:00Z"));
+    private static final RentalPeriod MOVED = new RentalPeriod(Instant.parse("2026-12-03T11:00:00Z"), Instant.parse("2026-12-03T14:00:00Z"));
     private static final List<OrderLine> LINES = List.of(new OrderLine("Коворкинг на 2 этаже, тариф «Стандарт»", 4, Money.ofRubles(100), Money.ofRubles(400)));
     /** Since corpus v4 lines carry the tariff's VAT code and «предмет расчёта» for fiscal receipts. */
     private static final List<OrderLine> LINES_WITH_VAT = List.of(LINES.get(0).withVat(11, OrderLine.SERVICE));
@@ -98,6 +99,11 @@ final class EventCorpus {
                 new ManagerPaymentRecorded(id, "desk-1", Money.ofRubles(150), PaymentMethod.CASH, "Предоплата", MANAGER, at(3),
                         Money.ofRubles(150), Money.ofRubles(250), PaymentStatus.PARTIALLY_PAID),
                 new MessagePosted(id, "m-1", Visibility.INTERNAL, "Гость попросил место у окна.", MANAGER, at(4)),
+                // since corpus v6 (issue 27): moved a day on and an hour shorter — 300 ₽ now, 150 ₽ of it still to pay
+                new com.orderdesk.shared.order.event.OrderRescheduled(id, PERIOD, MOVED, "Asia/Yekaterinburg", "Гость попросил перенести",
+                        MANAGER, at(4), List.of(new OrderLine("Коворкинг на 2 этаже, тариф «Стандарт»", 3, Money.ofRubles(100),
+                        Money.ofRubles(300))), Money.ofRubles(400), Money.ofRubles(300), Money.ofRubles(150), Money.ofRubles(150),
+                        Money.ZERO, Money.ZERO, Money.ZERO, List.of(), PaymentStatus.PARTIALLY_PAID, LocalDate.of(2026, 12, 3)),
                 new OrderCancelled(id, "Гость заболел", MANAGER, at(5), Money.ofRubles(150), Money.ofRubles(150), List.of(),
                         PaymentStatus.REFUND_PENDING, Money.ofRubles(150)),
                 new DeskRefundRecorded(id, "refund-1", Money.ofRubles(150), PaymentMethod.CASH, MANAGER, at(6), Money.ZERO,

@@ -143,6 +143,8 @@ class MoneyModelTest {
                 .registerComponent(Catalog.class, c -> catalog)
                 .registerComponent(OrderNumbers.class, c -> orderNumbers)
                 .registerComponent(Clock.class, c -> CLOCK)
+                .registerComponent(com.orderdesk.command.space.SpaceHolds.class,
+                        c -> new com.orderdesk.command.space.SpaceHolds(new com.orderdesk.command.space.InMemoryHoldTable()))
                 .buildConfiguration();
         axon.start();
         commands = axon.commandGateway();
@@ -209,7 +211,8 @@ class MoneyModelTest {
 
         private void place() {
             boolean online = random.nextInt(3) > 0;
-            Instant start = now().plus(Duration.ofMinutes(30L + random.nextInt(60 * 24 * 3)));
+            // whole hours (the zone's offset is whole hours too), from the next hour to three days on
+            Instant start = now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1L + random.nextInt(24 * 3)));
             long hours = 1 + random.nextInt(6);
             PlaceOrder place = new PlaceOrder(orderId, "coworking-2nd-floor", "standard",
                     new RentalPeriod(start, start.plus(Duration.ofHours(hours))), "207", VISITOR, APPLICANT,
@@ -264,11 +267,19 @@ class MoneyModelTest {
                 int calls = 1 + random.nextInt(3);
                 log.add("gateway down for " + calls + " call(s)");
                 gateway.outage(calls);
-            } else if (dice < 94) {
+            } else if (dice < 93) {
                 // the issue's case: someone at the business returns money in the gateway's dashboard on a live order
                 if (order.cancellation() == null && order.refundDue().isZero()) {
                     dashboardRefund();
                 }
+            } else if (dice < 97) {
+                // issue 27: the order moves — dearer, cheaper or the same — by the manager or the guest
+                Instant start = now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1L + random.nextInt(24 * 3)));
+                long hours = 1 + random.nextInt(6);
+                Actor who = random.nextBoolean() ? MANAGER : GUEST;
+                log.add((who == GUEST ? "guest" : "manager") + " moves the order to " + hours + " h from " + start);
+                command(by(who, new com.orderdesk.shared.order.command.RescheduleOrder(orderId,
+                        new RentalPeriod(start, start.plus(Duration.ofHours(hours))), null, null)));
             } else {
                 log.add("the saga's notifications are all delivered twice, in reverse order");
                 gateway.outbox.forEach(n -> inFlight.add(0, n));
@@ -476,6 +487,8 @@ class MoneyModelTest {
                     deskRefundDue = e.deskRefundDue();
                     refundDecided = e.refundDecided();
                 } else if (event instanceof GatewayRefundFailed e) {
+                    deskRefundDue = e.deskRefundDueAfter();
+                } else if (event instanceof com.orderdesk.shared.order.event.OrderRescheduled e) {
                     deskRefundDue = e.deskRefundDueAfter();
                 } else if (event instanceof DeskRefundRecorded e) {
                     deskOut = deskOut.plus(e.amount());

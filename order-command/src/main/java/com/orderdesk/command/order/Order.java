@@ -9,6 +9,7 @@ import com.orderdesk.shared.error.Rejection;
 import com.orderdesk.shared.order.GatewayRefundDue;
 import com.orderdesk.shared.order.OrderStatus;
 import com.orderdesk.shared.order.PaymentMethod;
+import com.orderdesk.shared.order.PaymentPlan;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.order.Visibility;
 import com.orderdesk.shared.order.command.AssignExecutor;
@@ -24,6 +25,7 @@ import com.orderdesk.shared.order.command.CompleteOrder;
 import com.orderdesk.shared.order.command.PlaceOrder;
 import com.orderdesk.shared.order.command.PostMessage;
 import com.orderdesk.shared.order.command.RecordDeskRefund;
+import com.orderdesk.shared.order.command.RescheduleOrder;
 import com.orderdesk.shared.order.command.RecordGatewayPayment;
 import com.orderdesk.shared.order.command.RecordManagerPayment;
 import com.orderdesk.shared.order.command.UnassignExecutor;
@@ -43,6 +45,7 @@ import com.orderdesk.shared.order.event.OrderCancelled;
 import com.orderdesk.shared.order.event.OrderCompleted;
 import com.orderdesk.shared.order.event.OrderConfirmed;
 import com.orderdesk.shared.order.event.OrderPlaced;
+import com.orderdesk.shared.order.event.OrderRescheduled;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Applicant;
 import com.orderdesk.shared.value.EmailAddress;
@@ -384,6 +387,60 @@ public class Order {
         return version();
     }
 
+    /**
+     * Moves the order (issue 27): staff, or its guest until the service's cancellation cut-off. Whole hours inside
+     * opening hours, each with a free place — its own old hours count as free to it; the old ones are given up in the
+     * same transaction. Priced again by the catalog: more to pay makes the remainder grow, less makes what was paid
+     * beyond the new total owed back, as a cancellation's refund is (gateway money through the gateway, the rest at
+     * the desk). Only a confirmed order moves: one awaiting its payment is paid first (or lapses).
+     */
+    @CommandHandler
+    public long handle(RescheduleOrder command, Actor by, Catalog catalog, SpaceHolds space, Clock clock) {
+        requireAccess(by, catalog);
+        requireVersion(command.expectedVersion());
+        requireNotFinal("Нельзя перенести заказ");
+        if (status != OrderStatus.CONFIRMED) {
+            throw new RejectedException(ErrorCode.ORDER_NOT_CONFIRMED, "Перенести можно подтверждённый заказ: сначала оплатите его.");
+        }
+        RentalPeriod to = Check.present(command.rentalPeriod(), "rentalPeriod", "новый период аренды");
+        String reason = Check.optionalParagraph(command.reason(), "reason", "причина переноса", MAX_REASON);
+        Instant now = clock.instant();
+        Catalog.Service service = catalog.service(serviceId).orElseThrow(
+                () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
+        if (by != null && by.isGuest()) {
+            Instant cutoff = rentalStart.minus(service.guestCancellationCutoff());
+            if (!now.isBefore(cutoff)) {
+                throw new RejectedException(ErrorCode.CANCELLATION_WINDOW_CLOSED,
+                        "Перенести бронирование самостоятельно можно было до " + CUTOFF_TEXT.format(cutoff.atZone(zone))
+                                + ". Чтобы перенести его сейчас, свяжитесь с менеджером.");
+            }
+            if (!to.end().isAfter(now)) {
+                throw new InvalidValueException("rentalPeriod", "Период аренды уже прошёл.");
+            }
+        }
+        RentalPeriod from = new RentalPeriod(rentalStart, rentalEnd);
+        if (to.equals(from)) {
+            throw new InvalidValueException("rentalPeriod", "Заказ уже на это время.");
+        }
+        catalog.requireBookable(serviceId, to, now, by);
+        Catalog.Pricing pricing = catalog.price(serviceId, tariffId, to, PaymentPlan.FULL);
+        takePlaces(space, catalog, serviceId, orderId, to);
+        Money newTotal = pricing.total();
+        Money owedBack = paid.minusOrZero(newTotal);
+        List<GatewayRefundDue> gatewayRefunds = gatewayRefundsOf(owedBack);
+        Money atDesk = owedBack.minusOrZero(gatewayRefunds.stream().map(GatewayRefundDue::amount).reduce(Money.ZERO, Money::plus));
+        // money still owed back at the desk (an earlier move, a refused gateway refund) counts towards a dearer period
+        // before the guest is asked to pay more: nobody is owed and owing at once
+        Money credited = min(deskRefundDue, newTotal.minusOrZero(paid));
+        Money paidAfter = paid.minusOrZero(owedBack).plus(credited);
+        Money remainderAfter = newTotal.minusOrZero(paidAfter);
+        Money refundDueAfter = refundDue.plus(owedBack).minusOrZero(credited);
+        apply(new OrderRescheduled(orderId, from, to, service.timeZone().getId(), reason, by, now, pricing.lines(), total, newTotal, paidAfter, remainderAfter,
+                owedBack, refundDueAfter, deskRefundDue.plus(atDesk).minusOrZero(credited), gatewayRefunds,
+                liveStatus(paidAfter, remainderAfter, refundDueAfter), to.start().atZone(service.timeZone()).toLocalDate()));
+        return version();
+    }
+
     @CommandHandler
     public long handle(RecordDeskRefund command, Actor by, Catalog catalog, Clock clock) {
         requireAccess(by, catalog);
@@ -563,6 +620,19 @@ public class Order {
      */
     private void cancel(String reason, Actor by, Money refund, SpaceHolds space, Clock clock) {
         space.release(orderId); // the places are free the moment the cancellation commits, with it
+        List<GatewayRefundDue> gatewayRefunds = gatewayRefundsOf(refund);
+        Money left = refund.minusOrZero(gatewayRefunds.stream().map(GatewayRefundDue::amount).reduce(Money.ZERO, Money::plus));
+        Money refundDueAfter = refundDue.plus(refund);
+        Money kept = paid.minusOrZero(refund);
+        apply(new OrderCancelled(orderId, reason, by, clock.instant(), refundDueAfter, deskRefundDue.plus(left), gatewayRefunds,
+                cancelledStatus(refundDueAfter, refundedAny, kept), refund));
+    }
+
+    /**
+     * How {@code refund} goes back: through the gateway first, each gateway payment for what was not asked back yet
+     * (with its refund receipt); what is left of it is returned at the desk.
+     */
+    private List<GatewayRefundDue> gatewayRefundsOf(Money refund) {
         List<GatewayRefundDue> gatewayRefunds = new ArrayList<>();
         Money left = refund;
         for (Map.Entry<String, Money> payment : gatewayPayments.entrySet()) {
@@ -574,10 +644,7 @@ public class Order {
                 left = left.minusOrZero(take);
             }
         }
-        Money refundDueAfter = refundDue.plus(refund);
-        Money kept = paid.minusOrZero(refund);
-        apply(new OrderCancelled(orderId, reason, by, clock.instant(), refundDueAfter, deskRefundDue.plus(left), gatewayRefunds,
-                cancelledStatus(refundDueAfter, refundedAny, kept), refund));
+        return gatewayRefunds;
     }
 
     /**
@@ -987,6 +1054,20 @@ public class Order {
         openOnlineRequests.clear();
         refundDue = event.refundDue();
         deskRefundDue = event.deskRefundDue();
+        for (GatewayRefundDue due : event.gatewayRefunds()) {
+            gatewayRefundAsked.merge(due.paymentId(), due.amount(), Money::plus);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderRescheduled event) {
+        rentalStart = event.to().start();
+        rentalEnd = event.to().end();
+        lines = event.lines();
+        total = event.total();
+        paid = event.paidAfter();
+        refundDue = event.refundDueAfter();
+        deskRefundDue = event.deskRefundDueAfter();
         for (GatewayRefundDue due : event.gatewayRefunds()) {
             gatewayRefundAsked.merge(due.paymentId(), due.amount(), Money::plus);
         }

@@ -95,6 +95,45 @@ public class SpaceHolds {
         return new Outcome.Taken(hours.size());
     }
 
+    /**
+     * Holds an order that was placed before its service's places were tracked (the catch-up, docs/adr/019): the lowest
+     * free place of every hour — beyond the capacity where earlier orders already fill it, for staff to resolve. Never
+     * refuses; answers the hours it held beyond the capacity.
+     */
+    public List<Instant> fill(Catalog.Service service, String orderId, RentalPeriod period) {
+        List<Instant> hours = hoursOf(period, service.timeZone());
+        if (service.capacity() == null || hours.isEmpty()) {
+            return List.of();
+        }
+        Map<Instant, BitSet> taken = table.placesTaken(service.id(), hours.get(0), hours.get(hours.size() - 1).plus(1, ChronoUnit.HOURS), orderId);
+        Map<Instant, Integer> places = new LinkedHashMap<>();
+        List<Instant> beyond = new ArrayList<>();
+        for (Instant hour : hours) {
+            int free = taken.getOrDefault(hour, new BitSet()).nextClearBit(0);
+            places.put(hour, free);
+            if (free >= service.capacity()) {
+                beyond.add(hour);
+            }
+        }
+        table.release(orderId);
+        table.insert(service.id(), orderId, places);
+        return beyond;
+    }
+
+    /** Hours of {@code service} in {@code [from, to)} that hold more orders than its capacity, each with its orders. */
+    public Map<Instant, List<String>> overbooked(Catalog.Service service, Instant from, Instant to) {
+        Map<Instant, List<String>> over = new TreeMap<>();
+        if (service.capacity() == null) {
+            return over;
+        }
+        occupants(service.id(), from, to).forEach((hour, orders) -> {
+            if (orders.size() > service.capacity()) {
+                over.put(hour, orders);
+            }
+        });
+        return over;
+    }
+
     /** Frees every place {@code orderId} holds (a cancellation, a lapse): how many. */
     public int release(String orderId) {
         return table.release(orderId);

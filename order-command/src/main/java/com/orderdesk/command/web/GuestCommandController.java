@@ -8,6 +8,7 @@ import com.orderdesk.command.web.Requests.MessageRecorded;
 import com.orderdesk.command.web.Requests.PlacedOrder;
 import com.orderdesk.shared.order.Visibility;
 import com.orderdesk.shared.order.command.CancelOrder;
+import com.orderdesk.shared.order.command.RescheduleOrder;
 import com.orderdesk.shared.order.command.PlaceOrder;
 import com.orderdesk.shared.order.command.PostMessage;
 import com.orderdesk.shared.value.Actor;
@@ -60,6 +61,16 @@ public class GuestCommandController {
         long version = commands.send(new PostMessage(id, messageId, Visibility.PUBLIC, body.text(), null), guest);
         return ResponseEntity.created(URI.create("/api/my/orders/" + id)).eTag("\"" + version + "\"")
                 .body(new MessageRecorded(id, messageId, version));
+    }
+
+    /** The guest moves their booking, until the service's cancellation cut-off (issue 27). */
+    @PostMapping(path = "/{orderId}/rescheduling", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Changed> reschedule(@PathVariable String orderId, @RequestBody Requests.GuestReschedulingRequest body, Actor guest,
+                                              @RequestHeader(value = OrderCommandController.IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        Check.present(body, "body", "тело запроса");
+        return OrderCommandController.changed(id, commands.send(
+                new RescheduleOrder(id, body.rentalPeriod(), null, CommandHeaders.expectedVersion(ifMatch)), guest));
     }
 
     @PostMapping(path = "/{orderId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)

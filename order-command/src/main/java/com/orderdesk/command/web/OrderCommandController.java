@@ -13,6 +13,7 @@ import com.orderdesk.command.web.Requests.PlacedOrder;
 import com.orderdesk.command.web.Requests.RefundRecorded;
 import com.orderdesk.shared.order.command.AssignExecutor;
 import com.orderdesk.shared.order.command.CancelOrder;
+import com.orderdesk.shared.order.command.RescheduleOrder;
 import com.orderdesk.shared.order.command.CompleteOrder;
 import com.orderdesk.shared.order.command.PlaceOrder;
 import com.orderdesk.shared.order.command.PostMessage;
@@ -90,6 +91,15 @@ public class OrderCommandController {
                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         return changed(id, commands.send(new UnassignExecutor(id, CommandHeaders.expectedVersion(ifMatch)), actor));
+    }
+
+    /** Moves the order to another period (issue 27): re-priced; {@code 409 no-capacity} when it does not fit. */
+    @PostMapping(path = "/{orderId}/rescheduling", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Changed> reschedule(@PathVariable String orderId, @RequestBody Requests.ReschedulingRequest body, Actor actor,
+                                              @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        Check.present(body, "body", "тело запроса");
+        return changed(id, commands.send(new RescheduleOrder(id, body.rentalPeriod(), body.reason(), CommandHeaders.expectedVersion(ifMatch)), actor));
     }
 
     @PostMapping(path = "/{orderId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)

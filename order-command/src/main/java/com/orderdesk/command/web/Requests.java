@@ -38,6 +38,14 @@ public final class Requests {
     public record GuestCancellationRequest(String reason) {
     }
 
+    /** Staff move an order: the new period, and why (shown on the timeline). */
+    public record ReschedulingRequest(RentalPeriod rentalPeriod, String reason) {
+    }
+
+    /** The guest moves their booking: the new period. */
+    public record GuestReschedulingRequest(RentalPeriod rentalPeriod) {
+    }
+
     public record MessageRequest(Visibility visibility, String text) {
     }
 

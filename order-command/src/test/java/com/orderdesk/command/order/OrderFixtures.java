@@ -47,6 +47,7 @@ final class OrderFixtures {
     static final Actor MANAGER = new Actor("manager", "Ирина Соколова", Role.RENTAL_MANAGER, Channel.DESK);
     static final Actor GUEST = new Actor("guest", "Алексей Трошков", Role.GUEST, Channel.GUEST_APP);
     static final Actor GATEWAY = Actor.system(Channel.GATEWAY);
+    static final Actor GUEST_2 = new Actor("guest2", "Мария Ветрова", Role.GUEST, Channel.GUEST_APP);
     static final Person VISITOR = new Person("Алексей Трошков", Phone.parse("+7 342 254-54-54"));
     static final Applicant APPLICANT = new Applicant("Алексей Трошков", "Гость локации", Phone.parse("+7 342 254-54-54"));
     /** 16:00–20:00 in Perm (UTC+5), far in the future so online placement accepts it. */

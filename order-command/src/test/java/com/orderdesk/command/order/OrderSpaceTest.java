@@ -176,4 +176,126 @@ class OrderSpaceTest {
         assertThat(table.holdsAny("g")).as("the payment deadline lapsed: the hold is gone").isFalse();
         placed("h", monday(11, 12), GUEST);
     }
+
+    // --- moving an order (RescheduleOrder) ---
+
+    private static final com.orderdesk.shared.value.Money R0 = com.orderdesk.shared.value.Money.ZERO;
+
+    private static com.orderdesk.shared.value.Money rub(long rubles) {
+        return com.orderdesk.shared.value.Money.ofRubles(rubles);
+    }
+
+    private static List<com.orderdesk.shared.order.OrderLine> hoursOf(long hours) {
+        return List.of(new com.orderdesk.shared.order.OrderLine("Коворкинг на 2 этаже, тариф «Стандарт»", hours, rub(100), rub(100 * hours),
+                null, null));
+    }
+
+    /** The desk order of the fixtures (Sunday 16:00–20:00, 400 ₽), holding its places as placing it would have. */
+    private OrderPlaced deskOrderHolding() {
+        OrderPlaced placed = OrderFixtures.placedAtDesk(4, NOW);
+        holds.take(catalog.services().get(0), OrderFixtures.ORDER_ID, placed.rentalPeriod());
+        return placed;
+    }
+
+    private static com.orderdesk.shared.order.command.RescheduleOrder move(RentalPeriod to) {
+        return new com.orderdesk.shared.order.command.RescheduleOrder(OrderFixtures.ORDER_ID, to, "Гость попросил", null);
+    }
+
+    private static com.orderdesk.shared.order.event.OrderRescheduled moved(RentalPeriod from, RentalPeriod to, Actor by, long hours,
+                                                                            long totalBefore, long paidAfter, long owedBack, long deskOwed,
+                                                                            List<com.orderdesk.shared.order.GatewayRefundDue> gateway,
+                                                                            com.orderdesk.shared.order.PaymentStatus status) {
+        long total = 100 * hours;
+        return new com.orderdesk.shared.order.event.OrderRescheduled(OrderFixtures.ORDER_ID, from, to, "Asia/Yekaterinburg",
+                "Гость попросил", by, NOW, hoursOf(hours), rub(totalBefore), rub(total), rub(paidAfter),
+                rub(total - paidAfter), rub(owedBack), rub(owedBack), rub(deskOwed), gateway, status,
+                LocalDate.ofInstant(to.start(), PERM));
+    }
+
+    @Test
+    void aMoveTakesTheNewHoursAndGivesUpTheOldOnesTogetherOrChangesNothing() {
+        OrderPlaced placed = deskOrderHolding();
+        placed("x", monday(12, 13), MANAGER);
+        placed("y", monday(12, 13), MANAGER);
+
+        fixture().given(placed).when(by(MANAGER, move(monday(10, 13))))
+                .expectException(noCapacity("«Коворкинг на 2 этаже»: на 12.08.2030 12:00–13:00 (время местное) свободных мест нет."
+                        + " Выберите другое время.", conflict(12)))
+                .expectNoEvents();
+        assertThat(holds.held(SERVICE, placed.rentalPeriod().start(), placed.rentalPeriod().end()))
+                .as("a refused move keeps the old hours").hasSize(4);
+
+        fixture().given(placed).when(by(MANAGER, move(monday(10, 12))))
+                .expectEvents(moved(placed.rentalPeriod(), monday(10, 12), MANAGER, 2, 400, 0, 0, 0, List.of(),
+                        com.orderdesk.shared.order.PaymentStatus.UNPAID));
+        assertThat(holds.held(SERVICE, placed.rentalPeriod().start(), placed.rentalPeriod().end())).as("the old hours are free").isEmpty();
+        assertThat(held()).containsEntry(hour(10), 1).containsEntry(hour(11), 1).containsEntry(hour(12), 2);
+    }
+
+    @Test
+    void aMoveOverlappingItsOwnHoursFitsWhereTheOnlyFreePlaceIsItsOwn() {
+        OrderPlaced placed = deskOrderHolding();
+        RentalPeriod sunday = placed.rentalPeriod(); // 16:00–20:00
+        Instant five = sunday.start().plusSeconds(3600);
+        // someone else fills 17:00–21:00's other place
+        holds.take(catalog.services().get(0), "other", new RentalPeriod(five, sunday.end().plusSeconds(3600)));
+        RentalPeriod later = new RentalPeriod(five, sunday.end());
+        fixture().given(placed).when(by(MANAGER, move(later)))
+                .expectSuccessfulHandlerExecution();
+        assertThat(holds.held(SERVICE, sunday.start(), sunday.end().plusSeconds(3600)))
+                .as("16:00 given up, 17:00–19:00 full with its own place kept").doesNotContainKey(sunday.start())
+                .containsEntry(five, 2).containsEntry(sunday.end(), 1);
+    }
+
+    @Test
+    void aCheaperPeriodOwesBackWhatWasPaidBeyondItGatewayMoneyThroughTheGatewayTheRestAtTheDesk() {
+        OrderPlaced online = OrderFixtures.placedOnline(NOW); // 400 ₽, 100 ₽ prepaid online, then 300 ₽ at the desk
+        holds.take(catalog.services().get(0), OrderFixtures.ORDER_ID, online.rentalPeriod());
+        var paidOnline = new com.orderdesk.shared.order.event.GatewayPaymentRecorded(OrderFixtures.ORDER_ID, "g1", rub(100),
+                com.orderdesk.shared.order.PaymentMethod.BANK_CARD, OrderFixtures.GATEWAY, NOW, rub(100), rub(300), R0,
+                com.orderdesk.shared.order.PaymentStatus.PARTIALLY_PAID, R0);
+        var confirmed = new com.orderdesk.shared.order.event.OrderConfirmed(OrderFixtures.ORDER_ID, OrderFixtures.GATEWAY, NOW);
+        var paidAtDesk = new com.orderdesk.shared.order.event.ManagerPaymentRecorded(OrderFixtures.ORDER_ID, "d1", rub(300),
+                com.orderdesk.shared.order.PaymentMethod.CASH, null, MANAGER, NOW, rub(400), R0, com.orderdesk.shared.order.PaymentStatus.PAID);
+
+        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(by(MANAGER, move(monday(10, 11))))
+                .expectEvents(moved(online.rentalPeriod(), monday(10, 11), MANAGER, 1, 400, 100, 300, 200,
+                        List.of(new com.orderdesk.shared.order.GatewayRefundDue("g1", rub(100))),
+                        com.orderdesk.shared.order.PaymentStatus.REFUND_PENDING));
+
+        // dearer: the remainder grows by the difference; the guest moves it themselves, well before the cut-off
+        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(by(GUEST, move(monday(10, 16))))
+                .expectEvents(moved(online.rentalPeriod(), monday(10, 16), GUEST, 6, 400, 400, 0, 0, List.of(),
+                        com.orderdesk.shared.order.PaymentStatus.PARTIALLY_PAID));
+    }
+
+    @Test
+    void whoMayMoveWhatAndWhen() {
+        OrderPlaced online = OrderFixtures.placedOnline(NOW);
+        fixture().given(online).when(by(GUEST, move(monday(10, 12))))
+                .expectException(OrderFixtures.rejectedWith(ErrorCode.ORDER_NOT_CONFIRMED, "Перенести можно подтверждённый заказ"))
+                .expectNoEvents();
+        OrderPlaced desk = deskOrderHolding();
+        fixture().given(desk).when(by(MANAGER, move(desk.rentalPeriod())))
+                .expectException(invalid("rentalPeriod", "Заказ уже на это время.")).expectNoEvents();
+        fixture().given(desk, new com.orderdesk.shared.order.event.OrderCancelled(OrderFixtures.ORDER_ID, "Отмена", MANAGER, NOW, R0, R0,
+                        List.of(), com.orderdesk.shared.order.PaymentStatus.UNPAID, R0))
+                .when(by(MANAGER, move(monday(10, 12))))
+                .expectException(OrderFixtures.rejectedWith(ErrorCode.ORDER_FINAL, "Нельзя перенести заказ: заказ отменён.")).expectNoEvents();
+
+        // the guest's own confirmed order: until two hours before its start, then only staff
+        OrderPlaced guests = new OrderPlaced(desk.orderId(), desk.number(), NOW, GUEST, "guest", desk.service(), desk.tariff(), desk.lines(),
+                desk.rentalPeriod(), null, VISITOR, APPLICANT, PaymentPlan.FULL, desk.total(), R0, desk.minimumRemainder(), desk.dueDate(),
+                OrderStatus.CONFIRMED, com.orderdesk.shared.order.PaymentStatus.UNPAID);
+        Instant cutoff = desk.rentalPeriod().start().minusSeconds(2 * 3600);
+        fixture().given(guests).andGivenCurrentTime(cutoff).when(by(GUEST, move(monday(10, 12))))
+                .expectException(OrderFixtures.rejectedWith(ErrorCode.CANCELLATION_WINDOW_CLOSED,
+                        "Перенести бронирование самостоятельно можно было до 11 августа 2030 г., 14:00."))
+                .expectNoEvents();
+        fixture().given(guests).andGivenCurrentTime(cutoff).when(by(MANAGER, move(monday(10, 12)))).expectSuccessfulHandlerExecution();
+        fixture().given(guests).andGivenCurrentTime(cutoff.minusSeconds(1)).when(by(GUEST, move(monday(10, 12))))
+                .expectSuccessfulHandlerExecution();
+        fixture().given(guests).when(by(com.orderdesk.command.order.OrderFixtures.GUEST_2, move(monday(10, 12))))
+                .expectException(OrderFixtures.rejectedWith(ErrorCode.NOT_FOUND, "Заказ не найден.")).expectNoEvents();
+    }
 }

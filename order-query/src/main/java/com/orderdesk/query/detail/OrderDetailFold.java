@@ -162,6 +162,16 @@ public final class OrderDetailFold {
             remainder = Money.ZERO;
             onlinePayment = null;
             paymentStatus = e.paymentStatusAfter();
+        } else if (event instanceof com.orderdesk.shared.order.event.OrderRescheduled e) {
+            lines = List.copyOf(e.lines());
+            rentalStart = e.to().start();
+            rentalEnd = e.to().end();
+            total = e.total();
+            paid = e.paidAfter();
+            remainder = e.remainderAfter();
+            refundDue = e.refundDueAfter();
+            paymentStatus = e.paymentStatusAfter();
+            dueDate = e.dueDate();
         } else if (event instanceof DeskRefundRecorded e) {
             refunds.add(new OrderDetail.Refund(e.refundId(), PaymentSource.MANAGER, e.method(), e.amount(), local(e.at()),
                     recorder(e.by())));

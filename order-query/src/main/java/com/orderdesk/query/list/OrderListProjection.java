@@ -109,6 +109,18 @@ class OrderListProjection extends OrderReadModel {
     }
 
     @EventHandler
+    void on(com.orderdesk.shared.order.event.OrderRescheduled e, @SequenceNumber long version) {
+        update(e, version, row -> {
+            row.rentalStart = e.to().start();
+            row.rentalEnd = e.to().end();
+            row.dueDate = e.dueDate();
+            row.totalMinor = e.total().minor();
+            row.remainderMinor = e.remainderAfter().minor();
+            row.paymentStatus = e.paymentStatusAfter().name();
+        });
+    }
+
+    @EventHandler
     void on(DeskRefundRecorded e, @SequenceNumber long version) {
         update(e, version, row -> row.paymentStatus = e.paymentStatusAfter().name());
     }

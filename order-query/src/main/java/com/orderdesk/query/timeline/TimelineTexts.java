@@ -42,6 +42,8 @@ final class TimelineTexts {
                     + (e.refundDue().isPositive() ? " К возврату гостю: " + e.refundDue().toRussianTextWithKopecks() + "."
                     : e.refundDecided() != null && e.paymentStatusAfter() == com.orderdesk.shared.order.PaymentStatus.PARTIALLY_PAID
                     ? " Оплата не возвращается." : "");
+        } else if (event instanceof com.orderdesk.shared.order.event.OrderRescheduled e) {
+            text = rescheduled(e);
         } else if (event instanceof DeskRefundRecorded e) {
             text = "Проведён возврат " + e.amount().toRussianTextWithKopecks() + " (" + e.method().label() + ").";
         } else if (event instanceof OrderCompleted) {
@@ -88,6 +90,8 @@ final class TimelineTexts {
             actor = e.by();
         } else if (event instanceof OrderCancelled e) {
             actor = e.by();
+        } else if (event instanceof com.orderdesk.shared.order.event.OrderRescheduled e) {
+            actor = e.by();
         } else if (event instanceof DeskRefundRecorded e) {
             actor = e.by();
         } else if (event instanceof OrderCompleted e) {
@@ -95,6 +99,35 @@ final class TimelineTexts {
         }
         return actor == null || actor.channel() == Channel.SYSTEM || actor.role() == com.orderdesk.shared.value.Role.SYSTEM
                 ? null : actor;
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY_HOUR = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final java.time.format.DateTimeFormatter HOUR = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
+    /** "14.12.2026 10:00–12:00" in the service's zone (the end's date too when it is another day). */
+    static String period(com.orderdesk.shared.value.RentalPeriod period, java.time.ZoneId zone) {
+        java.time.ZonedDateTime start = period.start().atZone(zone);
+        java.time.ZonedDateTime end = period.end().atZone(zone);
+        return start.format(DAY_HOUR) + "–" + (end.toLocalDate().equals(start.toLocalDate()) ? end.format(HOUR) : end.format(DAY_HOUR));
+    }
+
+    private static String rescheduled(com.orderdesk.shared.order.event.OrderRescheduled e) {
+        java.time.ZoneId zone = java.time.ZoneId.of(e.timeZone());
+        StringBuilder text = new StringBuilder("Заказ перенесён: было ").append(period(e.from(), zone)).append(", стало ")
+                .append(period(e.to(), zone)).append(" (время местное).");
+        if (e.reason() != null && !e.reason().isBlank()) {
+            text.append(" Причина: ").append(sentence(e.reason()));
+        }
+        if (!e.total().equals(e.totalBefore())) {
+            text.append(" Сумма заказа: ").append(e.totalBefore().toRussianTextWithKopecks()).append(" → ")
+                    .append(e.total().toRussianTextWithKopecks()).append(".");
+        }
+        if (e.owedBack().isPositive()) {
+            text.append(" К возврату гостю: ").append(e.owedBack().toRussianTextWithKopecks()).append(".");
+        } else if (e.remainderAfter().isPositive() && !e.total().equals(e.totalBefore())) {
+            text.append(" Остаток к оплате: ").append(e.remainderAfter().toRussianTextWithKopecks()).append(".");
+        }
+        return text.toString();
     }
 
     private static String authorized(GatewayPaymentAuthorized e) {

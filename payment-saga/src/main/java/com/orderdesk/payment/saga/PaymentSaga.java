@@ -266,6 +266,19 @@ public class PaymentSaga {
         endIfSettled();
     }
 
+    /** A move to a cheaper period owes back what was paid beyond the new total: gateway money goes back through it. */
+    @StartSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(com.orderdesk.shared.order.event.OrderRescheduled event, @MessageIdentifier String eventId) {
+        orderId = event.orderId();
+        for (GatewayRefundDue due : event.gatewayRefunds()) {
+            toRefund.put(refundKey(eventId, due.paymentId()), new Refund(due.paymentId(), due.amount(),
+                    receiptsOn() ? due.receipt() : null));
+        }
+        talkToGateway();
+        endIfSettled();
+    }
+
     /** A refund made in the gateway's own dashboard came without a receipt: the gateway is asked to make it. */
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")

@@ -24,6 +24,7 @@ public sealed interface OrderEvent permits
         OrderCompleted,
         OrderConfirmed,
         OrderPlaced,
+        OrderRescheduled,
         ReceiptRecorded,
         SettlementReceiptDue,
         VisitorEmailConfirmed {
