@@ -570,6 +570,96 @@ class BrowserPagesTest extends HttpTestBase {
         waiting().until(ExpectedConditions.textToBe(By.id("executor"), "Анна Кузнецова"));
     }
 
+    /** Issue 27: the booking form shows the day's hours before the guest chooses; a full one cannot be chosen. */
+    @Test
+    void aGuestSeesAFullHourDisabledAndBooksAFreeOne() throws Exception {
+        java.time.LocalDate day = com.orderdesk.app.support.OrderBodies.meetingRoomDay(today());
+        Api.Response taken = anonymous.as("manager2").post("/api/orders",
+                com.orderdesk.app.support.OrderBodies.meetingRoom(day, 10, 12, null));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        WebDriver guestBrowser = newBrowser();
+        try {
+            guestBrowser.manage().window().setSize(new Dimension(1280, 1000));
+            WebDriverWait guestWait = signedInGuest(guestBrowser, "guest");
+            guestWait.until(ExpectedConditions.elementToBeClickable(By.id("book"))).click();
+            guestWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("noVisitorPhone")));
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) guestBrowser;
+            for (String[] choice : new String[][] {{"noService", "meeting-room-3rd-floor"}, {"noDate", day.toString()}}) {
+                js.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                        guestBrowser.findElement(By.id(choice[0])), choice[1]);
+            }
+            By ten = By.cssSelector("#noHours button[data-hour='10']");
+            guestWait.until(driver -> driver.findElements(By.cssSelector("#noHours button.hour")).size() == 12
+                    && !driver.findElement(ten).isEnabled());
+            assertThat(guestBrowser.findElement(ten).getText()).contains("занято");
+            assertThat(guestBrowser.findElement(By.cssSelector("#noHours button[data-hour='11']")).isEnabled()).isFalse();
+            assertThat(guestBrowser.findElement(By.cssSelector("#noHours button[data-hour='12']")).getText()).contains("свободно 1 из 1");
+
+            guestBrowser.findElement(By.cssSelector("#noHours button[data-hour='12']")).click();
+            guestBrowser.findElement(By.cssSelector("#noHours button[data-hour='13']")).click(); // extends the period to 14:00
+            guestWait.until(driver -> driver.findElement(By.id("noTotal")).getText().replace('\u00a0', ' ').equals("1 000 ₽"));
+            assertThat(guestBrowser.findElement(By.id("noFrom")).getAttribute("value")).isEqualTo("12:00");
+            assertThat(guestBrowser.findElement(By.id("noTo")).getAttribute("value")).isEqualTo("14:00");
+            assertThat(guestBrowser.findElement(By.cssSelector("#noHours button[data-hour='13']")).getAttribute("aria-pressed")).isEqualTo("true");
+            guestBrowser.findElement(By.id("noVisitorPhone")).sendKeys("9025557788");
+            screenshot(guestBrowser, "booking-hours-desktop");
+            accessible(guestBrowser, "«Забронировать» with the day's hours");
+            guestBrowser.manage().window().setSize(new Dimension(390, 844));
+            screenshot(guestBrowser, "booking-hours-phone");
+            guestBrowser.manage().window().setSize(new Dimension(1280, 1000));
+            guestBrowser.findElement(By.id("noSave")).click();
+
+            guestWait.until(ExpectedConditions.urlContains("/simulator/checkout/"));
+            Api.Response mine = guest.get("/api/my/orders?size=50");
+            assertThat(mine.json().path("items").findValues("rentalPeriod").stream().map(p -> p.path("start").asText()))
+                    .contains(day + "T12:00:00+05:00");
+        } finally {
+            guestBrowser.quit();
+        }
+    }
+
+    /** Issue 27: the day board, an order opened from it, moved with «Перенести», and the board showing the move. */
+    @Test
+    void aManagerMovesAnOrderFromTheDayBoardAndSeesTheBoardChange() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        java.time.LocalDate day = com.orderdesk.app.support.OrderBodies.meetingRoomDay(today());
+        Api manager2 = anonymous.as("manager2");
+        Api.Response placed = manager2.post("/api/orders", com.orderdesk.app.support.OrderBodies.meetingRoom(day, 10, 12, null));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String number = placed.text("/number");
+        assertThat(manager2.post("/api/orders", com.orderdesk.app.support.OrderBodies.meetingRoom(day, 16, 17, null)).status()).isEqualTo(201);
+
+        signIn("manager2");
+        browser.get("http://localhost:" + port + "/board.html?date=" + day);
+        By tenOClock = By.cssSelector("td.slot[data-hour='10']");
+        waiting().until(driver -> driver.findElement(tenOClock).getText().contains(number));
+        assertThat(browser.findElement(tenOClock).getText()).contains("1 / 1");
+        assertThat(browser.findElement(By.cssSelector("td.slot[data-hour='15']")).getText()).contains("0 / 1").doesNotContain(number);
+        pictured("board", "«Загрузка»");
+
+        browser.findElement(tenOClock).findElement(By.partialLinkText(number)).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("move"))).click();
+        waiting().until(driver -> driver.findElements(By.cssSelector("#mvHours button.hour")).size() == 12);
+        assertThat(browser.findElement(By.cssSelector("#mvHours button[data-hour='10']")).isEnabled()).as("its own hour").isTrue();
+        assertThat(browser.findElement(By.cssSelector("#mvHours button[data-hour='16']")).isEnabled()).as("another's").isFalse();
+        browser.findElement(By.cssSelector("#mvHours button[data-hour='15']")).click();
+        browser.findElement(By.id("mvReason")).sendKeys("Гость попросил позже");
+        waiting().until(driver -> driver.findElement(By.id("mvTotal")).getText().replace('\u00a0', ' ').equals("500 ₽"));
+        accessible(browser, "«Перенести»");
+        screenshot("move-desktop");
+        browser.findElement(By.id("mvSave")).click();
+        waiting().until(driver -> driver.findElement(By.id("period")).getText().contains("с 15:00 до 16:00"));
+        waiting().until(driver -> driver.findElement(By.id("timeline")).getText().contains("Заказ перенесён"));
+
+        browser.get("http://localhost:" + port + "/board.html?date=" + day);
+        waiting().until(driver -> driver.findElement(By.cssSelector("td.slot[data-hour='15']")).getText().contains(number));
+        assertThat(browser.findElement(tenOClock).getText()).contains("0 / 1").doesNotContain(number);
+
+        // live: a guest's booking elsewhere shows on the open board without reloading it
+        assertThat(guest.post("/api/my/orders", com.orderdesk.app.support.OrderBodies.meetingRoom(day, 18, 19, null)).status()).isEqualTo(201);
+        waiting().until(driver -> driver.findElement(By.cssSelector("td.slot[data-hour='18']")).getText().contains("1 / 1"));
+    }
+
     @Test
     void anAuditorReadsAnOrdersHistorySeesItAsItStoodAndSeesTampering() throws Exception {
         browser.manage().window().setSize(new Dimension(1280, 1000));

@@ -77,7 +77,8 @@ class ClusterIT {
                 "--spring.profiles.active=demo,postgres",
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=15",
-                "--orderdesk.demo.seed-orders=false", "--orderdesk.data-dir=" + dir.resolve("node" + index).resolve("data"),
+                "--orderdesk.demo.seed-orders=false", "--orderdesk.demo.coworking-capacity=" + OrderBodies.CORPUS_CAPACITY,
+                "--orderdesk.data-dir=" + dir.resolve("node" + index).resolve("data"),
                 "--orderdesk.gateway.payment-timeout=" + PAYMENT_TIMEOUT,
                 "--db-scheduler.heartbeat-interval=2s", "--orderdesk.demo.embedded-mail=false", "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + mail.getSmtp().getPort(), "--orderdesk.notifications.poll=200ms",
@@ -424,13 +425,18 @@ class ClusterIT {
         }
     }
 
-    private static void awaitCaughtUp(Api auditor) {
+    static void awaitCaughtUp(Api auditor) {
         Await.until("read models caught up", Duration.ofMinutes(3), () -> auditor.get("/api/admin/projections"),
                 all -> HttpTestBase.allCaughtUp(all) && java.util.stream.StreamSupport.stream(all.json().spliterator(), false)
                         .noneMatch(projection -> projection.path("replaying").asBoolean()));
     }
 
     private Map<String, List<String>> readModels() throws SQLException {
+        return readModels(jdbcUrl);
+    }
+
+    /** Every row of every read model table, sorted: to compare before and after a replay. */
+    static Map<String, List<String>> readModels(String jdbcUrl) throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             for (String table : List.of("order_summary", "order_detail", "order_detail_item", "timeline_entry", "cash_entry")) {

@@ -71,6 +71,12 @@ class CrashIT {
         Api.Response orders = again.as("manager").get("/api/orders?q=" + java.net.URLEncoder.encode(visitor, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(orders.json().path("items")).as("orders of that visitor").hasSize(1);
         assertThat(orders.text("/items/0/orderId")).isEqualTo(retried.text("/orderId"));
+        // its places (issue 27): held once — the crash left neither a hold without its order nor an order without its hold
+        LocalDate day = LocalDate.now(OrderBodies.PERM).plusDays(3);
+        Api.Response free = again.as("manager").get("/api/catalog/services/coworking-2nd-floor/availability?from=" + day + "&to=" + day);
+        List<String> hours = new java.util.ArrayList<>();
+        free.json().path("slots").forEach(slot -> hours.add(slot.path("start").asText().substring(11, 16) + "=" + slot.path("free").asInt()));
+        assertThat(hours).contains("09:00=12", "10:00=11", "11:00=11", "12:00=12");
         // and a repeat now is the same answer again
         Api.Response repeat = again.as("manager").header("Idempotency-Key", key).post("/api/orders", body);
         assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");

@@ -1,6 +1,7 @@
 package com.orderdesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderdesk.app.support.Await;
 import com.orderdesk.app.support.OrderBodies;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +95,93 @@ class SpaceHttpTest extends HttpTestBase {
         assertThat(guest.get("/api/catalog/services/sauna/availability?from=" + day + "&to=" + day).status()).isEqualTo(404);
         assertThat(manager.get("/api/catalog/services/" + ROOM + "/availability?from=" + day + "&to=" + day).status())
                 .as("staff see the services they are responsible for").isEqualTo(404);
+    }
+
+    private static String period(LocalDate day, int from, int to) {
+        return "{\"rentalPeriod\":{\"start\":\"" + day.atTime(from, 0).atZone(PERM).toOffsetDateTime() + "\",\"end\":\""
+                + day.atTime(to, 0).atZone(PERM).toOffsetDateTime() + "\"}}";
+    }
+
+    @Test
+    void aManagerMovesAnOrderToFreeHoursAtItsNewPriceAndAFullHourRefusesTheMoveChangingNothing() {
+        Api manager2 = anonymous.as("manager2");
+        LocalDate day = OrderBodies.meetingRoomDay(today());
+        Api.Response first = manager2.post("/api/orders", OrderBodies.meetingRoom(day, 10, 12, null));
+        Api.Response second = manager2.post("/api/orders", OrderBodies.meetingRoom(day, 14, 15, null));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        String order = first.text("/orderId");
+        assertThat(manager2.post("/api/orders/" + order + "/payments", payment("1000.00", "CASH")).status()).isEqualTo(201);
+        long version = manager2.get("/api/orders/" + order).json().path("version").asLong();
+
+        Api.Response clash = manager2.post("/api/orders/" + order + "/rescheduling",
+                period(day, 13, 15).replace("}}", "},\"reason\":\"Гость задерживается\"}"));
+        assertThat(clash.status()).as(clash.toString()).isEqualTo(409);
+        assertThat(clash.text("/code")).isEqualTo("no-capacity");
+        assertThat(clash.text("/conflicts/0/start")).isEqualTo(day + "T14:00:00+05:00");
+        Api.Response unchanged = manager2.get("/api/orders/" + order);
+        assertThat(unchanged.json().path("version").asLong()).as("a refused move changes nothing").isEqualTo(version);
+        assertThat(free(manager2, day)).contains("10:00=0", "11:00=0", "13:00=1", "14:00=0");
+
+        // 11:00–12:00 overlaps its own hours: one hour now, 500 ₽ of the 1 000 ₽ paid owed back at the desk
+        Api.Response moved = manager2.post("/api/orders/" + order + "/rescheduling",
+                period(day, 11, 12).replace("}}", "},\"reason\":\"Гость задерживается\"}"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        Api.Response after = manager2.get("/api/orders/" + order);
+        assertThat(after.text("/rentalPeriod/start")).isEqualTo(day + "T11:00:00+05:00");
+        assertThat(after.text("/total/value")).isEqualTo("500.00");
+        assertThat(after.text("/paid/value")).isEqualTo("500.00");
+        assertThat(after.text("/refundDue/value")).isEqualTo("500.00");
+        assertThat(after.text("/paymentStatus")).isEqualTo("REFUND_PENDING");
+        assertThat(free(manager2, day)).as("10:00 given up, 11:00 kept").contains("10:00=1", "11:00=0", "12:00=1");
+        String dayText = day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        assertThat(manager2.get("/api/orders/" + order + "/timeline").body().replace('\u00a0', ' ').replace('\u202f', ' ')).contains("Заказ перенесён: было " + dayText
+                + " 10:00–12:00, стало " + dayText + " 11:00–12:00 (время местное). Причина: Гость задерживается. Сумма заказа: 1 000,00 ₽ → 500,00 ₽."
+                + " К возврату гостю: 500,00 ₽.");
+        assertThat(manager2.post("/api/orders/" + order + "/refunds", payment("500.00", "CASH")).status()).isEqualTo(201);
+        assertThat(manager2.get("/api/orders/" + order).text("/paymentStatus")).isEqualTo("PAID");
+
+        assertThat(manager.post("/api/orders/" + order + "/rescheduling", period(day, 16, 17)).status())
+                .as("another service's manager does not see the order").isEqualTo(404);
+    }
+
+    @Test
+    void aGuestMovesTheirPaidBookingToFewerHoursAndGetsTheDifferenceBackOnTheirCard() {
+        LocalDate day = OrderBodies.meetingRoomDay(today());
+        Api.Response placed = guest.post("/api/my/orders", OrderBodies.meetingRoom(day, 10, 13, "troshkov@example.com"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String order = placed.text("/orderId");
+        Api.Response early = guest.post("/api/my/orders/" + order + "/rescheduling", period(day, 15, 16));
+        assertThat(early.status()).as("awaiting its payment: " + early).isEqualTo(409);
+        assertThat(early.text("/code")).isEqualTo("order-not-confirmed");
+        String payment = pressPay(order); // 1 500 ₽
+        anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
+        eventually("confirmation", () -> guest.get("/api/my/orders/" + order), r -> "CONFIRMED".equals(r.text("/status")));
+
+        Api.Response moved = guest.post("/api/my/orders/" + order + "/rescheduling", period(day, 15, 16));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        Api.Response refunded = eventually("the 1 000 ₽ back through the gateway", () -> guest.get("/api/my/orders/" + order),
+                r -> "0.00".equals(r.text("/refundDue/value")) && r.json().path("refunds").size() == 1);
+        assertThat(refunded.text("/total/value")).isEqualTo("500.00");
+        assertThat(refunded.text("/refunds/0/amount/value")).isEqualTo("1000.00");
+        assertThat(refunded.text("/rentalPeriod/start")).isEqualTo(day + "T15:00:00+05:00");
+        assertThat(free(guest2, day)).contains("10:00=1", "12:00=1", "15:00=0");
+        String number = placed.text("/number");
+        List<String> subjects = Await.until("the mail about the move", () -> mailSubjects(number),
+                all -> all.contains("Заказ № " + number + " перенесён"));
+        assertThat(subjects).contains("Заказ № " + number + " перенесён");
+
+        Api.Response notTheirs = guest2.post("/api/my/orders/" + order + "/rescheduling", period(day, 17, 18));
+        assertThat(notTheirs.status()).isEqualTo(404);
+    }
+
+    private List<String> mailSubjects(String number) {
+        List<String> subjects = new ArrayList<>();
+        anonymous.get("/simulator/mail.json").json().forEach(mail -> {
+            if (mail.path("subject").asText().contains(number)) {
+                subjects.add(mail.path("subject").asText());
+            }
+        });
+        return subjects;
     }
 }

@@ -56,7 +56,9 @@ public record OrderDetail(
         long version,
         List<FiscalReceipt> receipts,
         /** true while the visitor's e-mail, given by a guest, awaits confirmation: nothing is mailed there meanwhile */
-        boolean visitorEmailUnconfirmed) {
+        boolean visitorEmailUnconfirmed,
+        /** the tariff it was priced by (what a quote for moving it asks for); null in forms stored before issue 27 */
+        String tariffId) {
 
     public OrderDetail {
         // forms stored before receipts have none
@@ -68,7 +70,7 @@ public record OrderDetail(
         return new OrderDetail(orderId, number, createdAt, service, status, statusLabel, paymentStatus, paymentStatusLabel,
                 executor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid, remainder, refundDue,
                 prepaymentDue, minimumRemainder, paymentPlan, payments, refunds, dueDate, cancellation, completedAt, guestId,
-                onlinePayment, version, receipts, visitorEmailUnconfirmed);
+                onlinePayment, version, receipts, visitorEmailUnconfirmed, tariffId);
     }
 
     /**
@@ -89,7 +91,7 @@ public record OrderDetail(
                 paymentStatus.guestLabel(), shownExecutor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid,
                 remainder, refundDue, prepaymentDue, minimumRemainder, paymentPlan, shownPayments, shownRefunds, dueDate,
                 shownCancellation, completedAt, guestId, onlinePayment, version,
-                receipts.stream().map(FiscalReceipt::asGuestSeesIt).toList(), visitorEmailUnconfirmed);
+                receipts.stream().map(FiscalReceipt::asGuestSeesIt).toList(), visitorEmailUnconfirmed, tariffId);
     }
 
     public record Executor(String id, String name) {

@@ -43,6 +43,7 @@ public final class OrderDetailFold {
     private String number;
     private Instant createdAt;
     private ServiceRef service;
+    private String tariffId;
     private ZoneId zone = ZoneId.of("UTC");
     private OrderStatus status;
     private PaymentStatus paymentStatus;
@@ -95,6 +96,7 @@ public final class OrderDetailFold {
         fold.prepaymentDue = d.prepaymentDue();
         fold.minimumRemainder = d.minimumRemainder();
         fold.paymentPlan = d.paymentPlan();
+        fold.tariffId = d.tariffId();
         fold.payments.addAll(d.payments());
         fold.refunds.addAll(d.refunds());
         fold.dueDate = d.dueDate();
@@ -117,6 +119,7 @@ public final class OrderDetailFold {
             number = e.number().value();
             createdAt = e.placedAt();
             service = e.service();
+            tariffId = e.tariff() == null ? null : e.tariff().id();
             zone = ZoneId.of(e.service().timeZone());
             status = e.status();
             paymentStatus = e.paymentStatus();
@@ -227,7 +230,7 @@ public final class OrderDetailFold {
                 new OrderDetail.Period(local(rentalStart), local(rentalEnd)), total, total, paid, remainder, refundDue,
                 prepaymentDue, minimumRemainder, paymentPlan, List.copyOf(payments), List.copyOf(refunds), dueDate,
                 cancellation, completedAt == null ? null : local(completedAt), guestId, onlinePayment, version,
-                List.copyOf(receipts.values()), visitorEmailUnconfirmed);
+                List.copyOf(receipts.values()), visitorEmailUnconfirmed, tariffId);
     }
 
     /** A receipt's new state; what it holds stays as first recorded when a later record leaves it out. */
