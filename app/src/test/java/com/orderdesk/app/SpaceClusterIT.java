@@ -106,7 +106,19 @@ class SpaceClusterIT {
         assertThat(free.json().path("slots").findValues("free").stream().filter(f -> f.asInt() == 0).count())
                 .as("one full hour").isEqualTo(1);
 
-        // every read model equals a fresh replay
+        // every read model equals a fresh replay, once the guests' orders have their payment pages (the payment saga's
+        // work after the answer) and every processor is past every event
+        com.orderdesk.app.support.Await.until("every guest order's payment created", () -> {
+            try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                 Statement statement = db.createStatement();
+                 ResultSet rows = statement.executeQuery("select count(*) from order_detail where document like '%\"AWAITING_PAYMENT\"%' "
+                         + "and document not like '%\"status\":\"PENDING\"%'")) {
+                rows.next();
+                return rows.getInt(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, waiting -> waiting == 0);
         Api auditor = first.as("auditor");
         ClusterIT.awaitCaughtUp(auditor);
         Map<String, List<String>> before = ClusterIT.readModels(jdbcUrl);
