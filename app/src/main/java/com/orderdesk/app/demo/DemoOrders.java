@@ -56,9 +56,11 @@ class DemoOrders implements ApplicationRunner {
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final Clock clock;
+    private final com.orderdesk.command.catalog.Catalog catalog;
 
-    DemoOrders(CommandGateway commands, EventStore eventStore, Clock clock) {
+    DemoOrders(CommandGateway commands, EventStore eventStore, Clock clock, com.orderdesk.command.catalog.Catalog catalog) {
         this.clock = clock;
+        this.catalog = catalog;
         this.commands = commands;
         this.eventStore = eventStore;
     }
@@ -106,8 +108,14 @@ class DemoOrders implements ApplicationRunner {
 
         Actor manager2 = new Actor("manager2", "Анна Кузнецова", Role.RENTAL_MANAGER, Channel.DESK);
         Person volkov = new Person("Игорь Волков", Phone.parse("+7 343 222-33-44"));
+        // the meeting room works on weekdays: its order is on the first day from tomorrow it is open at 11:00–13:00
+        LocalDate meetingDay = tomorrow;
+        var meetingHours = catalog.service("meeting-room-3rd-floor").orElseThrow().openingHours();
+        for (int day = 0; day < 14 && (!meetingHours.isOpen(meetingDay.atTime(11, 0)) || !meetingHours.isOpen(meetingDay.atTime(12, 0))); day++) {
+            meetingDay = meetingDay.plusDays(1);
+        }
         commands.sendAndWait(by(manager2, new PlaceOrder(MEETING_ROOM_ORDER, "meeting-room-3rd-floor", "standard",
-                period(tomorrow, 11, 13), "П-12", volkov, new Applicant(volkov.name(), "Арендатор", volkov.phone()),
+                period(meetingDay, 11, 13), "П-12", volkov, new Applicant(volkov.name(), "Арендатор", volkov.phone()),
                 PaymentPlan.FULL, null)));
         log.info("Demo orders placed: the seed's order 1006313, four more at the coworking and one in the meeting room");
     }
