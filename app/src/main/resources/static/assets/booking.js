@@ -291,10 +291,18 @@ export function moveDialog(dialog, {path, withReason, done}) {
       $('mvQuote').textContent = ''; $('mvError').textContent = error.message;
     }
   }
+  // a guest moves the booking as it is (the same number of hours, the same price); a manager may change its length
+  let length = null;
+  function keepLength() {
+    if (withReason || length === null || !$('mvFrom').value) return;
+    const end = Number($('mvFrom').value.substring(0, 2)) + length;
+    if ([...$('mvTo').options].some(o => o.value === hh(end))) $('mvTo').value = hh(end);
+  }
   const picker = hoursPicker({chips: $('mvHours'), from: $('mvFrom'), to: $('mvTo'), date: $('mvDate'),
-    serviceId: () => order.service.id, changed: quote, ignoreOrder: own});
+    serviceId: () => order.service.id, changed: () => { keepLength(); picker.render(); quote(); }, ignoreOrder: own});
   $('mvDate').addEventListener('change', async () => { ownHours(); await picker.load(); quote(); });
-  for (const id of ['mvFrom', 'mvTo']) $(id).addEventListener('change', quote);
+  $('mvFrom').addEventListener('change', () => { keepLength(); picker.render(); quote(); });
+  $('mvTo').addEventListener('change', quote);
   $('mvCancel').onclick = () => dialog.close();
   form.onsubmit = async e => {
     e.preventDefault(); $('mvError').textContent = '';
@@ -310,7 +318,10 @@ export function moveDialog(dialog, {path, withReason, done}) {
   };
   return async detail => {
     order = detail;
-    $('mvNow').textContent = 'Сейчас: ' + rentalPeriod(detail.rentalPeriod) + ' (время услуги).';
+    length = (Date.parse(detail.rentalPeriod.end) - Date.parse(detail.rentalPeriod.start)) / 3600000;
+    $('mvNow').textContent = 'Сейчас: ' + rentalPeriod(detail.rentalPeriod) + ' (время услуги).'
+      + (withReason ? '' : ` Перенести можно на те же ${length} ч. — изменить длительность поможет менеджер.`);
+    $('mvTo').disabled = !withReason;
     $('mvDate').value = localDay(detail.rentalPeriod.start);
     ownHours();
     await picker.load(detail.rentalPeriod.start.substring(11, 16), detail.rentalPeriod.end.substring(11, 16));

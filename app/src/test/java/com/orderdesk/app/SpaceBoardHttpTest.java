@@ -56,6 +56,7 @@ class SpaceBoardHttpTest extends HttpTestBase {
                 .as("not manager's service").isEqualTo(404);
         assertThat(guest.get("/api/space/board?date=" + day).status()).as("it names guests: staff only").isEqualTo(403);
         assertThat(manager2().get("/api/space/board?date=someday").status()).isEqualTo(400);
+        assertThat(manager2().get("/api/space/board?date=%2B999999999-12-31").status()).as("a date out of range").isEqualTo(400);
         assertThat(auditor.get("/api/space/board?date=" + day).json().at("/services").size()).as("auditors see all").isEqualTo(2);
     }
 

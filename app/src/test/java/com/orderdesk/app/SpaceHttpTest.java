@@ -92,6 +92,10 @@ class SpaceHttpTest extends HttpTestBase {
         assertThat(availability(guest, day, day.plusDays(61)).status()).as("62 days, both ends included").isEqualTo(200);
         assertThat(availability(guest, day, day.minusDays(1)).status()).isEqualTo(400);
         assertThat(guest.get("/api/catalog/services/" + ROOM + "/availability?from=tomorrow&to=" + day).text("/field")).isEqualTo("from");
+        for (String absurd : List.of("%2B999999999-12-31", "-999999999-01-01", "1899-12-31")) {
+            Api.Response far = guest.get("/api/catalog/services/" + ROOM + "/availability?from=" + absurd + "&to=" + absurd);
+            assertThat(far.status()).as(absurd + ": " + far).isEqualTo(400);
+        }
         assertThat(guest.get("/api/catalog/services/sauna/availability?from=" + day + "&to=" + day).status()).isEqualTo(404);
         assertThat(manager.get("/api/catalog/services/" + ROOM + "/availability?from=" + day + "&to=" + day).status())
                 .as("staff see the services they are responsible for").isEqualTo(404);
@@ -146,29 +150,40 @@ class SpaceHttpTest extends HttpTestBase {
     }
 
     @Test
-    void aGuestMovesTheirPaidBookingToFewerHoursAndGetsTheDifferenceBackOnTheirCard() {
+    void aGuestMovesTheirPaidBookingAsItIsAndAShorterOneIsTheManagersWhoReturnTheDifferenceToTheCard() {
         LocalDate day = OrderBodies.meetingRoomDay(today());
         Api.Response placed = guest.post("/api/my/orders", OrderBodies.meetingRoom(day, 10, 13, "troshkov@example.com"));
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         String order = placed.text("/orderId");
-        Api.Response early = guest.post("/api/my/orders/" + order + "/rescheduling", period(day, 15, 16));
+        Api.Response early = guest.post("/api/my/orders/" + order + "/rescheduling", period(day, 15, 18));
         assertThat(early.status()).as("awaiting its payment: " + early).isEqualTo(409);
         assertThat(early.text("/code")).isEqualTo("order-not-confirmed");
         String payment = pressPay(order); // 1 500 ₽
         anonymous.post("/simulator/control/payments/" + payment + "/succeed", null);
         eventually("confirmation", () -> guest.get("/api/my/orders/" + order), r -> "CONFIRMED".equals(r.text("/status")));
 
-        Api.Response moved = guest.post("/api/my/orders/" + order + "/rescheduling", period(day, 15, 16));
+        // the guest moves it as it is: three hours elsewhere, the same price
+        Api.Response moved = guest.post("/api/my/orders/" + order + "/rescheduling", period(day, 15, 18));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(free(guest2, day)).contains("10:00=1", "12:00=1", "15:00=0", "17:00=0", "18:00=1");
+        // shorter (or longer) is the manager's: the service returns a guest only half of what they give up
+        Api.Response shorter = guest.post("/api/my/orders/" + order + "/rescheduling", period(day, 15, 16));
+        assertThat(shorter.status()).as(shorter.toString()).isEqualTo(400);
+        assertThat(shorter.text("/field")).isEqualTo("rentalPeriod");
+        assertThat(shorter.text("/detail")).contains("на то же число часов").contains("обратитесь к менеджеру");
+
+        Api.Response byManager = anonymous.as("manager2").post("/api/orders/" + order + "/rescheduling",
+                period(day, 15, 16).replace("}}", "},\"reason\":\"Гость попросил час вместо трёх\"}"));
+        assertThat(byManager.status()).as(byManager.toString()).isEqualTo(200);
         Api.Response refunded = eventually("the 1 000 ₽ back through the gateway", () -> guest.get("/api/my/orders/" + order),
                 r -> "0.00".equals(r.text("/refundDue/value")) && r.json().path("refunds").size() == 1);
         assertThat(refunded.text("/total/value")).isEqualTo("500.00");
         assertThat(refunded.text("/refunds/0/amount/value")).isEqualTo("1000.00");
         assertThat(refunded.text("/rentalPeriod/start")).isEqualTo(day + "T15:00:00+05:00");
-        assertThat(free(guest2, day)).contains("10:00=1", "12:00=1", "15:00=0");
+        assertThat(free(guest2, day)).contains("15:00=0", "16:00=1", "17:00=1");
         String number = placed.text("/number");
-        List<String> subjects = Await.until("the mail about the move", () -> mailSubjects(number),
-                all -> all.contains("Заказ № " + number + " перенесён"));
+        List<String> subjects = Await.until("the mails about both moves", () -> mailSubjects(number),
+                all -> all.stream().filter(("Заказ № " + number + " перенесён")::equals).count() == 2);
         assertThat(subjects).contains("Заказ № " + number + " перенесён");
 
         Api.Response notTheirs = guest2.post("/api/my/orders/" + order + "/rescheduling", period(day, 17, 18));

@@ -140,7 +140,11 @@ public class SpaceController {
     private static LocalDate parseDate(String raw) {
         String text = Check.text(raw, "date", "дата", 40);
         try {
-            return LocalDate.parse(text);
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 2000 || date.getYear() > 2999) {
+                throw new InvalidValueException("date", "Дата вне допустимого диапазона (2000–2999 гг.).");
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new InvalidValueException("date", "Не удалось прочитать дату («" + text + "»): нужна ГГГГ-ММ-ДД.");
         }

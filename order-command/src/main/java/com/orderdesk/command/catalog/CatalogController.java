@@ -98,6 +98,12 @@ public class CatalogController {
                 .orElseThrow(() -> new RejectedException(ErrorCode.NOT_FOUND, "Услуга не найдена."));
         LocalDate first = parse(from, "from", "первый день (ГГГГ-ММ-ДД)", LocalDate::parse);
         LocalDate last = parse(to, "to", "последний день (ГГГГ-ММ-ДД)", LocalDate::parse);
+        if (first.getYear() < 2000 || first.getYear() > 2999) {
+            throw new InvalidValueException("from", "Дата вне допустимого диапазона (2000–2999 гг.).");
+        }
+        if (last.getYear() < 2000 || last.getYear() > 2999) {
+            throw new InvalidValueException("to", "Дата вне допустимого диапазона (2000–2999 гг.).");
+        }
         if (last.isBefore(first)) {
             throw new InvalidValueException("to", "Последний день раньше первого.");
         }

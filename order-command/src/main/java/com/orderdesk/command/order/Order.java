@@ -388,7 +388,8 @@ public class Order {
     }
 
     /**
-     * Moves the order (issue 27): staff, or its guest until the service's cancellation cut-off. Whole hours inside
+     * Moves the order (issue 27): staff, or its guest until the service's cancellation cut-off — the guest to a period
+     * of the same price only (the same number of hours). Whole hours inside
      * opening hours, each with a free place — its own old hours count as free to it; the old ones are given up in the
      * same transaction. Priced again by the catalog: more to pay makes the remainder grow, less makes what was paid
      * beyond the new total owed back, as a cancellation's refund is (gateway money through the gateway, the rest at
@@ -424,6 +425,12 @@ public class Order {
         }
         catalog.requireBookable(serviceId, to, now, by);
         Catalog.Pricing pricing = catalog.price(serviceId, tariffId, to, PaymentPlan.FULL);
+        if (by != null && by.isGuest() && !pricing.total().equals(total)) {
+            // a guest moves their booking as it is: money that changes goes by the rules a manager applies (the
+            // service's refund percentage when it shrinks, the tariff's prepayment when it grows), docs/adr/019
+            throw new InvalidValueException("rentalPeriod", "Самостоятельно бронирование переносится на то же число часов — "
+                    + "по той же цене (" + total.toRussianText() + "). Чтобы изменить длительность, обратитесь к менеджеру.");
+        }
         takePlaces(space, catalog, serviceId, orderId, to);
         Money newTotal = pricing.total();
         Money owedBack = paid.minusOrZero(newTotal);

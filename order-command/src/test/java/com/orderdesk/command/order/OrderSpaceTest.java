@@ -263,10 +263,20 @@ class OrderSpaceTest {
                         List.of(new com.orderdesk.shared.order.GatewayRefundDue("g1", rub(100))),
                         com.orderdesk.shared.order.PaymentStatus.REFUND_PENDING));
 
-        // dearer: the remainder grows by the difference; the guest moves it themselves, well before the cut-off
-        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(by(GUEST, move(monday(10, 16))))
-                .expectEvents(moved(online.rentalPeriod(), monday(10, 16), GUEST, 6, 400, 400, 0, 0, List.of(),
+        // dearer: the remainder grows by the difference
+        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(by(MANAGER, move(monday(10, 16))))
+                .expectEvents(moved(online.rentalPeriod(), monday(10, 16), MANAGER, 6, 400, 400, 0, 0, List.of(),
                         com.orderdesk.shared.order.PaymentStatus.PARTIALLY_PAID));
+        // the guest moves it as it is — four hours elsewhere — and neither longer nor shorter: money that changes goes
+        // by the rules a manager applies (the refund percentage, the tariff's prepayment)
+        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(by(GUEST, move(monday(12, 16))))
+                .expectEvents(moved(online.rentalPeriod(), monday(12, 16), GUEST, 4, 400, 400, 0, 0, List.of(),
+                        com.orderdesk.shared.order.PaymentStatus.PAID));
+        for (RentalPeriod other : List.of(monday(10, 16), monday(10, 11))) {
+            fixture().given(online, paidOnline, confirmed, paidAtDesk).when(by(GUEST, move(other)))
+                    .expectException(invalid("rentalPeriod", "Самостоятельно бронирование переносится на то же число часов — по той же цене"))
+                    .expectNoEvents();
+        }
     }
 
     @Test
@@ -293,7 +303,7 @@ class OrderSpaceTest {
                         "Перенести бронирование самостоятельно можно было до 11 августа 2030 г., 14:00."))
                 .expectNoEvents();
         fixture().given(guests).andGivenCurrentTime(cutoff).when(by(MANAGER, move(monday(10, 12)))).expectSuccessfulHandlerExecution();
-        fixture().given(guests).andGivenCurrentTime(cutoff.minusSeconds(1)).when(by(GUEST, move(monday(10, 12))))
+        fixture().given(guests).andGivenCurrentTime(cutoff.minusSeconds(1)).when(by(GUEST, move(monday(10, 14))))
                 .expectSuccessfulHandlerExecution();
         fixture().given(guests).when(by(com.orderdesk.command.order.OrderFixtures.GUEST_2, move(monday(10, 12))))
                 .expectException(OrderFixtures.rejectedWith(ErrorCode.NOT_FOUND, "Заказ не найден.")).expectNoEvents();
