@@ -365,14 +365,7 @@ public class Order {
         String reason = Check.paragraph(command.reason(), "reason", "причина отмены", MAX_REASON);
         Money refund;
         if (by != null && by.isGuest()) {
-            Catalog.Service service = catalog.service(serviceId).orElseThrow(
-                    () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
-            Instant cutoff = rentalStart.minus(service.guestCancellationCutoff());
-            if (!clock.instant().isBefore(cutoff)) {
-                throw new RejectedException(ErrorCode.CANCELLATION_WINDOW_CLOSED,
-                        "Отменить бронирование самостоятельно можно было до " + CUTOFF_TEXT.format(cutoff.atZone(zone))
-                                + ". Чтобы отменить его сейчас, свяжитесь с менеджером.");
-            }
+            Catalog.Service service = requireBeforeGuestCutoff(catalog, clock, "Отменить", "отменить");
             refund = paid.percent(service.guestRefundPercent());
         } else if (command.refundAmount() != null) {
             refund = command.refundAmount();
@@ -409,12 +402,7 @@ public class Order {
         Catalog.Service service = catalog.service(serviceId).orElseThrow(
                 () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
         if (by != null && by.isGuest()) {
-            Instant cutoff = rentalStart.minus(service.guestCancellationCutoff());
-            if (!now.isBefore(cutoff)) {
-                throw new RejectedException(ErrorCode.CANCELLATION_WINDOW_CLOSED,
-                        "Перенести бронирование самостоятельно можно было до " + CUTOFF_TEXT.format(cutoff.atZone(zone))
-                                + ". Чтобы перенести его сейчас, свяжитесь с менеджером.");
-            }
+            requireBeforeGuestCutoff(catalog, clock, "Перенести", "перенести");
             if (!to.end().isAfter(now)) {
                 throw new InvalidValueException("rentalPeriod", "Период аренды уже прошёл.");
             }
@@ -633,6 +621,21 @@ public class Order {
         Money kept = paid.minusOrZero(refund);
         apply(new OrderCancelled(orderId, reason, by, clock.instant(), refundDueAfter, deskRefundDue.plus(left), gatewayRefunds,
                 cancelledStatus(refundDueAfter, refundedAny, kept), refund));
+    }
+
+    /**
+     * A guest acts on their booking only until the service's cancellation cut-off before its start; later it is the
+     * manager's ({@code cancellation-window-closed}, saying until when). Answers the service.
+     */
+    private Catalog.Service requireBeforeGuestCutoff(Catalog catalog, Clock clock, String doIt, String doItNow) {
+        Catalog.Service service = catalog.service(serviceId).orElseThrow(
+                () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
+        Instant cutoff = rentalStart.minus(service.guestCancellationCutoff());
+        if (!clock.instant().isBefore(cutoff)) {
+            throw new RejectedException(ErrorCode.CANCELLATION_WINDOW_CLOSED, doIt + " бронирование самостоятельно можно было до "
+                    + CUTOFF_TEXT.format(cutoff.atZone(zone)) + ". Чтобы " + doItNow + " его сейчас, свяжитесь с менеджером.");
+        }
+        return service;
     }
 
     /**
