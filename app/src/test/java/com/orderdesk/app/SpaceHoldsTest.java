@@ -55,6 +55,10 @@ class SpaceHoldsTest extends HttpTestBase {
         return new TransactionTemplate(transactions).execute(tx -> holds.take(service, order, period));
     }
 
+    private Outcome move(Catalog.Service service, String order, RentalPeriod period) {
+        return new TransactionTemplate(transactions).execute(tx -> holds.move(service, order, period));
+    }
+
     @Test
     void theLastPlaceOfAnHourIsTakenOnceAndAFreedPlaceCanBeTakenAgain() {
         Catalog.Service room = room(2);
@@ -77,11 +81,11 @@ class SpaceHoldsTest extends HttpTestBase {
     void aMoveThatOverlapsItsOwnHoursFitsWhereItStoodAndGivesUpTheOldOnes() {
         Catalog.Service room = room(1);
         assertThat(take(room, "mover", monday(10, 12))).isEqualTo(new Outcome.Taken(2));
-        assertThat(take(room, "mover", monday(11, 14))).as("11:00 is its own").isEqualTo(new Outcome.Taken(3));
+        assertThat(move(room, "mover", monday(11, 14))).as("11:00 is its own").isEqualTo(new Outcome.Taken(3));
         assertThat(holds.occupants(room.id(), monday(9, 15).start(), monday(9, 15).end()))
                 .containsOnlyKeys(monday(11, 12).start(), monday(12, 13).start(), monday(13, 14).start());
         assertThat(take(room, "other", monday(10, 11))).as("10:00 was given up").isEqualTo(new Outcome.Taken(1));
-        assertThat(take(room, "mover", monday(10, 11))).isEqualTo(new Outcome.Full(List.of(monday(10, 11).start())));
+        assertThat(move(room, "mover", monday(10, 11))).isEqualTo(new Outcome.Full(List.of(monday(10, 11).start())));
         assertThat(holds.held(room.id(), monday(9, 15).start(), monday(9, 15).end())).as("a refused move keeps what it held")
                 .containsOnlyKeys(monday(10, 11).start(), monday(11, 12).start(), monday(12, 13).start(), monday(13, 14).start());
     }

@@ -36,6 +36,7 @@ import java.util.List;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class SpaceCatchUp implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SpaceCatchUp.class);
+    private static final java.util.Set<String> LIVE_STATUSES = java.util.Set.of("AWAITING_PAYMENT", "CONFIRMED", "COMPLETED");
     private static final String LIVE = "('AWAITING_PAYMENT', 'CONFIRMED', 'COMPLETED')";
     private static final int PROGRESS_EVERY = 1_000;
 
@@ -108,7 +109,7 @@ public class SpaceCatchUp implements ApplicationRunner {
     private List<Instant> fill(Catalog.Service service, Pending order) {
         List<String> status = jdbc.queryForList("select status from order_summary where order_id = ? for update", String.class,
                 order.orderId());
-        if (status.isEmpty() || !LIVE.contains("'" + status.get(0) + "'") || table.holdsAny(order.orderId())) {
+        if (status.isEmpty() || !LIVE_STATUSES.contains(status.get(0)) || table.holdsAny(order.orderId())) {
             return null;
         }
         return space.fill(service, order.orderId(), new RentalPeriod(order.start(), order.end()));

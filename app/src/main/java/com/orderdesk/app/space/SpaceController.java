@@ -3,10 +3,8 @@ package com.orderdesk.app.space;
 import com.orderdesk.command.catalog.Catalog;
 import com.orderdesk.command.space.SpaceHolds;
 import com.orderdesk.shared.error.ErrorCode;
-import com.orderdesk.shared.error.InvalidValueException;
 import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.shared.value.Actor;
-import com.orderdesk.shared.value.Check;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +19,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -75,7 +72,7 @@ public class SpaceController {
     public Board board(@RequestParam(required = false) String date, @RequestParam(required = false) String serviceId, Actor actor) {
         List<Catalog.Service> services = services(serviceId, actor);
         LocalDate day = date == null || date.isBlank() ? LocalDate.now(clock.withZone(services.isEmpty()
-                ? ZoneId.systemDefault() : services.get(0).timeZone())) : parseDate(date);
+                ? ZoneId.systemDefault() : services.get(0).timeZone())) : com.orderdesk.command.catalog.CatalogController.day(date, "date", "дата (ГГГГ-ММ-ДД)");
         List<BoardService> board = new ArrayList<>();
         for (Catalog.Service service : services) {
             ZoneId zone = service.timeZone();
@@ -135,18 +132,5 @@ public class SpaceController {
                             com.orderdesk.shared.order.OrderStatus.valueOf(status).label()));
                 });
         return orders;
-    }
-
-    private static LocalDate parseDate(String raw) {
-        String text = Check.text(raw, "date", "дата", 40);
-        try {
-            LocalDate date = LocalDate.parse(text);
-            if (date.getYear() < 2000 || date.getYear() > 2999) {
-                throw new InvalidValueException("date", "Дата вне допустимого диапазона (2000–2999 гг.).");
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException("date", "Не удалось прочитать дату («" + text + "»): нужна ГГГГ-ММ-ДД.");
-        }
     }
 }

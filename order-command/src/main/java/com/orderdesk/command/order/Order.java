@@ -210,7 +210,7 @@ public class Order {
         PaymentStatus paymentStatus = pricing.total().isZero() ? PaymentStatus.PAID : PaymentStatus.UNPAID;
         String guestId = by.isGuest() ? by.id() : Check.optionalText(command.guestId(), "guestId", "гость", 200);
         // the places last, once everything else is known to be right: held in this command's transaction (docs/adr/019)
-        takePlaces(space, catalog, command.serviceId(), command.orderId(), command.rentalPeriod());
+        takePlaces(space, catalog, command.serviceId(), command.orderId(), command.rentalPeriod(), false);
         OrderNumber number = numbers.allocate(command.orderId());
         // a guest may book for anyone, but mails and receipts go only to an address the guest proved: their own, or one
         // confirmed by whoever reads it
@@ -419,7 +419,7 @@ public class Order {
             throw new InvalidValueException("rentalPeriod", "Самостоятельно бронирование переносится на то же число часов — "
                     + "по той же цене (" + total.toRussianText() + "). Чтобы изменить длительность, обратитесь к менеджеру.");
         }
-        takePlaces(space, catalog, serviceId, orderId, to);
+        takePlaces(space, catalog, serviceId, orderId, to, true);
         Money newTotal = pricing.total();
         Money owedBack = paid.minusOrZero(newTotal);
         List<GatewayRefundDue> gatewayRefunds = gatewayRefundsOf(owedBack);
@@ -658,13 +658,16 @@ public class Order {
     }
 
     /**
-     * Holds a place of {@code serviceId} for every hour of {@code period}, or refuses with {@code no-capacity}: the
+     * Holds a place of {@code serviceId} for every hour of {@code period} (giving up the order's old hours when
+     * {@code moving}), or refuses with {@code no-capacity}: the
      * first full hour named in the service's zone, every full hour in {@code conflicts}.
      */
-    private static void takePlaces(SpaceHolds space, Catalog catalog, String serviceId, String orderId, RentalPeriod period) {
+    private static void takePlaces(SpaceHolds space, Catalog catalog, String serviceId, String orderId, RentalPeriod period,
+                                   boolean moving) {
         Catalog.Service service = catalog.service(serviceId).orElseThrow(
                 () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
-        if (space.take(service, orderId, period) instanceof SpaceHolds.Outcome.Full full) {
+        SpaceHolds.Outcome outcome = moving ? space.move(service, orderId, period) : space.take(service, orderId, period);
+        if (outcome instanceof SpaceHolds.Outcome.Full full) {
             ZoneId zone = service.timeZone();
             List<Rejection.Conflict> conflicts = full.hours().stream().map(hour -> new Rejection.Conflict(
                     ISO.format(hour.atZone(zone)), ISO.format(hour.plusSeconds(3600).atZone(zone)))).toList();

@@ -67,17 +67,30 @@ public class SpaceHolds {
     }
 
     /**
-     * Takes one place for each hour of {@code period} for {@code orderId}, or says which hours are full (and changes
-     * nothing). What the order already holds counts as free for it and is given up for the new hours: a move that
-     * overlaps its own old hours keeps fitting where it stood.
+     * Takes one place for each hour of {@code period} for a new order {@code orderId}, or says which hours are full (and
+     * changes nothing).
      */
     public Outcome take(Catalog.Service service, String orderId, RentalPeriod period) {
+        return take(service, orderId, period, false);
+    }
+
+    /**
+     * Moves {@code orderId} to {@code period}: the same as {@link #take}, but what the order already holds counts as free
+     * for it and is given up for the new hours — a move that overlaps its own old hours keeps fitting where it stood.
+     */
+    public Outcome move(Catalog.Service service, String orderId, RentalPeriod period) {
+        return take(service, orderId, period, true);
+    }
+
+    private Outcome take(Catalog.Service service, String orderId, RentalPeriod period, boolean moving) {
         List<Instant> hours = hoursOf(period, service.timeZone());
         if (service.capacity() == null || hours.isEmpty()) {
-            table.release(orderId);
+            if (moving) {
+                table.release(orderId);
+            }
             return new Outcome.Taken(hours.size());
         }
-        Map<Instant, BitSet> taken = table.placesTaken(service.id(), hours.get(0), hours.get(hours.size() - 1).plus(1, ChronoUnit.HOURS), orderId);
+        Map<Instant, BitSet> taken = placesTaken(service, hours, orderId);
         List<Instant> full = new ArrayList<>();
         Map<Instant, Integer> places = new LinkedHashMap<>();
         // each order starts looking at a place of its own (by its id), not at place 0: orders booking the same hours at
@@ -95,22 +108,24 @@ public class SpaceHolds {
         if (!full.isEmpty()) {
             return new Outcome.Full(full);
         }
-        table.release(orderId);
+        if (moving) {
+            table.release(orderId);
+        }
         table.insert(service.id(), orderId, places);
         return new Outcome.Taken(hours.size());
     }
 
     /**
-     * Holds an order that was placed before its service's places were tracked (the catch-up, docs/adr/019): the lowest
-     * free place of every hour — beyond the capacity where earlier orders already fill it, for staff to resolve. Never
-     * refuses; answers the hours it held beyond the capacity.
+     * Holds an order that was placed before its service's places were tracked and holds nothing yet (the catch-up,
+     * docs/adr/019): the lowest free place of every hour — beyond the capacity where earlier orders already fill it,
+     * for staff to resolve. Never refuses; answers the hours it held beyond the capacity.
      */
     public List<Instant> fill(Catalog.Service service, String orderId, RentalPeriod period) {
         List<Instant> hours = hoursOf(period, service.timeZone());
         if (service.capacity() == null || hours.isEmpty()) {
             return List.of();
         }
-        Map<Instant, BitSet> taken = table.placesTaken(service.id(), hours.get(0), hours.get(hours.size() - 1).plus(1, ChronoUnit.HOURS), orderId);
+        Map<Instant, BitSet> taken = placesTaken(service, hours, orderId);
         Map<Instant, Integer> places = new LinkedHashMap<>();
         List<Instant> beyond = new ArrayList<>();
         for (Instant hour : hours) {
@@ -120,9 +135,13 @@ public class SpaceHolds {
                 beyond.add(hour);
             }
         }
-        table.release(orderId);
         table.insert(service.id(), orderId, places);
         return beyond;
+    }
+
+    /** The places others than {@code orderId} hold in each of {@code hours} (consecutive, in order). */
+    private Map<Instant, BitSet> placesTaken(Catalog.Service service, List<Instant> hours, String orderId) {
+        return table.placesTaken(service.id(), hours.get(0), hours.get(hours.size() - 1).plus(1, ChronoUnit.HOURS), orderId);
     }
 
     /** Hours of {@code service} in {@code [from, to)} that hold more orders than its capacity, each with its orders. */
