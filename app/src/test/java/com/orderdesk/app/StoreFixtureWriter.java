@@ -83,7 +83,7 @@ class StoreFixtureWriter {
             String parkedOrder = parked.text("/orderId");
             facts.put("deadLetter", parkedOrder);
             JdbcTemplate jdbc = app.jdbc();
-            settle(app, auditor);
+            settle(app, auditor, true);
             String document = jdbc.queryForObject("select document from order_detail where order_id = ?", String.class, parkedOrder);
             jdbc.update("update order_detail set document = '{not json' where order_id = ?", parkedOrder);
             assertThat(manager.post("/api/orders/" + parkedOrder + "/payments", OrderBodies.payment("100.00", "CASH")).status()).isEqualTo(201);
@@ -91,16 +91,21 @@ class StoreFixtureWriter {
                     r -> r.json().path("deadLetters").asLong() == 1 && r.json().path("lag").asLong() == 0);
             jdbc.update("update order_detail set document = ? where order_id = ?", document, parkedOrder);
 
-            settle(app, auditor);
+            settle(app, auditor, true);
         }
 
-        // a guest's order placed under a ten-year payment timeout: still awaiting its payment when the fixture is read
+        // a guest's order placed under a ten-year payment timeout while the gateway is down: still awaiting its payment
+        // when the fixture is read, its saga holding the payment to create and a retry deadline (the demo's gateway
+        // keeps its payments in memory: one created before the restart would be gone after it)
         try (TestApp app = TestApp.start(dataDir, "--orderdesk.gateway.payment-timeout=3650d")) {
+            com.orderdesk.app.support.SimulatorFaults.none().withFailedCreates(1_000_000).applyTo(app.anonymous());
             Api.Response awaiting = app.as("guest").post("/api/my/orders", OrderBodies.order("coworking-2nd-floor",
                     LocalDate.parse(facts.path("firstRentalDay").asText()).plusDays(1), 10, 12, "FULL", null));
             assertThat(awaiting.status()).as(awaiting.toString()).isEqualTo(201);
             facts.put("awaiting", awaiting.text("/orderId"));
-            settle(app, app.as("auditor"));
+            Await.until("the gateway's payment creation to be retried", () -> app.jdbc().queryForObject(
+                    "select count(*) from scheduled_tasks", Integer.class) == 3);
+            settle(app, app.as("auditor"), false);
             JdbcTemplate jdbc = app.jdbc();
             facts.put("events", jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
             facts.put("head", jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
@@ -140,15 +145,18 @@ class StoreFixtureWriter {
         return order;
     }
 
-    /** Until the sagas' near deadlines have run, the store's head has stood still for 2 s and every projection is there. */
-    private static void settle(TestApp app, Api auditor) {
+    /**
+     * Until the store's head has stood still for 2 s (and, with {@code deadlines}, no saga deadline is due within 30 s)
+     * and every projection is there.
+     */
+    private static void settle(TestApp app, Api auditor, boolean deadlines) {
         long[] head = {-2};
         Instant[] since = {Instant.now()};
         Await.until("the store at rest", Duration.ofMinutes(3), () -> {
             long now = app.jdbc().queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
             int dueSoon = app.jdbc().queryForObject("select count(*) from scheduled_tasks where execution_time < ?", Integer.class,
                     java.sql.Timestamp.from(Instant.now().plus(Duration.ofSeconds(30))));
-            if (now != head[0] || dueSoon > 0) {
+            if (now != head[0] || (deadlines && dueSoon > 0)) {
                 head[0] = now;
                 since[0] = Instant.now();
                 return false;
