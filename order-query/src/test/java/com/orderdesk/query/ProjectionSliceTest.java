@@ -1,7 +1,7 @@
 package com.orderdesk.query;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration;
 import com.orderdesk.query.detail.OrderDetail;
 import com.orderdesk.query.detail.OrderDetailFold;
 import com.orderdesk.query.detail.OrderDetails;
@@ -21,9 +21,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
-import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
-import org.springframework.boot.test.mock.mockito.MockBean;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Each projection alone, against a real database: events in, rows out. */
 @DataJpaTest
 @Import(ProjectionSliceTest.Projections.class)
-@ImportAutoConfiguration(JacksonAutoConfiguration.class)
+@ImportAutoConfiguration(Jackson2AutoConfiguration.class)
 class ProjectionSliceTest {
     @ComponentScan(basePackages = {"com.orderdesk.query.detail", "com.orderdesk.query.list", "com.orderdesk.query.timeline"},
             includeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Component.class),
@@ -54,7 +54,7 @@ class ProjectionSliceTest {
         }
     }
 
-    @MockBean
+    @MockitoBean
     QueryUpdateEmitter emitter;
     @Autowired
     ApplicationContext context;

@@ -4,7 +4,7 @@ import com.orderdesk.app.Api;
 import com.orderdesk.app.OrderDeskApplication;
 import com.orderdesk.app.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
