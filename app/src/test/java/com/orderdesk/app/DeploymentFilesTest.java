@@ -95,4 +95,22 @@ class DeploymentFilesTest extends HttpTestBase {
             assertThat(exposed).as("metric " + metric + " on the dashboard").containsPattern("(?m)^" + Pattern.quote(metric) + "[{ ]");
         }
     }
+
+    /**
+     * Issue 28: an operator checks the dependency set against advisories — the build's CycloneDX SBOM is in the jar and
+     * served on the management port, naming the platform it runs on.
+     */
+    @Test
+    void theDependencySetIsServedAsACycloneDxSbom() {
+        Api.Response sbom = management.get("/actuator/sbom/application");
+        assertThat(sbom.status()).as(sbom.toString()).isEqualTo(200);
+        assertThat(sbom.json().path("bomFormat").asText()).isEqualTo("CycloneDX");
+        List<String> components = new ArrayList<>();
+        sbom.json().path("components").forEach(c -> components.add(c.path("group").asText() + ":" + c.path("name").asText()
+                + ":" + c.path("version").asText()));
+        assertThat(components).contains("org.axonframework:axon-messaging:4.13.0")
+                .anyMatch(c -> c.startsWith("org.springframework.boot:spring-boot:4.1."))
+                .anyMatch(c -> c.startsWith("org.springframework:spring-core:7."))
+                .anyMatch(c -> c.startsWith("org.hibernate.orm:hibernate-core:7."));
+    }
 }
