@@ -3,7 +3,6 @@ package com.orderdesk.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderdesk.payment.saga.PaymentSaga;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -32,8 +31,6 @@ class PersistentStoresTest extends HttpTestBase {
     @Autowired
     org.axonframework.config.Configuration axon;
     @Autowired
-    DeadlineManager deadlines;
-    @Autowired
     ObjectMapper json;
 
     @Test
@@ -53,7 +50,8 @@ class PersistentStoresTest extends HttpTestBase {
             assertThat(processing.deadLetterQueue(projection)).as(projection + "'s dead letters")
                     .hasValueSatisfying(queue -> assertThat(queue).isInstanceOf(JpaSequencedDeadLetterQueue.class));
         }
-        assertThat(deadlines).as("the deadlines").isInstanceOf(DbSchedulerDeadlineManager.class);
+        // (Axon's own: without a deadline manager bean it configures its in-memory one, SimpleDeadlineManager)
+        assertThat(axon.deadlineManager()).as("the deadlines").isInstanceOf(DbSchedulerDeadlineManager.class);
     }
 
     @Test

@@ -14,4 +14,5 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         beforeName = "com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration")
 public class SchedulerAfterDataSource {
+
 }

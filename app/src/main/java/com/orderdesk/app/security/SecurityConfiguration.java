@@ -66,9 +66,10 @@ public class SecurityConfiguration {
                 Problems.write(response, json, ErrorCode.FORBIDDEN, "Недостаточно прав для этого действия.");
         http
                 .authorizeHttpRequests(auth -> auth
-                        // metrics and health live on the management port (not routed by the load balancer); the
-                        // probes also answer here for load balancers
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // metrics, health and the SBOM (the dependency set, for checking advisories) live on the
+                        // management port (not routed by the load balancer); the probes also answer here for load balancers
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                                "/actuator/sbom", "/actuator/sbom/**").permitAll()
                         .requestMatchers("/livez", "/readyz").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/webhooks/**").permitAll()

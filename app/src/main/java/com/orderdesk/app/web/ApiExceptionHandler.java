@@ -151,6 +151,16 @@ public class ApiExceptionHandler {
         return Problems.response(new Rejection(ErrorCode.FORBIDDEN, "Недостаточно прав для этого действия."));
     }
 
+    /**
+     * The client went away (a browser closed a live-updates stream, a connection dropped mid-answer): there is no one
+     * to answer, and nothing failed on our side. (Spring Framework 7 hands it to the application's handlers; logged as
+     * an incident it was noise.)
+     */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // nothing to write: the response is no longer usable
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         String incident = UUID.randomUUID().toString();
