@@ -114,7 +114,7 @@ class ProjectionSliceTest {
 
         OrderDetail projected = details.find(orderId).orElseThrow();
         OrderDetailFold fold = new OrderDetailFold();
-        events.forEach(e -> fold.apply(e.getPayload(), e.getSequenceNumber()));
+        events.forEach(e -> fold.apply((com.orderdesk.shared.order.event.OrderEvent) e.getPayload(), e.getSequenceNumber()));
         assertThat(projected).isEqualTo(fold.toDetail());
         assertThat(projected.version()).isEqualTo(events.size() - 1);
         assertThat(projected.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -210,7 +210,7 @@ class ProjectionSliceTest {
 
     private static OrderDetail foldOf(List<DomainEventMessage<?>> events) {
         OrderDetailFold fold = new OrderDetailFold();
-        events.forEach(e -> fold.apply(e.getPayload(), e.getSequenceNumber()));
+        events.forEach(e -> fold.apply((com.orderdesk.shared.order.event.OrderEvent) e.getPayload(), e.getSequenceNumber()));
         return fold.toDetail();
     }
 

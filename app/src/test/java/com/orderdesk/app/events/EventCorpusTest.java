@@ -91,7 +91,7 @@ class EventCorpusTest extends HttpTestBase {
             // the order form folded from them shows what it showed when they were written
             OrderDetailFold fold = new OrderDetailFold();
             for (DomainEventMessage<?> event : events) {
-                fold.apply(event.getPayload(), event.getSequenceNumber());
+                fold.apply((com.orderdesk.shared.order.event.OrderEvent) event.getPayload(), event.getSequenceNumber());
             }
             assertThat(shown(fold.toDetail()).toString()).as(version + "/" + file.getFilename()).isEqualTo(history.path("shows").toString());
 
@@ -205,7 +205,7 @@ class EventCorpusTest extends HttpTestBase {
                 stored.put("revision", payload.getType().getRevision());
                 stored.set("payload", JSON.readTree(payload.getData()));
                 stored.set("metaData", JSON.readTree(meta.getData()));
-                fold.apply(event, sequence++);
+                fold.apply((OrderEvent) event, sequence++);
             }
             file.set("shows", shown(fold.toDetail()));
             Files.writeString(dir.resolve(history.getKey() + ".json"), JSON.writeValueAsString(file) + "\n");

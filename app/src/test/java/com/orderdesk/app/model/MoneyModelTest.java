@@ -438,7 +438,7 @@ class MoneyModelTest {
         private OrderDetail detail() {
             OrderDetailFold fold = new OrderDetailFold();
             for (DomainEventMessage<?> event : events) {
-                fold.apply(event.getPayload(), event.getSequenceNumber());
+                fold.apply((com.orderdesk.shared.order.event.OrderEvent) event.getPayload(), event.getSequenceNumber());
             }
             return fold.toDetail();
         }

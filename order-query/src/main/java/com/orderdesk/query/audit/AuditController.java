@@ -172,9 +172,9 @@ public class AuditController {
             if (message.getTimestamp().isAfter(moment)) {
                 break;
             }
-            Object payload;
+            com.orderdesk.shared.order.event.OrderEvent payload;
             try {
-                payload = message.getPayload();
+                payload = (com.orderdesk.shared.order.event.OrderEvent) message.getPayload();
             } catch (RuntimeException unreadable) {
                 throw new RejectedException(ErrorCode.EVENT_UNREADABLE, "Событие № " + message.getSequenceNumber()
                         + " не читается: данные в хранилище повреждены или изменены. Проверьте цепочку хешей заказа.");

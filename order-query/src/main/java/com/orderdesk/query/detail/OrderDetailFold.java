@@ -7,21 +7,31 @@ import com.orderdesk.shared.order.PaymentSource;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.ServiceRef;
-import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
-import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
-import com.orderdesk.shared.order.event.GatewayPaymentCreated;
-import com.orderdesk.shared.order.event.GatewayRefundRecorded;
-import com.orderdesk.shared.order.event.OnlinePaymentRequested;
 import com.orderdesk.shared.order.query.FindOnlinePayment;
 import com.orderdesk.shared.order.event.DeskRefundRecorded;
 import com.orderdesk.shared.order.event.ExecutorAssigned;
 import com.orderdesk.shared.order.event.ExecutorUnassigned;
+import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
+import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
+import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
+import com.orderdesk.shared.order.event.GatewayRefundFailed;
+import com.orderdesk.shared.order.event.GatewayRefundRecorded;
+import com.orderdesk.shared.order.event.GuestMailFailed;
+import com.orderdesk.shared.order.event.GuestMailSent;
+import com.orderdesk.shared.order.event.GuestMailStopped;
 import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
+import com.orderdesk.shared.order.event.MessagePosted;
+import com.orderdesk.shared.order.event.OnlinePaymentRequested;
 import com.orderdesk.shared.order.event.OrderCancelled;
 import com.orderdesk.shared.order.event.OrderCompleted;
 import com.orderdesk.shared.order.event.OrderConfirmed;
+import com.orderdesk.shared.order.event.OrderEvent;
 import com.orderdesk.shared.order.event.OrderPlaced;
+import com.orderdesk.shared.order.event.OrderRescheduled;
+import com.orderdesk.shared.order.event.ReceiptRecorded;
+import com.orderdesk.shared.order.event.SettlementReceiptDue;
+import com.orderdesk.shared.order.event.VisitorEmailConfirmed;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Applicant;
 import com.orderdesk.shared.value.Money;
@@ -71,6 +81,7 @@ public final class OrderDetailFold {
     private FindOnlinePayment.OnlinePayment onlinePayment;
     private long version = -1;
     private final java.util.LinkedHashMap<String, OrderDetail.FiscalReceipt> receipts = new java.util.LinkedHashMap<>();
+    private final Applier applier = new Applier();
 
     /** Continues from a detail built earlier: the detail holds everything the fold needs. */
     public static OrderDetailFold resume(OrderDetail d) {
@@ -111,9 +122,16 @@ public final class OrderDetailFold {
     }
 
     /** Applies one event of the order's stream; events this view does not show only move the version. */
-    public OrderDetailFold apply(Object event, long sequence) {
+    public OrderDetailFold apply(OrderEvent event, long sequence) {
         version = sequence;
-        if (event instanceof OrderPlaced e) {
+        event.accept(applier);
+        return this;
+    }
+
+    /** What each kind of event changes on the form: every kind has its method, so a new one is decided here. */
+    private final class Applier implements OrderEvent.Visitor<Void> {
+        @Override
+        public Void visit(OrderPlaced e) {
             orderId = e.orderId();
             visitorEmailUnconfirmed = e.visitorEmailUnconfirmed();
             number = e.number().value();
@@ -136,17 +154,33 @@ public final class OrderDetailFold {
             paymentPlan = e.paymentPlan();
             dueDate = e.dueDate();
             guestId = e.guestId();
-        } else if (event instanceof ExecutorAssigned e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(ExecutorAssigned e) {
             executor = new OrderDetail.Executor(e.executorId(), e.executorName());
-        } else if (event instanceof ExecutorUnassigned) {
+            return null;
+        }
+
+        @Override
+        public Void visit(ExecutorUnassigned e) {
             executor = null;
-        } else if (event instanceof ManagerPaymentRecorded e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(ManagerPaymentRecorded e) {
             payments.add(new OrderDetail.Payment(e.paymentId(), PaymentSource.MANAGER, e.method(), e.method().label(),
                     e.amount(), local(e.at()), recorder(e.by()), e.note()));
             paid = e.paidAfter();
             remainder = e.remainderAfter();
             paymentStatus = e.paymentStatusAfter();
-        } else if (event instanceof GatewayPaymentRecorded e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(GatewayPaymentRecorded e) {
             payments.add(new OrderDetail.Payment(e.paymentId(), PaymentSource.GATEWAY, e.method(), e.method().label(),
                     e.amount(), local(e.at()), null, null));
             paid = e.paidAfter();
@@ -156,16 +190,28 @@ public final class OrderDetailFold {
             if (onlinePayment != null && e.paymentId().equals(onlinePayment.gatewayPaymentId())) {
                 onlinePayment = null;
             }
-        } else if (event instanceof OrderConfirmed) {
+            return null;
+        }
+
+        @Override
+        public Void visit(OrderConfirmed e) {
             status = OrderStatus.CONFIRMED;
-        } else if (event instanceof OrderCancelled e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(OrderCancelled e) {
             status = OrderStatus.CANCELLED;
             cancellation = new OrderDetail.Cancellation(local(e.at()), recorder(e.by()), e.reason());
             refundDue = e.refundDue();
             remainder = Money.ZERO;
             onlinePayment = null;
             paymentStatus = e.paymentStatusAfter();
-        } else if (event instanceof com.orderdesk.shared.order.event.OrderRescheduled e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(OrderRescheduled e) {
             lines = List.copyOf(e.lines());
             rentalStart = e.to().start();
             rentalEnd = e.to().end();
@@ -175,24 +221,44 @@ public final class OrderDetailFold {
             refundDue = e.refundDueAfter();
             paymentStatus = e.paymentStatusAfter();
             dueDate = e.dueDate();
-        } else if (event instanceof DeskRefundRecorded e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeskRefundRecorded e) {
             refunds.add(new OrderDetail.Refund(e.refundId(), PaymentSource.MANAGER, e.method(), e.amount(), local(e.at()),
                     recorder(e.by())));
             refundDue = e.refundDueAfter();
             paymentStatus = e.paymentStatusAfter();
-        } else if (event instanceof OnlinePaymentRequested e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(OnlinePaymentRequested e) {
             onlinePayment = new FindOnlinePayment.OnlinePayment(e.requestId(), e.amount(), "REQUESTED", null, null);
-        } else if (event instanceof GatewayPaymentCreated e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(GatewayPaymentCreated e) {
             if (onlinePayment != null && onlinePayment.requestId().equals(e.requestId())) {
                 onlinePayment = new FindOnlinePayment.OnlinePayment(e.requestId(), onlinePayment.amount(), "PENDING",
                         e.gatewayPaymentId(), e.confirmationUrl());
             }
-        } else if (event instanceof GatewayPaymentCanceled e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(GatewayPaymentCanceled e) {
             if (onlinePayment != null && e.gatewayPaymentId().equals(onlinePayment.gatewayPaymentId())) {
                 onlinePayment = new FindOnlinePayment.OnlinePayment(onlinePayment.requestId(), onlinePayment.amount(), "CANCELED",
                         onlinePayment.gatewayPaymentId(), null);
             }
-        } else if (event instanceof GatewayRefundRecorded e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(GatewayRefundRecorded e) {
             refunds.add(new OrderDetail.Refund(e.gatewayRefundId(), PaymentSource.GATEWAY, PaymentMethod.BANK_CARD, e.amount(),
                     local(e.at()), null));
             refundDue = e.refundDueAfter();
@@ -201,20 +267,66 @@ public final class OrderDetailFold {
                 paid = e.paidAfter();
                 remainder = e.remainderAfter();
             }
-        } else if (event instanceof GatewayPaymentAuthorized e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(GatewayPaymentAuthorized e) {
             if (onlinePayment != null && e.paymentId().equals(onlinePayment.gatewayPaymentId())) {
                 onlinePayment = new FindOnlinePayment.OnlinePayment(onlinePayment.requestId(), e.toCapture(),
                         e.toCapture().isPositive() ? "CAPTURING" : "RELEASED", onlinePayment.gatewayPaymentId(), null);
             }
-        } else if (event instanceof com.orderdesk.shared.order.event.ReceiptRecorded e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(ReceiptRecorded e) {
             receipts.put(e.receiptKey(), receipt(e, receipts.get(e.receiptKey())));
-        } else if (event instanceof OrderCompleted e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(OrderCompleted e) {
             status = OrderStatus.COMPLETED;
             completedAt = e.at();
-        } else if (event instanceof com.orderdesk.shared.order.event.VisitorEmailConfirmed) {
-            visitorEmailUnconfirmed = false;
+            return null;
         }
-        return this;
+
+        @Override
+        public Void visit(VisitorEmailConfirmed e) {
+            visitorEmailUnconfirmed = false;
+            return null;
+        }
+
+        @Override
+        public Void visit(MessagePosted e) {
+            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+        }
+
+        @Override
+        public Void visit(GatewayRefundFailed e) {
+            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+        }
+
+        @Override
+        public Void visit(GuestMailFailed e) {
+            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+        }
+
+        @Override
+        public Void visit(GuestMailSent e) {
+            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+        }
+
+        @Override
+        public Void visit(GuestMailStopped e) {
+            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+        }
+
+        @Override
+        public Void visit(SettlementReceiptDue e) {
+            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+        }
     }
 
     public boolean isEmpty() {
@@ -234,7 +346,7 @@ public final class OrderDetailFold {
     }
 
     /** A receipt's new state; what it holds stays as first recorded when a later record leaves it out. */
-    private OrderDetail.FiscalReceipt receipt(com.orderdesk.shared.order.event.ReceiptRecorded e, OrderDetail.FiscalReceipt before) {
+    private OrderDetail.FiscalReceipt receipt(ReceiptRecorded e, OrderDetail.FiscalReceipt before) {
         com.orderdesk.shared.order.receipt.Receipt data = e.receipt();
         var mode = data != null ? data.mode() : before == null ? null : before.paymentMode();
         return new OrderDetail.FiscalReceipt(e.receiptKey(), e.kind(), e.kind().label(), e.status(), e.status().label(),

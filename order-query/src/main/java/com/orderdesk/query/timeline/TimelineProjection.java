@@ -41,23 +41,17 @@ class TimelineProjection extends OrderReadModel {
 
     @EventHandler
     void on(GatewayPaymentRecorded e, @SequenceNumber long sequence) {
-        system(e, sequence, e.at());
+        line(e, sequence, e.at());
     }
 
     /** {@code at}: the event's time as the store keeps it (to the millisecond), so a replay writes the same line. */
     @EventHandler
     void on(OrderEvent e, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
-        Instant at = timestamp.truncatedTo(ChronoUnit.MILLIS);
-        Optional<String> internal = TimelineTexts.internal(e);
-        if (internal.isPresent()) {
-            entry(e, sequence).ifPresent(row -> write(row, at, "INTERNAL", null, internal.get()));
-        } else {
-            system(e, sequence, at);
-        }
+        line(e, sequence, timestamp.truncatedTo(ChronoUnit.MILLIS));
     }
 
-    private void system(OrderEvent e, long sequence, Instant at) {
-        TimelineTexts.of(e).ifPresent(text -> entry(e, sequence).ifPresent(row -> write(row, at, "SYSTEM", TimelineTexts.author(e), text)));
+    private void line(OrderEvent e, long sequence, Instant at) {
+        TimelineTexts.of(e).ifPresent(line -> entry(e, sequence).ifPresent(row -> write(row, at, line.kind(), line.author(), line.text())));
     }
 
     /** The new entry for this event, or nothing when it is there already or (inline) the order's first entry is not. */

@@ -16,4 +16,8 @@ public record DeskRefundRecorded(
         Instant at,
         Money refundDueAfter,
         PaymentStatus paymentStatusAfter) implements OrderEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -12,4 +12,8 @@ public record ExecutorAssigned(
         String previousExecutorName,
         Actor by,
         Instant at) implements OrderEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -10,4 +10,8 @@ public record ExecutorUnassigned(
         String previousExecutorName,
         Actor by,
         Instant at) implements OrderEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -18,4 +18,9 @@ public record GatewayPaymentAuthorized(String orderId, String paymentId, Money a
     public GatewayPaymentAuthorized(String orderId, String paymentId, Money authorized, Money toCapture, Instant at) {
         this(orderId, paymentId, authorized, toCapture, at, null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

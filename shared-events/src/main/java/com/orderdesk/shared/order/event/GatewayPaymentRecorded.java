@@ -33,4 +33,9 @@ public record GatewayPaymentRecorded(
                                   Money owedBack) {
         this(orderId, paymentId, amount, method, by, at, paidAfter, remainderAfter, refundDueAfter, paymentStatusAfter, owedBack, null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

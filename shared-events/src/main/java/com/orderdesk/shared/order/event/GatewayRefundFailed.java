@@ -18,4 +18,9 @@ public record GatewayRefundFailed(String orderId, String refundRequestId, String
                                Instant at, Money deskRefundDueAfter, Money retried) {
         this(orderId, refundRequestId, paymentId, amount, reason, at, deskRefundDueAfter, retried, null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -24,4 +24,9 @@ public record GatewayRefundRecorded(String orderId, String gatewayRefundId, Stri
         this(orderId, gatewayRefundId, gatewayPaymentId, amount, at, refundDueAfter, paymentStatusAfter, paidAfter, remainderAfter, null,
                 null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -18,4 +18,8 @@ public record ManagerPaymentRecorded(
         Money paidAfter,
         Money remainderAfter,
         PaymentStatus paymentStatusAfter) implements OrderEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -12,4 +12,8 @@ public record MessagePosted(
         String text,
         Actor author,
         Instant at) implements OrderEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -23,4 +23,9 @@ public record OnlinePaymentRequested(String orderId, String number, String reque
                                   boolean orderAwaitsIt, Actor by, Instant at) {
         this(orderId, number, requestId, amount, description, orderAwaitsIt, by, at, null, null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -25,4 +25,8 @@ public record OrderCancelled(
         List<GatewayRefundDue> gatewayRefunds,
         PaymentStatus paymentStatusAfter,
         Money refundDecided) implements OrderEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -5,4 +5,8 @@ import com.orderdesk.shared.value.Actor;
 import java.time.Instant;
 
 public record OrderCompleted(String orderId, Actor by, Instant at) implements OrderEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -31,4 +31,60 @@ public sealed interface OrderEvent permits
 
     /** The order this event happened to (the aggregate identifier). */
     String orderId();
+
+    /** This event, given to the method of {@code visitor} for its kind. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * A reader of every kind of order event, one method each (issue 29): a read model that implements it handles every
+     * event there is, and a new kind of event does not compile until every reader says what it does with it — where
+     * {@code instanceof} chains skipped it in silence.
+     */
+    interface Visitor<R> {
+        R visit(DeskRefundRecorded event);
+
+        R visit(ExecutorAssigned event);
+
+        R visit(ExecutorUnassigned event);
+
+        R visit(GatewayPaymentAuthorized event);
+
+        R visit(GatewayPaymentCanceled event);
+
+        R visit(GatewayPaymentCreated event);
+
+        R visit(GatewayPaymentRecorded event);
+
+        R visit(GatewayRefundFailed event);
+
+        R visit(GatewayRefundRecorded event);
+
+        R visit(GuestMailFailed event);
+
+        R visit(GuestMailSent event);
+
+        R visit(GuestMailStopped event);
+
+        R visit(ManagerPaymentRecorded event);
+
+        R visit(MessagePosted event);
+
+        R visit(OnlinePaymentRequested event);
+
+        R visit(OrderCancelled event);
+
+        R visit(OrderCompleted event);
+
+        R visit(OrderConfirmed event);
+
+        R visit(OrderPlaced event);
+
+        R visit(OrderRescheduled event);
+
+        R visit(ReceiptRecorded event);
+
+        R visit(SettlementReceiptDue event);
+
+        R visit(VisitorEmailConfirmed event);
+    }
 }

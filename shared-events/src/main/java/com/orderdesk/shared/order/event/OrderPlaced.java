@@ -65,4 +65,8 @@ public record OrderPlaced(
                 paymentPlan, total, prepaymentDue, minimumRemainder, dueDate, status, paymentStatus, false);
     }
 
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -42,4 +42,9 @@ public record OrderRescheduled(
         lines = List.copyOf(lines);
         gatewayRefunds = List.copyOf(gatewayRefunds);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

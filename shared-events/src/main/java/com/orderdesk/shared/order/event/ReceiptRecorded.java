@@ -19,4 +19,8 @@ public record ReceiptRecorded(String orderId, String receiptKey, ReceiptKind kin
                               String paymentId, String refundId, Money amount, Receipt receipt, List<Settlement> settlements,
                               String reason, String fiscalDocumentNumber, String fiscalStorageNumber, String fiscalAttribute,
                               Instant at) implements OrderEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

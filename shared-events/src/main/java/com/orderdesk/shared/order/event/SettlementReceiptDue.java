@@ -14,4 +14,8 @@ import java.util.List;
  */
 public record SettlementReceiptDue(String orderId, String receiptKey, String paymentId, Receipt receipt,
                                    List<Settlement> settlements, Instant at) implements OrderEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }
