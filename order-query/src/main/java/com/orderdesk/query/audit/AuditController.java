@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.orderdesk.query.detail.OrderDetail;
 import com.orderdesk.query.detail.OrderDetailFold;
 import com.orderdesk.shared.audit.Attribution;
@@ -27,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,9 +45,6 @@ import java.util.List;
 public class AuditController {
     private static final java.time.format.DateTimeFormatter CSV_TIME =
             java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final CsvMapper CSV = new CsvMapper();
-    private static final CsvSchema CSV_SCHEMA = CSV.schemaFor(CsvRow.class).withHeader();
 
     private final AuditTrail trail;
     private final StoreCheck storeCheck;
@@ -105,7 +98,7 @@ public class AuditController {
     }
 
     private static String cell(String text) {
-        return com.orderdesk.query.support.CellText.csv(text);
+        return com.orderdesk.query.export.CellText.csv(text);
     }
 
     private byte[] csv(List<AuditedEvent> events) {
@@ -117,15 +110,7 @@ public class AuditController {
                 text(e.metadata(), Attribution.CORRELATION_ID), text(e.metadata(), Attribution.CAUSATION_ID),
                 cell(text(e.metadata(), Attribution.IDEMPOTENCY_KEY)), text(e.metadata(), Attribution.TRACE_ID),
                 text(e.metadata(), EventSeal.HASH), cell(e.payload().toString()))).toList();
-        try {
-            byte[] body = CSV.writer(CSV_SCHEMA).writeValueAsBytes(rows);
-            byte[] withBom = new byte[UTF8_BOM.length + body.length];
-            System.arraycopy(UTF8_BOM, 0, withBom, 0, UTF8_BOM.length);
-            System.arraycopy(body, 0, withBom, UTF8_BOM.length, body.length);
-            return withBom;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return com.orderdesk.query.export.Csv.bytes(CsvRow.class, rows);
     }
 
     /**

@@ -3,11 +3,10 @@ package com.orderdesk.query.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.orderdesk.query.list.OrderSummary;
-import com.orderdesk.query.support.CellText;
-import com.orderdesk.query.support.Spreadsheet;
+import com.orderdesk.query.export.CellText;
+import com.orderdesk.query.export.Csv;
+import com.orderdesk.query.export.Spreadsheet;
 import com.orderdesk.shared.value.Money;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -30,9 +29,6 @@ final class OrderListExport {
             "Билет", "Статус", "Оплата", "Стоимость, ₽", "Остаток, ₽", "Исполнитель", "Срок исполнения");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final CsvMapper CSV = new CsvMapper();
-    private static final CsvSchema CSV_SCHEMA = CSV.schemaFor(CsvRow.class).withHeader();
 
     private OrderListExport() {
     }
@@ -54,8 +50,7 @@ final class OrderListExport {
     }
 
     static void csv(Rows rows, OutputStream out) throws IOException {
-        out.write(UTF8_BOM);
-        try (SequenceWriter writer = CSV.writer(CSV_SCHEMA).writeValues(out)) {
+        try (SequenceWriter writer = Csv.open(CsvRow.class, out)) {
             rows.forEach(o -> {
                 try {
                     writer.write(new CsvRow(o.number(), TIME.format(o.createdAt()), CellText.csv(o.serviceName()),

@@ -5,7 +5,7 @@ import com.orderdesk.query.detail.OrderDetails;
 import com.orderdesk.query.list.OrderList;
 import com.orderdesk.query.list.OrderListCriteria;
 import com.orderdesk.query.list.OrderSummary;
-import com.orderdesk.query.support.Spreadsheet;
+import com.orderdesk.query.export.Spreadsheet;
 import com.orderdesk.query.timeline.Timeline;
 import com.orderdesk.query.timeline.TimelineEntry;
 import com.orderdesk.shared.access.Reach;

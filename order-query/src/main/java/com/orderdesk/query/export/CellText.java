@@ -1,4 +1,4 @@
-package com.orderdesk.query.support;
+package com.orderdesk.query.export;
 
 /**
  * Text as it goes into an exported file (CSV, XLSX), whatever was stored: a broken character (an unpaired surrogate, a

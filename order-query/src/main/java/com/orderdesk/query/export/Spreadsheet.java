@@ -1,4 +1,4 @@
-package com.orderdesk.query.support;
+package com.orderdesk.query.export;
 
 import org.dhatim.fastexcel.Worksheet;
 
