@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -36,13 +38,26 @@ class ArchitectureTest {
 
     @Test
     void modulesDoNotUseEachOthersInsides() {
-        slices().matching("com.orderdesk.(command|query|payment|notifications)..").should().notDependOnEachOther().check(classes);
+        slices().matching("com.orderdesk.(command|query|payment|notifications|simulator)..").should().notDependOnEachOther().check(classes);
     }
 
     @Test
     void onlyTheApplicationWiresModules() {
-        noClasses().that().resideInAnyPackage("com.orderdesk.command..", "com.orderdesk.query..", "com.orderdesk.payment..", "com.orderdesk.notifications..")
+        noClasses().that().resideInAnyPackage("com.orderdesk.command..", "com.orderdesk.query..", "com.orderdesk.payment..", "com.orderdesk.notifications..",
+                        "com.orderdesk.simulator..")
                 .should().dependOnClassesThat().resideInAPackage("com.orderdesk.app..")
+                .check(classes);
+    }
+
+    /** The demo's gateway is a stand-in (ADR 001): it speaks YooKassa's API only, knows no order, and nothing but the demo uses it. */
+    @Test
+    void theGatewaySimulatorStandsApart() {
+        noClasses().that().resideInAPackage("com.orderdesk.simulator..")
+                .should().dependOnClassesThat(resideInAPackage("com.orderdesk..").and(resideOutsideOfPackage("com.orderdesk.simulator..")))
+                .orShould().dependOnClassesThat().resideInAPackage("org.axonframework..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("com.orderdesk.simulator..")
+                .should().dependOnClassesThat().resideInAPackage("com.orderdesk.simulator..")
                 .check(classes);
     }
 

@@ -1,8 +1,7 @@
-package com.orderdesk.payment.simulator;
+package com.orderdesk.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderdesk.payment.gateway.GatewayProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Profile;
@@ -30,10 +29,10 @@ import java.util.Base64;
 @RequestMapping("/simulator")
 public class SimulatorController {
     private final GatewaySimulator simulator;
-    private final GatewayProperties gateway;
+    private final SimulatorConfiguration.Shop gateway;
     private final ObjectMapper json;
 
-    SimulatorController(GatewaySimulator simulator, GatewayProperties gateway, ObjectMapper json) {
+    SimulatorController(GatewaySimulator simulator, SimulatorConfiguration.Shop gateway, ObjectMapper json) {
         this.simulator = simulator;
         this.gateway = gateway;
         this.json = json;

@@ -1,4 +1,4 @@
-package com.orderdesk.payment.simulator;
+package com.orderdesk.simulator;
 
 import java.time.Clock;
 import com.fasterxml.jackson.databind.JsonNode;
