@@ -8,7 +8,7 @@ import com.orderdesk.command.order.Order;
 import com.orderdesk.command.order.OrderNumbers;
 import com.orderdesk.payment.gateway.GatewayProperties;
 import com.orderdesk.payment.gateway.PaymentGateway;
-import com.orderdesk.payment.saga.GatewayFacts;
+import com.orderdesk.payment.gateway.GatewayFacts;
 import com.orderdesk.payment.saga.KnownPayments;
 import com.orderdesk.payment.receipt.ReceiptProperties;
 import com.orderdesk.payment.saga.PaymentSaga;

@@ -1,6 +1,7 @@
 package com.orderdesk.payment.saga;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.orderdesk.payment.gateway.GatewayFacts;
 import com.orderdesk.payment.gateway.GatewayProperties;
 import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.shared.order.GatewayRefundDue;

@@ -4,7 +4,7 @@ import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.Rejection;
 import com.orderdesk.shared.error.RejectedException;
-import com.orderdesk.payment.saga.GatewayFacts;
+import com.orderdesk.payment.gateway.GatewayFacts;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
 import org.axonframework.commandhandling.CommandExecutionException;

@@ -1,4 +1,4 @@
-package com.orderdesk.payment.saga;
+package com.orderdesk.payment.web;
 
 import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.error.ErrorCode;

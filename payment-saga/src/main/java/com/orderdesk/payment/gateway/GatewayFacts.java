@@ -1,4 +1,4 @@
-package com.orderdesk.payment.saga;
+package com.orderdesk.payment.gateway;
 
 import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.shared.order.PaymentMethod;
@@ -36,7 +36,7 @@ public final class GatewayFacts {
     }
 
     /** A payment in a state nothing will change by itself any more (as far as this order is concerned). */
-    static boolean isFinal(PaymentGateway.GatewayPayment payment) {
+    public static boolean isFinal(PaymentGateway.GatewayPayment payment) {
         return payment.succeeded() || payment.canceled();
     }
 }
