@@ -300,32 +300,32 @@ public final class OrderDetailFold {
 
         @Override
         public Void visit(MessagePosted e) {
-            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+            return null; // a message is the timeline's entry, not the form's
         }
 
         @Override
         public Void visit(GatewayRefundFailed e) {
-            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+            return null; // a refused refund is a staff line of the timeline; what is owed changes with the retry or the desk refund
         }
 
         @Override
         public Void visit(GuestMailFailed e) {
-            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+            return null; // mail is the timeline's (and the outbox's) business
         }
 
         @Override
         public Void visit(GuestMailSent e) {
-            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+            return null; // mail is the timeline's (and the outbox's) business
         }
 
         @Override
         public Void visit(GuestMailStopped e) {
-            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+            return null; // mail is the timeline's (and the outbox's) business
         }
 
         @Override
         public Void visit(SettlementReceiptDue e) {
-            return null; // not on the order form (the timeline, the mail or the payment saga show it)
+            return null; // the settlement receipt shows up when it is recorded (ReceiptRecorded)
         }
     }
 
