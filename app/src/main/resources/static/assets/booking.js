@@ -298,10 +298,11 @@ export function moveDialog(dialog, {path, withReason, done}) {
     const end = Number($('mvFrom').value.substring(0, 2)) + length;
     if ([...$('mvTo').options].some(o => o.value === hh(end))) $('mvTo').value = hh(end);
   }
+  function fromChanged() { keepLength(); picker.render(); quote(); }
   const picker = hoursPicker({chips: $('mvHours'), from: $('mvFrom'), to: $('mvTo'), date: $('mvDate'),
-    serviceId: () => order.service.id, changed: () => { keepLength(); picker.render(); quote(); }, ignoreOrder: own});
+    serviceId: () => order.service.id, changed: fromChanged, ignoreOrder: own});
   $('mvDate').addEventListener('change', async () => { ownHours(); await picker.load(); quote(); });
-  $('mvFrom').addEventListener('change', () => { keepLength(); picker.render(); quote(); });
+  $('mvFrom').addEventListener('change', fromChanged);
   $('mvTo').addEventListener('change', quote);
   $('mvCancel').onclick = () => dialog.close();
   form.onsubmit = async e => {

@@ -203,19 +203,10 @@ class PlatformUpgradeTest {
 
     /** The store's head once every projection has caught up with it and it has stood still for a second. */
     private static long awaitCaughtUp(TestApp app, Api auditor) {
-        long[] head = {-2};
-        Instant[] since = {Instant.now()};
-        Await.until("the store at rest", () -> {
-            long now = app.jdbc().queryForObject("select max(global_index) from domain_event_entry", Long.class);
-            if (now != head[0]) {
-                head[0] = now;
-                since[0] = Instant.now();
-                return false;
-            }
-            return Duration.between(since[0], Instant.now()).toMillis() > 1000;
-        });
+        long head = Await.atRest(Await.TIMEOUT, () -> app.jdbc().queryForObject("select max(global_index) from domain_event_entry", Long.class),
+                () -> false, Duration.ofSeconds(1));
         Await.until("projections caught up", () -> auditor.get("/api/admin/projections"), HttpTestBase::allCaughtUp);
-        return head[0];
+        return head;
     }
 
     /** A stored gap-aware token's position. */
@@ -233,8 +224,8 @@ class PlatformUpgradeTest {
         return written.getData();
     }
 
+    /** What each processor took, for a failure's message: «processor/event type=count, …». */
     private static String names(MeterRegistry meters) {
-        // processor/event type=count
         return meters.find("eventProcessor.ingestedCounter").counters().stream()
                 .map(c -> c.getId().getTag("processorName") + "/" + c.getId().getTag("payloadType") + "=" + c.count())
                 .collect(Collectors.joining(", "));

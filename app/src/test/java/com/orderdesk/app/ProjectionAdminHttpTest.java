@@ -27,27 +27,17 @@ class ProjectionAdminHttpTest extends HttpTestBase {
      * demo orders' sagas settle) — and every projection has caught up with it; answers the head.
      */
     private long awaitQuiet() {
-        long[] head = {-2};
-        Instant[] stableSince = {Instant.now()};
-        Await.until("the event store at rest", () -> {
-            long now = auditor.get("/api/admin/projections/order-list").json().path("head").asLong();
-            // the sagas' next steps (a receipt's state asked for, a gateway call retried) are deadlines: none due soon
-            // (db-scheduler runs them by the wall clock, not the service's Clock)
-            int dueSoon = jdbc.queryForObject("select count(*) from scheduled_tasks where execution_time < ?", Integer.class,
-                    java.sql.Timestamp.from(Instant.now().plus(Duration.ofSeconds(30))));
-            if (now != head[0] || dueSoon > 0) {
-                head[0] = now;
-                stableSince[0] = Instant.now();
-                return false;
-            }
-            return Duration.between(stableSince[0], Instant.now()).toMillis() > 1500;
-        });
+        // the sagas' next steps (a receipt's state asked for, a gateway call retried) are deadlines: none due soon
+        // (db-scheduler runs them by the wall clock, not the service's Clock)
+        long head = Await.atRest(Await.TIMEOUT, () -> auditor.get("/api/admin/projections/order-list").json().path("head").asLong(),
+                () -> jdbc.queryForObject("select count(*) from scheduled_tasks where execution_time < ?", Integer.class,
+                        java.sql.Timestamp.from(Instant.now().plus(Duration.ofSeconds(30)))) > 0, Duration.ofMillis(1500));
         for (String projection : List.of("order-list", "order-detail", "order-timeline", "cash-book")) {
             Await.until(projection + " caught up", () -> auditor.get("/api/admin/projections/" + projection),
                     status -> !status.json().path("replaying").asBoolean() && status.json().path("lag").asLong() == 0
                             && status.json().path("position").asLong() == status.json().path("head").asLong());
         }
-        return head[0];
+        return head;
     }
 
     @Test

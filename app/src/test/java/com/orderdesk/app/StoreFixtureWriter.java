@@ -150,19 +150,9 @@ class StoreFixtureWriter {
      * and every projection is there.
      */
     private static void settle(TestApp app, Api auditor, boolean deadlines) {
-        long[] head = {-2};
-        Instant[] since = {Instant.now()};
-        Await.until("the store at rest", Duration.ofMinutes(3), () -> {
-            long now = app.jdbc().queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
-            int dueSoon = app.jdbc().queryForObject("select count(*) from scheduled_tasks where execution_time < ?", Integer.class,
-                    java.sql.Timestamp.from(Instant.now().plus(Duration.ofSeconds(30))));
-            if (now != head[0] || (deadlines && dueSoon > 0)) {
-                head[0] = now;
-                since[0] = Instant.now();
-                return false;
-            }
-            return Duration.between(since[0], Instant.now()).toMillis() > 2000;
-        }, done -> done);
+        Await.atRest(Duration.ofMinutes(3), () -> app.jdbc().queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class),
+                () -> deadlines && app.jdbc().queryForObject("select count(*) from scheduled_tasks where execution_time < ?", Integer.class,
+                        java.sql.Timestamp.from(Instant.now().plus(Duration.ofSeconds(30)))) > 0, Duration.ofSeconds(2));
         Await.until("projections caught up", () -> auditor.get("/api/admin/projections"), HttpTestBase::allCaughtUp);
         // (a reminder before the rental stays pending: it is sent the day before)
         Await.until("mail due now sent", () -> app.jdbc().queryForObject("select count(*) from notification_outbox where status = 'PENDING' "

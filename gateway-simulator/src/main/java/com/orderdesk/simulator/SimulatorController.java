@@ -19,6 +19,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * The simulator over HTTP, under {@code /simulator} (demo profile only): the YooKassa v3 API, the hosted payment
@@ -44,6 +45,19 @@ public class SimulatorController {
         return expected.equals(authorization);
     }
 
+    private static ResponseEntity<JsonNode> unauthorized() {
+        return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+    }
+
+    /** An object the gateway keeps (a payment, a refund), to its shop: 401 without the shop's key, 404 when unknown. */
+    private ResponseEntity<JsonNode> stored(String authorization, Map<String, ObjectNode> objects, String id, String what) {
+        if (!authorized(authorization)) {
+            return unauthorized();
+        }
+        ObjectNode found = objects.get(id);
+        return found == null ? error(HttpStatus.NOT_FOUND, "not_found", "No such " + what) : ResponseEntity.ok(found);
+    }
+
     private static ResponseEntity<JsonNode> error(HttpStatus status, String code, String description) {
         ObjectNode body = new ObjectMapper().createObjectNode();
         body.put("type", "error");
@@ -61,7 +75,7 @@ public class SimulatorController {
                                                   @RequestHeader(value = "Idempotence-Key", required = false) String key,
                                                   @RequestBody String body, HttpServletRequest request) throws Exception {
         if (!authorized(authorization)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+            return unauthorized();
         }
         if (key == null || key.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "Idempotence-Key is required");
@@ -90,17 +104,13 @@ public class SimulatorController {
     @GetMapping(path = "/v3/payments/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JsonNode> getPayment(@RequestHeader(value = "Authorization", required = false) String authorization,
                                                @PathVariable String id) {
-        if (!authorized(authorization)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
-        }
-        ObjectNode payment = simulator.payments.get(id);
-        return payment == null ? error(HttpStatus.NOT_FOUND, "not_found", "No such payment") : ResponseEntity.ok(payment);
+        return stored(authorization, simulator.payments, id, "payment");
     }
 
     /** What YooKassa answers before it looks at a capture or cancel: credentials, the key, the payment. */
     private ResponseEntity<JsonNode> refusal(String authorization, String key, String paymentId) {
         if (!authorized(authorization)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+            return unauthorized();
         }
         if (key == null || key.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "Idempotence-Key is required");
@@ -147,7 +157,7 @@ public class SimulatorController {
                                                  @RequestHeader(value = "Idempotence-Key", required = false) String key,
                                                  @RequestBody String body) throws Exception {
         if (!authorized(authorization)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+            return unauthorized();
         }
         ObjectNode parsed = (ObjectNode) json.readTree(body);
         ResponseEntity<JsonNode> badReceipt = receiptRefusal(parsed.path("receipt"), parsed.path("amount").path("value").asText("0"));
@@ -162,7 +172,7 @@ public class SimulatorController {
     public ResponseEntity<JsonNode> listRefunds(@RequestHeader(value = "Authorization", required = false) String authorization,
                                                 @org.springframework.web.bind.annotation.RequestParam("payment_id") String paymentId) {
         if (!authorized(authorization)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+            return unauthorized();
         }
         ObjectNode list = json.createObjectNode();
         list.put("type", "list");
@@ -174,11 +184,7 @@ public class SimulatorController {
     @GetMapping(path = "/v3/refunds/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JsonNode> getRefund(@RequestHeader(value = "Authorization", required = false) String authorization,
                                               @PathVariable String id) {
-        if (!authorized(authorization)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
-        }
-        ObjectNode refund = simulator.refunds.get(id);
-        return refund == null ? error(HttpStatus.NOT_FOUND, "not_found", "No such refund") : ResponseEntity.ok(refund);
+        return stored(authorization, simulator.refunds, id, "refund");
     }
 
     /** Receipt data with a payment, capture or refund, checked as YooKassa checks it (none: nothing to check). */
@@ -205,7 +211,7 @@ public class SimulatorController {
                                                   @RequestHeader(value = "Idempotence-Key", required = false) String key,
                                                   @RequestBody String body) throws Exception {
         if (!authorized(authorization)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+            return unauthorized();
         }
         if (key == null || key.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "Idempotence-Key is required");
@@ -230,7 +236,7 @@ public class SimulatorController {
                                                  @org.springframework.web.bind.annotation.RequestParam(value = "payment_id", required = false) String paymentId,
                                                  @org.springframework.web.bind.annotation.RequestParam(value = "refund_id", required = false) String refundId) {
         if (!authorized(authorization)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong shop id or secret key");
+            return unauthorized();
         }
         if (paymentId == null && refundId == null) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "payment_id or refund_id is required");

@@ -1,6 +1,7 @@
 package com.orderdesk.app.demo;
 
 import java.time.Clock;
+import com.orderdesk.command.catalog.Catalog;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.PaymentPlan;
 import com.orderdesk.shared.order.Visibility;
@@ -56,9 +57,9 @@ class DemoOrders implements ApplicationRunner {
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final Clock clock;
-    private final com.orderdesk.command.catalog.Catalog catalog;
+    private final Catalog catalog;
 
-    DemoOrders(CommandGateway commands, EventStore eventStore, Clock clock, com.orderdesk.command.catalog.Catalog catalog) {
+    DemoOrders(CommandGateway commands, EventStore eventStore, Clock clock, Catalog catalog) {
         this.clock = clock;
         this.catalog = catalog;
         this.commands = commands;

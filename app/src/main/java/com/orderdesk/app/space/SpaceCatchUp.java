@@ -36,8 +36,13 @@ import java.util.List;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class SpaceCatchUp implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SpaceCatchUp.class);
-    private static final java.util.Set<String> LIVE_STATUSES = java.util.Set.of("AWAITING_PAYMENT", "CONFIRMED", "COMPLETED");
-    private static final String LIVE = "('AWAITING_PAYMENT', 'CONFIRMED', 'COMPLETED')";
+    /** Orders that hold their hours: every status but cancelled. */
+    private static final java.util.Set<String> LIVE_STATUSES = java.util.Arrays.stream(com.orderdesk.shared.order.OrderStatus.values())
+            .filter(status -> status != com.orderdesk.shared.order.OrderStatus.CANCELLED).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** The same, as SQL: {@code ('AWAITING_PAYMENT', …)}. */
+    private static final String LIVE = LIVE_STATUSES.stream().sorted().map(status -> "'" + status + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     private static final int PROGRESS_EVERY = 1_000;
 
     private final Catalog catalog;

@@ -5,6 +5,7 @@ import com.orderdesk.command.space.SpaceHolds;
 import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Check;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,7 +73,7 @@ public class SpaceController {
     public Board board(@RequestParam(required = false) String date, @RequestParam(required = false) String serviceId, Actor actor) {
         List<Catalog.Service> services = services(serviceId, actor);
         LocalDate day = date == null || date.isBlank() ? LocalDate.now(clock.withZone(services.isEmpty()
-                ? ZoneId.systemDefault() : services.get(0).timeZone())) : com.orderdesk.command.catalog.CatalogController.day(date, "date", "дата (ГГГГ-ММ-ДД)");
+                ? ZoneId.systemDefault() : services.get(0).timeZone())) : Check.day(date, "date", "дата (ГГГГ-ММ-ДД)");
         List<BoardService> board = new ArrayList<>();
         for (Catalog.Service service : services) {
             ZoneId zone = service.timeZone();

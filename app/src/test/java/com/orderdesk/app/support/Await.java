@@ -40,6 +40,25 @@ public final class Await {
         }
     }
 
+    /**
+     * Waits until the event store is at rest: its {@code head} (newest global index) unmoved for {@code stillFor} while
+     * nothing is {@code busy} (e.g. a saga deadline due soon, which will append); answers the head.
+     */
+    public static long atRest(Duration limit, Supplier<Long> head, BooleanSupplier busy, Duration stillFor) {
+        long[] seen = {Long.MIN_VALUE};
+        java.time.Instant[] since = {java.time.Instant.now()};
+        until("the event store at rest", limit, () -> {
+            long now = head.get();
+            if (now != seen[0] || busy.getAsBoolean()) {
+                seen[0] = now;
+                since[0] = java.time.Instant.now();
+                return false;
+            }
+            return Duration.between(since[0], java.time.Instant.now()).compareTo(stillFor) > 0;
+        }, Boolean::booleanValue);
+        return seen[0];
+    }
+
     /** Waits until {@code condition} holds. */
     public static void until(String what, BooleanSupplier condition) {
         until(what, TIMEOUT, condition::getAsBoolean, Boolean::booleanValue);

@@ -96,8 +96,8 @@ public class CatalogController {
                                          @RequestParam(required = false) String to, Actor actor) {
         Catalog.Service service = catalog.service(serviceId).filter(known -> offered(known.id(), actor))
                 .orElseThrow(() -> new RejectedException(ErrorCode.NOT_FOUND, "Услуга не найдена."));
-        LocalDate first = day(from, "from", "первый день (ГГГГ-ММ-ДД)");
-        LocalDate last = day(to, "to", "последний день (ГГГГ-ММ-ДД)");
+        LocalDate first = Check.day(from, "from", "первый день (ГГГГ-ММ-ДД)");
+        LocalDate last = Check.day(to, "to", "последний день (ГГГГ-ММ-ДД)");
         if (last.isBefore(first)) {
             throw new InvalidValueException("to", "Последний день раньше первого.");
         }
@@ -161,15 +161,6 @@ public class CatalogController {
         return new Quote(service.id(), service.name(), zone.getId(), pricing.tariff().id(), pricing.tariff().name(), plan,
                 new PeriodView(period.start().atZone(zone).toOffsetDateTime(), period.end().atZone(zone).toOffsetDateTime()),
                 period.startedHours(), pricing.lines(), pricing.total(), pricing.dueOnline(), pricing.minimumRemainder());
-    }
-
-    /** A calendar day a client names (YYYY-MM-DD), within 2000–2999: the day pages of space and availability ask for. */
-    public static LocalDate day(String raw, String field, String what) {
-        LocalDate day = parse(raw, field, what, LocalDate::parse);
-        if (day.getYear() < 2000 || day.getYear() > 2999) {
-            throw new InvalidValueException(field, "Дата вне допустимого диапазона (2000–2999 гг.).");
-        }
-        return day;
     }
 
     private static <T> T parse(String raw, String field, String what, Function<String, T> parser) {

@@ -210,7 +210,8 @@ public class Order {
         PaymentStatus paymentStatus = pricing.total().isZero() ? PaymentStatus.PAID : PaymentStatus.UNPAID;
         String guestId = by.isGuest() ? by.id() : Check.optionalText(command.guestId(), "guestId", "гость", 200);
         // the places last, once everything else is known to be right: held in this command's transaction (docs/adr/019)
-        takePlaces(space, catalog, command.serviceId(), command.orderId(), command.rentalPeriod(), false);
+        Catalog.Service service = serviceOf(catalog, command.serviceId());
+        requirePlaces(service, space.take(service, command.orderId(), command.rentalPeriod()));
         OrderNumber number = numbers.allocate(command.orderId());
         // a guest may book for anyone, but mails and receipts go only to an address the guest proved: their own, or one
         // confirmed by whoever reads it
@@ -365,7 +366,8 @@ public class Order {
         String reason = Check.paragraph(command.reason(), "reason", "причина отмены", MAX_REASON);
         Money refund;
         if (by != null && by.isGuest()) {
-            Catalog.Service service = requireBeforeGuestCutoff(catalog, clock, "Отменить", "отменить");
+            Catalog.Service service = serviceOf(catalog, serviceId);
+            requireBeforeGuestCutoff(service, clock, "отменить");
             refund = paid.percent(service.guestRefundPercent());
         } else if (command.refundAmount() != null) {
             refund = command.refundAmount();
@@ -399,10 +401,9 @@ public class Order {
         RentalPeriod to = Check.present(command.rentalPeriod(), "rentalPeriod", "новый период аренды");
         String reason = Check.optionalParagraph(command.reason(), "reason", "причина переноса", MAX_REASON);
         Instant now = clock.instant();
-        Catalog.Service service = catalog.service(serviceId).orElseThrow(
-                () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
+        Catalog.Service service = serviceOf(catalog, serviceId);
         if (by != null && by.isGuest()) {
-            requireBeforeGuestCutoff(catalog, clock, "Перенести", "перенести");
+            requireBeforeGuestCutoff(service, clock, "перенести");
             if (!to.end().isAfter(now)) {
                 throw new InvalidValueException("rentalPeriod", "Период аренды уже прошёл.");
             }
@@ -419,7 +420,7 @@ public class Order {
             throw new InvalidValueException("rentalPeriod", "Самостоятельно бронирование переносится на то же число часов — "
                     + "по той же цене (" + total.toRussianText() + "). Чтобы изменить длительность, обратитесь к менеджеру.");
         }
-        takePlaces(space, catalog, serviceId, orderId, to, true);
+        requirePlaces(service, space.move(service, orderId, to));
         Money newTotal = pricing.total();
         Money owedBack = paid.minusOrZero(newTotal);
         List<GatewayRefundDue> gatewayRefunds = gatewayRefundsOf(owedBack);
@@ -624,18 +625,22 @@ public class Order {
     }
 
     /**
-     * A guest acts on their booking only until the service's cancellation cut-off before its start; later it is the
-     * manager's ({@code cancellation-window-closed}, saying until when). Answers the service.
+     * A guest acts on their booking ({@code verb}: «отменить», «перенести») only until the service's cancellation
+     * cut-off before its start; later it is the manager's ({@code cancellation-window-closed}, saying until when).
      */
-    private Catalog.Service requireBeforeGuestCutoff(Catalog catalog, Clock clock, String doIt, String doItNow) {
-        Catalog.Service service = catalog.service(serviceId).orElseThrow(
-                () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
+    private void requireBeforeGuestCutoff(Catalog.Service service, Clock clock, String verb) {
         Instant cutoff = rentalStart.minus(service.guestCancellationCutoff());
         if (!clock.instant().isBefore(cutoff)) {
-            throw new RejectedException(ErrorCode.CANCELLATION_WINDOW_CLOSED, doIt + " бронирование самостоятельно можно было до "
-                    + CUTOFF_TEXT.format(cutoff.atZone(zone)) + ". Чтобы " + doItNow + " его сейчас, свяжитесь с менеджером.");
+            throw new RejectedException(ErrorCode.CANCELLATION_WINDOW_CLOSED, Character.toUpperCase(verb.charAt(0)) + verb.substring(1)
+                    + " бронирование самостоятельно можно было до " + CUTOFF_TEXT.format(cutoff.atZone(zone)) + ". Чтобы " + verb
+                    + " его сейчас, свяжитесь с менеджером.");
         }
-        return service;
+    }
+
+    /** The service an order is of: the catalog keeps every service it ever offered (a removed one is a set-up error). */
+    private static Catalog.Service serviceOf(Catalog catalog, String serviceId) {
+        return catalog.service(serviceId).orElseThrow(
+                () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
     }
 
     /**
@@ -658,15 +663,10 @@ public class Order {
     }
 
     /**
-     * Holds a place of {@code serviceId} for every hour of {@code period} (giving up the order's old hours when
-     * {@code moving}), or refuses with {@code no-capacity}: the
-     * first full hour named in the service's zone, every full hour in {@code conflicts}.
+     * Refuses with {@code no-capacity} when {@code outcome} (of taking or moving the order's places) found hours full:
+     * the first full hour named in the service's zone, every full hour in {@code conflicts}.
      */
-    private static void takePlaces(SpaceHolds space, Catalog catalog, String serviceId, String orderId, RentalPeriod period,
-                                   boolean moving) {
-        Catalog.Service service = catalog.service(serviceId).orElseThrow(
-                () -> new IllegalStateException("Service " + serviceId + " is no longer in the catalog"));
-        SpaceHolds.Outcome outcome = moving ? space.move(service, orderId, period) : space.take(service, orderId, period);
+    private static void requirePlaces(Catalog.Service service, SpaceHolds.Outcome outcome) {
         if (outcome instanceof SpaceHolds.Outcome.Full full) {
             ZoneId zone = service.timeZone();
             List<Rejection.Conflict> conflicts = full.hours().stream().map(hour -> new Rejection.Conflict(

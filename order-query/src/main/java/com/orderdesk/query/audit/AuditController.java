@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderdesk.query.detail.OrderDetail;
 import com.orderdesk.query.detail.OrderDetailFold;
+import com.orderdesk.query.export.CellText;
+import com.orderdesk.query.export.Csv;
 import com.orderdesk.shared.audit.Attribution;
+import com.orderdesk.shared.order.event.OrderEvent;
 import com.orderdesk.shared.audit.EventSeal;
 import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.InvalidValueException;
@@ -98,7 +101,7 @@ public class AuditController {
     }
 
     private static String cell(String text) {
-        return com.orderdesk.query.export.CellText.csv(text);
+        return CellText.csv(text);
     }
 
     private byte[] csv(List<AuditedEvent> events) {
@@ -110,7 +113,7 @@ public class AuditController {
                 text(e.metadata(), Attribution.CORRELATION_ID), text(e.metadata(), Attribution.CAUSATION_ID),
                 cell(text(e.metadata(), Attribution.IDEMPOTENCY_KEY)), text(e.metadata(), Attribution.TRACE_ID),
                 text(e.metadata(), EventSeal.HASH), cell(e.payload().toString()))).toList();
-        return com.orderdesk.query.export.Csv.bytes(CsvRow.class, rows);
+        return Csv.bytes(CsvRow.class, rows);
     }
 
     /**
@@ -157,9 +160,9 @@ public class AuditController {
             if (message.getTimestamp().isAfter(moment)) {
                 break;
             }
-            com.orderdesk.shared.order.event.OrderEvent payload;
+            OrderEvent payload;
             try {
-                payload = (com.orderdesk.shared.order.event.OrderEvent) message.getPayload();
+                payload = (OrderEvent) message.getPayload();
             } catch (RuntimeException unreadable) {
                 throw new RejectedException(ErrorCode.EVENT_UNREADABLE, "Событие № " + message.getSequenceNumber()
                         + " не читается: данные в хранилище повреждены или изменены. Проверьте цепочку хешей заказа.");

@@ -1,5 +1,6 @@
 package com.orderdesk.query.cash;
 
+import com.orderdesk.query.export.CellText;
 import com.orderdesk.query.export.Spreadsheet;
 import com.orderdesk.shared.access.ServiceAccess;
 import com.orderdesk.shared.error.ErrorCode;
@@ -97,7 +98,7 @@ class CashReportController {
             sheet.value(row, 1, line.orderNumber());
             sheet.value(row, 2, CashEntryRow.PAYMENT.equals(line.kind()) ? "Оплата" : "Возврат");
             sheet.value(row, 3, line.methodLabel());
-            sheet.value(row, 4, com.orderdesk.query.export.CellText.safe(line.byName()));
+            sheet.value(row, 4, CellText.safe(line.byName()));
             BigDecimal amount = new BigDecimal(line.amount().value());
             Spreadsheet.money(sheet, row, 5, CashEntryRow.PAYMENT.equals(line.kind()) ? amount : amount.negate());
         }

@@ -156,6 +156,24 @@ public final class Check {
         return out.toString();
     }
 
+    /**
+     * A calendar day a client names ({@code YYYY-MM-DD}) for a page of days (availability, the day board): within the
+     * years 2000–2999, so that no request reads or counts across millennia.
+     */
+    public static java.time.LocalDate day(String raw, String field, String what) {
+        String text = text(raw, field, what, 40);
+        java.time.LocalDate day;
+        try {
+            day = java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidValueException(field, "Не удалось прочитать: " + what + " («" + text + "»).");
+        }
+        if (day.getYear() < 2000 || day.getYear() > 2999) {
+            throw new InvalidValueException(field, "Дата вне допустимого диапазона (2000–2999 гг.).");
+        }
+        return day;
+    }
+
     public static String orderId(String raw) {
         try {
             if (raw != null && raw.length() == 36) {
