@@ -47,10 +47,14 @@ public class OrderDetails {
         }
         List<OrderDetail.Payment> payments = new ArrayList<>(row.paymentCount);
         List<OrderDetail.Refund> refunds = new ArrayList<>(row.refundCount);
+        // only the items the row counts: under read committed a payment committed between reading the row and reading
+        // its items would otherwise show beside a document from before it (two payments, the first one's «paid»)
         for (OrderDetailItemRow item : items.findByOrderIdOrderByKindAscIndexAsc(row.orderId)) {
             if (OrderDetailItemRow.PAYMENT.equals(item.kind)) {
-                payments.add(parse(paymentReader, item.item, row));
-            } else {
+                if (item.index < row.paymentCount) {
+                    payments.add(parse(paymentReader, item.item, row));
+                }
+            } else if (item.index < row.refundCount) {
                 refunds.add(parse(refundReader, item.item, row));
             }
         }
