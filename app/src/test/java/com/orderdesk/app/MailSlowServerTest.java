@@ -140,8 +140,12 @@ class MailSlowServerTest {
                 // the first gives up on the silent server after its timeout and goes through on its retry
                 Await.until("the first mail's sender giving up on the silent server", () -> !relay.holding());
                 Await.until("the first order's mail delivered after its timeout", () -> delivered(app, first));
-                assertThat(app.jdbc().queryForObject("select attempts from notification_outbox o join notification_order n "
-                        + "on n.order_id = o.order_id where n.order_number = ? and o.kind = 'CONFIRMED'", Integer.class, first))
+                // the server has it before the sender records it: read the attempts once the outbox says sent
+                String confirmed = "from notification_outbox o join notification_order n on n.order_id = o.order_id "
+                        + "where n.order_number = ? and o.kind = 'CONFIRMED'";
+                Await.until("the first order's mail recorded as sent", () -> "SENT".equals(
+                        app.jdbc().queryForObject("select status " + confirmed, String.class, first)));
+                assertThat(app.jdbc().queryForObject("select attempts " + confirmed, Integer.class, first))
                         .as("one try timed out, the next went through").isEqualTo(2);
             }
         }
