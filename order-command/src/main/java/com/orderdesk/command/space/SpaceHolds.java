@@ -1,6 +1,9 @@
 package com.orderdesk.command.space;
 
 import com.orderdesk.command.catalog.Catalog;
+import com.orderdesk.shared.error.ErrorCode;
+import com.orderdesk.shared.error.RejectedException;
+import com.orderdesk.shared.error.Rejection;
 import com.orderdesk.shared.value.RentalPeriod;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -38,6 +42,23 @@ public class SpaceHolds {
 
     /** What {@link #take} found. */
     public sealed interface Outcome {
+        /**
+         * Refuses with {@code no-capacity} when hours were full: the first full hour named in the service's zone, every
+         * full hour in the rejection's {@code conflicts}.
+         */
+        default void orRefuse(Catalog.Service service) {
+            if (this instanceof Full full) {
+                ZoneId zone = service.timeZone();
+                List<Rejection.Conflict> conflicts = full.hours().stream().map(hour -> new Rejection.Conflict(
+                        ISO.format(hour.atZone(zone)), ISO.format(hour.plusSeconds(3600).atZone(zone)))).toList();
+                ZonedDateTime first = full.hours().get(0).atZone(zone);
+                String more = full.hours().size() > 1 ? " (и ещё " + (full.hours().size() - 1) + " ч. периода)" : "";
+                throw new RejectedException(new Rejection(ErrorCode.NO_CAPACITY, "«" + service.name() + "»: на "
+                        + FULL_HOUR.format(first) + "–" + FULL_HOUR_END.format(first.plusHours(1)) + " (время местное) свободных мест нет"
+                        + more + ". Выберите другое время.", "rentalPeriod", conflicts));
+            }
+        }
+
         /** The places are held (or the service is not tracked): how many hours. */
         record Taken(int hours) implements Outcome {
         }
@@ -46,6 +67,10 @@ public class SpaceHolds {
         record Full(List<Instant> hours) implements Outcome {
         }
     }
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final DateTimeFormatter FULL_HOUR = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter FULL_HOUR_END = DateTimeFormatter.ofPattern("HH:mm");
 
     /** One hour of a service's availability: {@code free} of {@code capacity} places (both null when not tracked). */
     public record Slot(Instant start, Instant end, Integer free, Integer capacity) {
