@@ -133,7 +133,7 @@ class StoreFixtureWriter {
     }
 
     /** A guest's order at {@code day} paid online in full; its id once the payment is recorded and settled. */
-    private static String payOnline(TestApp app, Api guest, Api anonymous, LocalDate day) {
+    static String payOnline(TestApp app, Api guest, Api anonymous, LocalDate day) {
         Api.Response placed = guest.post("/api/my/orders", OrderBodies.order("coworking-2nd-floor", day, 10, 12, "FULL", null));
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         String order = placed.text("/orderId");
@@ -149,7 +149,7 @@ class StoreFixtureWriter {
      * Until the store's head has stood still for 2 s (and, with {@code deadlines}, no saga deadline is due within 30 s)
      * and every projection is there.
      */
-    private static void settle(TestApp app, Api auditor, boolean deadlines) {
+    static void settle(TestApp app, Api auditor, boolean deadlines) {
         Await.atRest(Duration.ofMinutes(3), () -> app.jdbc().queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class),
                 () -> deadlines && app.jdbc().queryForObject("select count(*) from scheduled_tasks where execution_time < ?", Integer.class,
                         java.sql.Timestamp.from(Instant.now().plus(Duration.ofSeconds(30)))) > 0, Duration.ofSeconds(2));

@@ -1,0 +1,71 @@
+package com.orderdesk.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderdesk.app.support.OrderBodies;
+import com.orderdesk.app.support.TestApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Writes a store whose payment sagas hold 54-ФЗ receipt work, for {@link ReceiptSagaSplitTest} (issue 29): run on the
+ * build whose {@code PaymentSaga} still did receipts, with {@code -Dreceipt.fixture.write=<directory>} (the module's two
+ * surefire runs write the H2 file and, with {@code pg_dump} on the path, the PostgreSQL dump). Settlement receipts are
+ * due at the rental's start ({@code settlement-on: RENTAL_START}) and a receipt is first looked at an hour after it is
+ * handed over, so when the service stops, the saga of an order paid online holds a receipt it watches (its look an hour
+ * ahead), the settlement it wants and that settlement's deadline at the rental's start, a month ahead.
+ * <p>
+ * The fixture under {@code src/test/resources/store-fixture/receipts-in-payment-saga} was written by commit d192f7b
+ * (the last build with one saga for payments and receipts) on 2026-12-07.
+ */
+@EnabledIfSystemProperty(named = "receipt.fixture.write", matches = ".+")
+class ReceiptSagaFixtureWriter {
+    @Test
+    void writeAStoreWithReceiptWorkInThePaymentSaga(@TempDir Path dataDir) throws Exception {
+        Path out = Path.of(System.getProperty("receipt.fixture.write")).toAbsolutePath();
+        ObjectNode facts = new ObjectMapper().createObjectNode();
+        facts.put("writtenAt", Instant.now().toString());
+        try (TestApp app = TestApp.start(dataDir, "--orderdesk.receipts.settlement-on=RENTAL_START", "--orderdesk.receipts.first-poll=1h",
+                "--orderdesk.receipts.max-poll=2h")) {
+            LocalDate day = app.clock().today(OrderBodies.PERM).plusDays(30);
+            String order = StoreFixtureWriter.payOnline(app, app.as("guest"), app.anonymous(), day);
+            facts.put("paidOnline", order);
+            JdbcTemplate jdbc = app.jdbc();
+            // the capture's answer comes back to the saga: it watches the payment's receipt and wants its settlement
+            com.orderdesk.app.support.Await.until("the saga to watch the receipt and schedule the settlement",
+                    () -> jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class) == 2);
+            StoreFixtureWriter.settle(app, app.as("auditor"), true);
+            String saga = jdbc.queryForObject("select serialized_saga from saga_entry", (rs, n) -> new String(rs.getBytes(1),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(saga).contains("\"settlementWanted\":true").contains("\"watchedReceipts\":{\"payment:");
+            facts.put("sagas", jdbc.queryForObject("select count(*) from saga_entry", Long.class));
+            facts.put("deadlines", jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class));
+            facts.put("head", jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
+        }
+        out = out.resolve(TestDatabase.POSTGRES ? "postgresql" : "h2");
+        Files.createDirectories(out);
+        Files.write(out.resolve("facts.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(facts));
+        if (TestDatabase.POSTGRES) {
+            String url = TestDatabase.arguments(dataDir.toString()).stream().filter(a -> a.startsWith("--spring.datasource.url="))
+                    .findFirst().orElseThrow().substring("--spring.datasource.url=".length());
+            java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
+            Process dump = new ProcessBuilder("pg_dump", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", "postgres",
+                    "--inserts", "--no-owner", "--no-privileges", "-f", out.resolve("store.sql").toString(), uri.getPath().substring(1))
+                    .inheritIO().start();
+            assertThat(dump.waitFor()).as("pg_dump").isZero();
+        } else {
+            Files.copy(dataDir.resolve("orderdesk.mv.db"), out.resolve("orderdesk.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
