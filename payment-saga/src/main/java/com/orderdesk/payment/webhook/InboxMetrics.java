@@ -24,6 +24,6 @@ class InboxMetrics {
         Gauge.builder("orderdesk.inbox.rejected", inbox, NotificationInbox::countRejected)
                 .description("Notifications the gateway did not confirm (forged, or about another state)").register(registry);
         registry.counter(PaymentSaga.REFUNDS_FAILED_METRIC);
-        registry.counter(PaymentSaga.RECEIPTS_FAILED_METRIC);
+        registry.counter(com.orderdesk.payment.receipt.ReceiptSaga.RECEIPTS_FAILED_METRIC);
     }
 }
