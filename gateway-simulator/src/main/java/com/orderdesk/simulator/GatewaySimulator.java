@@ -54,22 +54,27 @@ public class GatewaySimulator {
     /** Told by tests or a curl line: {@code POST /simulator/control/faults}. */
     public record Faults(int failCreates, int timeoutCreates, int duplicates, boolean outOfOrder, long delayMillis,
                          Boolean dropNotifications, Boolean refuseRefunds, Boolean cancelReceipts, Boolean rejectReceipts,
-                         Integer failReceiptCreates) {
-        static final Faults NONE = new Faults(0, 0, 1, false, 0, false, false, false, false, 0);
+                         Integer failReceiptCreates, Integer failRefundCreates) {
+        static final Faults NONE = new Faults(0, 0, 1, false, 0, false, false, false, false, 0, 0);
 
         Faults withFailCreates(int left) {
             return new Faults(left, timeoutCreates, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds,
-                    cancelReceipts, rejectReceipts, failReceiptCreates);
+                    cancelReceipts, rejectReceipts, failReceiptCreates, failRefundCreates);
         }
 
         Faults withTimeoutCreates(int left) {
             return new Faults(failCreates, left, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds,
-                    cancelReceipts, rejectReceipts, failReceiptCreates);
+                    cancelReceipts, rejectReceipts, failReceiptCreates, failRefundCreates);
         }
 
         Faults withFailReceiptCreates(int left) {
             return new Faults(failCreates, timeoutCreates, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds,
-                    cancelReceipts, rejectReceipts, left);
+                    cancelReceipts, rejectReceipts, left, failRefundCreates);
+        }
+
+        Faults withFailRefundCreates(int left) {
+            return new Faults(failCreates, timeoutCreates, duplicates, outOfOrder, delayMillis, dropNotifications, refuseRefunds,
+                    cancelReceipts, rejectReceipts, failReceiptCreates, left);
         }
     }
 

@@ -164,6 +164,13 @@ public class SimulatorController {
         if (badReceipt != null) {
             return badReceipt;
         }
+        synchronized (simulator) {
+            GatewaySimulator.Faults faults = simulator.faults;
+            if (faults.failRefundCreates() != null && faults.failRefundCreates() > 0) {
+                simulator.faults = faults.withFailRefundCreates(faults.failRefundCreates() - 1);
+                return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_server_error", "Simulated failure");
+            }
+        }
         ObjectNode refund = simulator.createRefund(key, parsed);
         return refund == null ? error(HttpStatus.BAD_REQUEST, "invalid_request", "Payment cannot be refunded") : ResponseEntity.ok(refund);
     }

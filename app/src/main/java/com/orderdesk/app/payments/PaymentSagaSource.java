@@ -1,5 +1,7 @@
 package com.orderdesk.app.payments;
 
+import com.orderdesk.payment.receipt.ReceiptSaga;
+import com.orderdesk.payment.refund.RefundSaga;
 import com.orderdesk.payment.saga.PaymentSaga;
 import com.orderdesk.query.support.LocallyNotifiedEventSource;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,13 +20,14 @@ import java.util.stream.Collectors;
 /**
  * The payment saga's message source ({@code axon.eventhandling.processors.PaymentSagaProcessor.source}): a commit on
  * this node that holds an event the saga handles wakes it at once; every second it looks for the rest (other nodes'
- * events). Which events it handles is read from the saga's own handlers, so a new handler is woken for too.
+ * events). Which events it handles is read from the sagas' own handlers (the payment, refund and receipt sagas': one
+ * processor's), so a new handler is woken for too.
  */
 @Configuration
 public class PaymentSagaSource {
     @Bean(destroyMethod = "close")
     public LocallyNotifiedEventSource promptEventSource(EventStore eventStore) {
-        Predicate<Class<?>> handled = handledBy(PaymentSaga.class);
+        Predicate<Class<?>> handled = handledBy(PaymentSaga.class).or(handledBy(RefundSaga.class)).or(handledBy(ReceiptSaga.class));
         return new LocallyNotifiedEventSource(eventStore, message -> handled.test(message.getPayloadType()),
                 Duration.ofSeconds(1));
     }

@@ -25,6 +25,7 @@ public final class SimulatorFaults {
     private boolean cancelReceipts;
     private boolean rejectReceipts;
     private int failReceiptCreates;
+    private int failRefundCreates;
 
     private SimulatorFaults() {
     }
@@ -80,6 +81,12 @@ public final class SimulatorFaults {
     /** The register's API fails the next {@code times} receipt creations. */
     public SimulatorFaults withFailedReceiptCreates(int times) {
         failReceiptCreates = times;
+        return this;
+    }
+
+    /** The gateway's API fails the next {@code times} refund requests (an outage: the service asks again later). */
+    public SimulatorFaults withFailedRefundCreates(int times) {
+        failRefundCreates = times;
         return this;
     }
 

@@ -1,11 +1,12 @@
 package com.orderdesk.payment.gateway;
 
-import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.command.RecordGatewayPayment;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentAuthorized;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCanceled;
 import com.orderdesk.shared.order.command.RecordGatewayRefund;
+import com.orderdesk.shared.order.receipt.Receipt;
+import com.orderdesk.shared.value.Money;
 
 import java.util.Optional;
 
@@ -38,5 +39,24 @@ public final class GatewayFacts {
     /** A payment in a state nothing will change by itself any more (as far as this order is concerned). */
     public static boolean isFinal(PaymentGateway.GatewayPayment payment) {
         return payment.succeeded() || payment.canceled();
+    }
+
+    /**
+     * Captures {@code amount} of an authorized payment (with {@code receipt} when less than authorized is taken), or
+     * releases it when {@code amount} is zero, under keys of the payment's own; refused (captured or released already,
+     * or expired), the gateway's own state decides. The payment as it ends; unavailable while it is not final yet.
+     */
+    public static PaymentGateway.GatewayPayment settle(PaymentGateway gateway, String paymentId, Money amount, Receipt receipt) {
+        PaymentGateway.GatewayPayment payment;
+        try {
+            payment = amount.isPositive() ? gateway.capturePayment("capture-" + paymentId, paymentId, amount, receipt)
+                    : gateway.cancelPayment("cancel-" + paymentId, paymentId);
+        } catch (PaymentGateway.GatewayRejectedException rejected) {
+            payment = gateway.getPayment(paymentId);
+        }
+        if (!isFinal(payment)) {
+            throw new PaymentGateway.GatewayUnavailableException("payment " + paymentId + " is still " + payment.status(), null);
+        }
+        return payment;
     }
 }

@@ -17,4 +17,14 @@ public record GatewayProperties(
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("3") int attempts,
         @DefaultValue("200ms") Duration firstBackoff) {
+
+    /** Where the gateway sends the guest back after paying for {@code orderId} (the guest's order page unless set). */
+    public String returnUrlOf(String orderId) {
+        return (returnUrl == null ? "/my/orders/{orderId}" : returnUrl).replace("{orderId}", orderId);
+    }
+
+    /** "15 мин.", "20 с" — the payment timeout as the audit trail says it. */
+    public String paymentTimeoutInWords() {
+        return paymentTimeout.toSeconds() % 60 == 0 ? paymentTimeout.toMinutes() + " мин." : paymentTimeout.toSeconds() + " с";
+    }
 }

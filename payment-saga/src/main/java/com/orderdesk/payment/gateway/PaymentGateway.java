@@ -33,6 +33,15 @@ public interface PaymentGateway {
     /** Releases a payment waiting for capture: the guest's money is not taken. */
     GatewayPayment cancelPayment(String idempotenceKey, String paymentId);
 
+    /**
+     * The idempotence key of a payment request: the order and its request (a request id alone may repeat across
+     * orders — the same client key on two orders — and must never fetch another order's payment).
+     */
+    static String paymentKey(String orderId, String requestId) {
+        return java.util.UUID.nameUUIDFromBytes(("payment:" + orderId + ":" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
     /** Returns {@code amount} of a payment; {@code receipt} (null: none) is the refund receipt's data. */
     GatewayRefund createRefund(String idempotenceKey, String paymentId, Money amount, Receipt receipt);
 

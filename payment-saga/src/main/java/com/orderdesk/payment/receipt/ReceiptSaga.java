@@ -1,6 +1,7 @@
 package com.orderdesk.payment.receipt;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.orderdesk.payment.gateway.GatewayRetry;
 import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.order.command.RequestSettlementReceipt;
@@ -15,8 +16,6 @@ import com.orderdesk.shared.order.receipt.ReceiptStatus;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
 import com.orderdesk.shared.value.Money;
-import io.micrometer.core.instrument.Metrics;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
@@ -37,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One order's 54-ФЗ receipts after they are handed to the gateway (ADR 014, issue 29): watches each receipt until the
@@ -52,12 +52,10 @@ import java.util.UUID;
 public class ReceiptSaga {
     /** The processor of the payment and receipt sagas. */
     public static final String PROCESSOR = "PaymentSagaProcessor";
-    public static final String RECEIPTS_FAILED_METRIC = "orderdesk.receipts.failed";
     static final String RECEIPT_POLL = "receipt-poll";
     static final String SETTLEMENT_DUE = "settlement-due";
     static final String RECEIPT_RETRY = "receipt-gateway-retry";
     private static final Logger log = LoggerFactory.getLogger(ReceiptSaga.class);
-    private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
 
     private String orderId;
     /**
@@ -82,39 +80,19 @@ public class ReceiptSaga {
     private String retryId;
     private int retryAttempt;
 
+    @Autowired
     private transient ReceiptProperties settings;
+    @Autowired
     private transient PaymentGateway gateway;
+    @Autowired
     private transient CommandGateway commands;
+    @Autowired
     private transient DeadlineManager deadlines;
+    @Autowired
     private transient Clock clock;
 
     /** A refund whose receipt the gateway is to make. */
     public record Refund(String paymentId, Money amount, com.orderdesk.shared.order.receipt.Receipt receipt) {
-    }
-
-    @Autowired
-    public void setGateway(PaymentGateway gateway) {
-        this.gateway = gateway;
-    }
-
-    @Autowired
-    public void setCommands(CommandGateway commands) {
-        this.commands = commands;
-    }
-
-    @Autowired
-    public void setDeadlines(DeadlineManager deadlines) {
-        this.deadlines = deadlines;
-    }
-
-    @Autowired
-    public void setSettings(ReceiptProperties settings) {
-        this.settings = settings;
-    }
-
-    @Autowired
-    public void setClock(Clock clock) {
-        this.clock = clock;
     }
 
     /** A prepayment asked for online with its receipt: with settlements at the rental's start, that start is kept. */
@@ -136,14 +114,7 @@ public class ReceiptSaga {
     public void on(ReceiptRecorded event) {
         orderId = event.orderId();
         if (receiptsOn() && event.status() == ReceiptStatus.PENDING && !watchedReceipts.containsKey(event.receiptKey())) {
-            watchedReceipts.put(event.receiptKey(), WatchedReceipt.of(event));
-            // a new receipt is looked at soon, not after the waits an earlier one's looks have grown to
-            pollAttempt = 0;
-            if (pollId != null) {
-                deadlines.cancelSchedule(RECEIPT_POLL, pollId);
-                pollId = null;
-            }
-            schedulePoll();
+            watch(event.receiptKey(), WatchedReceipt.of(event));
             if (event.kind() == ReceiptKind.PAYMENT && isPrepayment(event.receipt())) {
                 awaitingPrepayment = false;
                 wantSettlement();
@@ -231,7 +202,7 @@ public class ReceiptSaga {
         try {
             List<PaymentGateway.GatewayReceipt> receipts = watched.kind() == ReceiptKind.REFUND
                     ? gateway.receiptsOfRefund(watched.refundId()) : gateway.receiptsOfPayment(watched.paymentId());
-            found = receipts.stream().filter(receipt -> matches(watched, receipt)).findFirst().orElse(null);
+            found = receipts.stream().filter(watched::matches).findFirst().orElse(null);
         } catch (RuntimeException unavailable) {
             log.warn("Could not ask the gateway about receipt {} of order {}: {}", key, orderId, unavailable.getMessage());
             found = null;
@@ -249,24 +220,8 @@ public class ReceiptSaga {
         }
     }
 
-    private static boolean matches(WatchedReceipt watched, PaymentGateway.GatewayReceipt receipt) {
-        if (watched.receiptId() != null) {
-            return watched.receiptId().equals(receipt.id());
-        }
-        return switch (watched.kind()) {
-            case PAYMENT -> "payment".equals(receipt.type()) && !receipt.settlesPrepayment();
-            case REFUND -> "refund".equals(receipt.type()) && watched.refundId().equals(receipt.refundId());
-            case SETTLEMENT -> "payment".equals(receipt.type()) && receipt.settlesPrepayment();
-        };
-    }
-
-    /** Records where a receipt stands on the order; a pending one comes back as an event and is watched from there. */
     private void record(String key, WatchedReceipt watched, ReceiptStatus status, String reason, PaymentGateway.GatewayReceipt found) {
-        if (status.isFailure()) {
-            Metrics.counter(RECEIPTS_FAILED_METRIC).increment();
-            log.error("Receipt {} of order {} {}: {}", key, orderId, status, reason);
-        }
-        send(watched.record(orderId, key, status, reason, found), watched.cause(status));
+        watched.record(commands, orderId, key, status, reason, found);
     }
 
     /** The register's final answer about a receipt: registered, or canceled (then staff see why). */
@@ -274,6 +229,18 @@ public class ReceiptSaga {
         boolean registered = found.succeeded();
         record(key, watched, registered ? ReceiptStatus.SUCCEEDED : ReceiptStatus.CANCELED,
                 registered ? null : "Касса не зарегистрировала чек: ЮKassa сообщила статус " + found.status(), found);
+    }
+
+    private void watch(String key, WatchedReceipt receipt) {
+        watchedReceipts.put(key, receipt);
+        // a new receipt is looked at soon, not after the waits an earlier one's looks have grown to (the refund's
+        // receipt waited 16 s behind the payment's)
+        pollAttempt = 0;
+        if (pollId != null) {
+            deadlines.cancelSchedule(RECEIPT_POLL, pollId);
+            pollId = null;
+        }
+        schedulePoll();
     }
 
     private void schedulePoll() {
@@ -324,8 +291,7 @@ public class ReceiptSaga {
             retryAttempt = 0;
         } catch (PaymentGateway.GatewayUnavailableException unavailable) {
             retryAttempt++;
-            Duration delay = Duration.ofSeconds(1L << Math.min(retryAttempt, 8));
-            delay = delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
+            Duration delay = GatewayRetry.after(retryAttempt);
             log.warn("Gateway unavailable for the receipts of order {} (attempt {}), retrying in {}: {}", orderId, retryAttempt, delay,
                     unavailable.getMessage());
             if (retryId == null) {
@@ -334,55 +300,52 @@ public class ReceiptSaga {
         }
     }
 
-    /** Has the gateway make the settlement receipt — unless it made it already (a retry after a crash, days later). */
+    /** Has the gateway make the settlement receipt (once: its key is the order's). */
     private void createSettlement() {
         SettlementReceiptDue due = settlementToCreate;
-        String key = "settlement";
-        WatchedReceipt settlement = new WatchedReceipt(ReceiptKind.SETTLEMENT, due.paymentId(), null, null, due.receipt().total(),
-                due.receipt(), due.settlements(), 0);
-        try {
-            PaymentGateway.GatewayReceipt made = gateway.receiptsOfPayment(due.paymentId()).stream()
-                    .filter(PaymentGateway.GatewayReceipt::settlesPrepayment).findFirst()
-                    .orElseGet(() -> gateway.createSettlementReceipt(
-                            UUID.nameUUIDFromBytes(due.receiptKey().getBytes(StandardCharsets.UTF_8)).toString(),
-                            due.paymentId(), due.receipt(), due.settlements()));
-            settlementToCreate = null;
-            handed(key, new WatchedReceipt(ReceiptKind.SETTLEMENT, due.paymentId(), null, made.id(), due.receipt().total(), due.receipt(),
-                    due.settlements(), 0), made);
-        } catch (PaymentGateway.GatewayRejectedException rejected) {
-            settlementToCreate = null;
-            record(key, settlement, ReceiptStatus.FAILED, WatchedReceipt.reason(rejected), null);
-        }
+        make("settlement", new WatchedReceipt(ReceiptKind.SETTLEMENT, due.paymentId(), null, null, due.receipt().total(), due.receipt(),
+                due.settlements(), 0), () -> gateway.receiptsOfPayment(due.paymentId()).stream()
+                .filter(PaymentGateway.GatewayReceipt::settlesPrepayment).findFirst()
+                .orElseGet(() -> gateway.createSettlementReceipt(key(due.receiptKey()), due.paymentId(), due.receipt(), due.settlements())),
+                () -> settlementToCreate = null);
     }
 
     /** Has the gateway make the refund receipt of a dashboard refund (once: its key is the refund's). */
     private void createRefundReceipt(String refundId, Refund refund) {
         String key = "refund:" + refundId;
-        WatchedReceipt watched = WatchedReceipt.of(ReceiptKind.REFUND, refund.paymentId(), refundId, refund.amount(), refund.receipt());
+        make(key, WatchedReceipt.of(ReceiptKind.REFUND, refund.paymentId(), refundId, refund.amount(), refund.receipt()),
+                () -> gateway.receiptsOfRefund(refundId).stream().findFirst()
+                        .orElseGet(() -> gateway.createRefundReceipt(key(key), refundId, refund.paymentId(), refund.receipt())),
+                () -> refundReceiptsToCreate.remove(refundId));
+    }
+
+    /**
+     * Has the gateway make a receipt of its own — or finds the one it made already (a retry after a crash, days
+     * later) — then records it: pending (and watched), answered at once, or refused; {@code done} forgets the request.
+     */
+    private void make(String key, WatchedReceipt receipt, Supplier<PaymentGateway.GatewayReceipt> maker, Runnable done) {
         try {
-            PaymentGateway.GatewayReceipt made = gateway.receiptsOfRefund(refundId).stream().findFirst()
-                    .orElseGet(() -> gateway.createRefundReceipt(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(),
-                            refundId, refund.paymentId(), refund.receipt()));
-            refundReceiptsToCreate.remove(refundId);
-            handed(key, watched.withLook(made.id()), made);
+            PaymentGateway.GatewayReceipt made = maker.get();
+            done.run();
+            WatchedReceipt handed = receipt.withLook(made.id());
+            if (made.pending()) {
+                record(key, handed, ReceiptStatus.PENDING, null, null);
+                watch(key, handed);
+            } else {
+                recordAnswer(key, handed, made);
+            }
         } catch (PaymentGateway.GatewayRejectedException rejected) {
-            refundReceiptsToCreate.remove(refundId);
-            record(key, watched, ReceiptStatus.FAILED, WatchedReceipt.reason(rejected), null);
+            done.run();
+            record(key, receipt, ReceiptStatus.FAILED, WatchedReceipt.reason(rejected), null);
         }
     }
 
-    /** A receipt the gateway made: pending (then watched once its record comes back), or answered at once. */
-    private void handed(String key, WatchedReceipt made, PaymentGateway.GatewayReceipt answer) {
-        if (answer.pending()) {
-            record(key, made, ReceiptStatus.PENDING, null, null);
-        } else {
-            recordAnswer(key, made, answer);
-        }
+    private static String key(String of) {
+        return UUID.nameUUIDFromBytes(of.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private void send(Object command, String cause) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Attribution.of(Actor.system(Channel.SAGA), cause)));
+        commands.sendAndWait(Attribution.sentBy(Actor.system(Channel.SAGA), cause, command));
     }
 
     private static boolean isPrepayment(com.orderdesk.shared.order.receipt.Receipt receipt) {

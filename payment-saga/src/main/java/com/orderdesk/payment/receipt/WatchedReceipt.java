@@ -1,13 +1,20 @@
 package com.orderdesk.payment.receipt;
 
 import com.orderdesk.payment.gateway.PaymentGateway;
+import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.order.command.RecordReceipt;
 import com.orderdesk.shared.order.event.ReceiptRecorded;
 import com.orderdesk.shared.order.receipt.Receipt;
 import com.orderdesk.shared.order.receipt.ReceiptKind;
 import com.orderdesk.shared.order.receipt.ReceiptStatus;
 import com.orderdesk.shared.order.receipt.Settlement;
+import com.orderdesk.shared.value.Actor;
+import com.orderdesk.shared.value.Channel;
 import com.orderdesk.shared.value.Money;
+import io.micrometer.core.instrument.Metrics;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -18,6 +25,8 @@ import java.util.List;
  */
 public record WatchedReceipt(ReceiptKind kind, String paymentId, String refundId, String receiptId, Money amount, Receipt receipt,
                              List<Settlement> settlements, int looks) {
+    public static final String RECEIPTS_FAILED_METRIC = "orderdesk.receipts.failed";
+    private static final Logger log = LoggerFactory.getLogger(WatchedReceipt.class);
 
     public static WatchedReceipt of(ReceiptKind kind, String paymentId, String refundId, Money amount, Receipt receipt) {
         return new WatchedReceipt(kind, paymentId, refundId, null, amount, receipt, List.of(), 0);
@@ -33,16 +42,34 @@ public record WatchedReceipt(ReceiptKind kind, String paymentId, String refundId
         return new WatchedReceipt(kind, paymentId, refundId, foundId != null ? foundId : receiptId, amount, receipt, settlements, looks + 1);
     }
 
-    /** The command that records on the order where this receipt stands ({@code found}: the gateway's answer, if any). */
-    public RecordReceipt record(String orderId, String key, ReceiptStatus status, String reason, PaymentGateway.GatewayReceipt found) {
-        return new RecordReceipt(orderId, key, kind, status, found != null ? found.id() : receiptId, paymentId, refundId, amount, receipt,
-                settlements, reason, found == null ? null : found.fiscalDocumentNumber(), found == null ? null : found.fiscalStorageNumber(),
-                found == null ? null : found.fiscalAttribute());
+    /**
+     * Records on the order where this receipt stands, as the sagas' process ({@code found}: the gateway's answer, if
+     * any); a failure is counted ({@value #RECEIPTS_FAILED_METRIC}) and logged for the operator. A pending receipt is
+     * watched by {@link ReceiptSaga} from its record on.
+     */
+    public void record(CommandGateway commands, String orderId, String key, ReceiptStatus status, String reason,
+                       PaymentGateway.GatewayReceipt found) {
+        if (status.isFailure()) {
+            Metrics.counter(RECEIPTS_FAILED_METRIC).increment();
+            log.error("Receipt {} of order {} {}: {}", key, orderId, status, reason);
+        }
+        RecordReceipt command = new RecordReceipt(orderId, key, kind, status, found != null ? found.id() : receiptId, paymentId, refundId,
+                amount, receipt, settlements, reason, found == null ? null : found.fiscalDocumentNumber(),
+                found == null ? null : found.fiscalStorageNumber(), found == null ? null : found.fiscalAttribute());
+        commands.sendAndWait(Attribution.sentBy(Actor.system(Channel.SAGA), "Платёжный процесс: "
+                + kind.label().toLowerCase(java.util.Locale.ROOT) + " — " + status.label() + " (по ответу ЮKassa)", command));
     }
 
-    /** What the audit trail says of a record of this receipt. */
-    public String cause(ReceiptStatus status) {
-        return "Платёжный процесс: " + kind.label().toLowerCase(java.util.Locale.ROOT) + " — " + status.label() + " (по ответу ЮKassa)";
+    /** Whether {@code found}, of the gateway's receipts of this one's payment or refund, is this receipt. */
+    boolean matches(PaymentGateway.GatewayReceipt found) {
+        if (receiptId != null) {
+            return receiptId.equals(found.id());
+        }
+        return switch (kind) {
+            case PAYMENT -> "payment".equals(found.type()) && !found.settlesPrepayment();
+            case REFUND -> "refund".equals(found.type()) && refundId.equals(found.refundId());
+            case SETTLEMENT -> "payment".equals(found.type()) && found.settlesPrepayment();
+        };
     }
 
     /** A gateway's refusal as staff read it: its message, at most 300 characters. */

@@ -2,14 +2,12 @@ package com.orderdesk.payment.saga;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.orderdesk.payment.gateway.GatewayFacts;
+import com.orderdesk.payment.gateway.GatewayRetry;
 import com.orderdesk.payment.gateway.GatewayProperties;
 import com.orderdesk.payment.gateway.PaymentGateway;
-import com.orderdesk.shared.order.GatewayRefundDue;
 import com.orderdesk.shared.order.command.ExpireOnlinePayment;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCreated;
-import com.orderdesk.shared.order.command.RecordGatewayRefundFailed;
 import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
-import com.orderdesk.shared.order.event.GatewayRefundFailed;
 import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
 import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
@@ -25,12 +23,9 @@ import com.orderdesk.shared.order.receipt.ReceiptStatus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
-import io.micrometer.core.instrument.Metrics;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -43,20 +38,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
 
 /**
- * One order's online money, from the request to the last refund (SPEC.md §5, ADR 007). Asks the gateway for a
+ * One order's online payments, from the request to the money taken or let go (SPEC.md §5, ADR 007). Asks the gateway for a
  * two-stage payment (idempotence key = request id, so retries never create two); when the guest has authorized it,
  * captures what the order decided (what is still owed) or releases it; at the deadline asks the gateway before it
- * cancels an order still awaiting payment; and returns through the gateway what the order owes back — each refund
- * request under its own key. Every outcome the gateway answers is recorded on the order at once (notifications
- * only make it sooner); a refusal is recorded as well, never swallowed. Deadlines are persistent. The 54-ФЗ receipts a
- * payment or refund carries are recorded on the order as handed over; {@link ReceiptSaga} watches them from there.
+ * cancels an order still awaiting payment. Every outcome the gateway answers is recorded on the order at once
+ * (notifications only make it sooner); a refusal is recorded as well, never swallowed. Deadlines are persistent. What
+ * the order owes back goes back through {@code RefundSaga}; the 54-ФЗ receipt a payment carries is recorded on the order
+ * as handed over, and {@link ReceiptSaga} watches it from there.
  */
 @Saga
 @ProcessingGroup(ReceiptSaga.PROCESSOR)
@@ -65,9 +58,7 @@ import java.util.Map;
 public class PaymentSaga {
     static final String PAYMENT_DEADLINE = "payment-deadline";
     static final String GATEWAY_RETRY = "gateway-retry";
-    public static final String REFUNDS_FAILED_METRIC = "orderdesk.gateway.refunds.failed";
     private static final Logger log = LoggerFactory.getLogger(PaymentSaga.class);
-    private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
 
     private String orderId;
     /** Requests the gateway has not created a payment for yet: request id → what to ask. */
@@ -76,8 +67,6 @@ public class PaymentSaga {
     private final Map<String, String> open = new LinkedHashMap<>();
     /** Authorized payments to capture (amount) or release (zero), as the order decided: gateway payment id → amount. */
     private final Map<String, Money> toSettle = new LinkedHashMap<>();
-    /** Refunds to ask the gateway for, each under its own idempotence key. */
-    private final Map<String, Refund> toRefund = new LinkedHashMap<>();
     private boolean awaitingPayment;
     private boolean deadlinePassed;
     /** The request whose payment the order awaits: what the deadline names. */
@@ -90,50 +79,23 @@ public class PaymentSaga {
     private final Map<String, Receipt> captureReceipts = new LinkedHashMap<>();
     /** Captured for less than authorized: the capture carries the receipt of what is taken (YooKassa requires it). */
     private final java.util.Set<String> partialCaptures = new java.util.LinkedHashSet<>();
+    @Autowired
     private transient ReceiptProperties receiptSettings;
+    @Autowired
     private transient PaymentGateway gateway;
+    @Autowired
     private transient CommandGateway commands;
+    @Autowired
     private transient DeadlineManager deadlines;
+    @Autowired
     private transient GatewayProperties settings;
+    @Autowired
     private transient KnownPayments knownPayments;
 
     public record Request(String requestId, Money amount, String description, Receipt receipt) {
     }
 
-    public record Refund(String paymentId, Money amount, Receipt receipt) {
-    }
-
     public record PaymentDeadline(String orderId, String requestId) {
-    }
-
-    @Autowired
-    public void setGateway(PaymentGateway gateway) {
-        this.gateway = gateway;
-    }
-
-    @Autowired
-    public void setCommands(CommandGateway commands) {
-        this.commands = commands;
-    }
-
-    @Autowired
-    public void setDeadlines(DeadlineManager deadlines) {
-        this.deadlines = deadlines;
-    }
-
-    @Autowired
-    public void setSettings(GatewayProperties settings) {
-        this.settings = settings;
-    }
-
-    @Autowired
-    public void setReceiptSettings(ReceiptProperties receiptSettings) {
-        this.receiptSettings = receiptSettings;
-    }
-
-    @Autowired
-    public void setKnownPayments(KnownPayments knownPayments) {
-        this.knownPayments = knownPayments;
     }
 
     @StartSaga
@@ -183,17 +145,10 @@ public class PaymentSaga {
         endIfSettled();
     }
 
-    @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
-    public void on(GatewayPaymentRecorded event, @MessageIdentifier String eventId) {
-        orderId = event.orderId();
+    public void on(GatewayPaymentRecorded event) {
         open.remove(event.paymentId());
         toSettle.remove(event.paymentId());
-        if (event.owedBack().isPositive()) {
-            toRefund.put(refundKey(eventId, event.paymentId()), new Refund(event.paymentId(), event.owedBack(),
-                    receiptsOn() ? event.owedBackReceipt() : null));
-            talkToGateway();
-        }
         endIfSettled();
     }
 
@@ -209,7 +164,7 @@ public class PaymentSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
-    public void on(OrderCancelled event, @MessageIdentifier String eventId) {
+    public void on(OrderCancelled event) {
         orderId = event.orderId();
         awaitingPayment = false;
         cancelDeadline();
@@ -217,37 +172,7 @@ public class PaymentSaga {
         open.clear();
         // nothing more is to be taken: what is authorized and not captured yet is released instead
         toSettle.replaceAll((paymentId, amount) -> Money.ZERO);
-        for (GatewayRefundDue due : event.gatewayRefunds()) {
-            toRefund.put(refundKey(eventId, due.paymentId()), new Refund(due.paymentId(), due.amount(),
-                    receiptsOn() ? due.receipt() : null));
-        }
         talkToGateway();
-        endIfSettled();
-    }
-
-    /** A move to a cheaper period owes back what was paid beyond the new total: gateway money goes back through it. */
-    @StartSaga
-    @SagaEventHandler(associationProperty = "orderId")
-    public void on(com.orderdesk.shared.order.event.OrderRescheduled event, @MessageIdentifier String eventId) {
-        orderId = event.orderId();
-        for (GatewayRefundDue due : event.gatewayRefunds()) {
-            toRefund.put(refundKey(eventId, due.paymentId()), new Refund(due.paymentId(), due.amount(),
-                    receiptsOn() ? due.receipt() : null));
-        }
-        talkToGateway();
-        endIfSettled();
-    }
-
-    /** A refused refund: what is still owed and refundable is asked for again, under a key of its own. */
-    @StartSaga
-    @SagaEventHandler(associationProperty = "orderId")
-    public void on(GatewayRefundFailed event, @MessageIdentifier String eventId) {
-        orderId = event.orderId();
-        if (event.retried() != null && event.retried().isPositive()) {
-            toRefund.put(refundKey(eventId, event.paymentId()), new Refund(event.paymentId(), event.retried(),
-                    receiptsOn() ? event.retriedReceipt() : null));
-            talkToGateway();
-        }
         endIfSettled();
     }
 
@@ -288,14 +213,8 @@ public class PaymentSaga {
     }
 
     private void expire(String why) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ExpireOnlinePayment(orderId, awaitedRequestId))
-                .andMetaData(Attribution.of(Actor.system(Channel.DEADLINE), "Истёк срок онлайн-оплаты ("
-                        + inWords(settings.paymentTimeout()) + ") " + why)));
-    }
-
-    /** "15 мин.", "20 с" — the payment timeout as the audit trail says it. */
-    static String inWords(Duration timeout) {
-        return timeout.toSeconds() % 60 == 0 ? timeout.toMinutes() + " мин." : timeout.toSeconds() + " с";
+        send(new ExpireOnlinePayment(orderId, awaitedRequestId), Channel.DEADLINE, "Истёк срок онлайн-оплаты ("
+                + settings.paymentTimeoutInWords() + ") " + why);
     }
 
     @DeadlineHandler(deadlineName = GATEWAY_RETRY)
@@ -305,7 +224,7 @@ public class PaymentSaga {
         endIfSettled();
     }
 
-    /** Creates, captures or releases, and refunds what is due; on a gateway outage, tries again later. */
+    /** Creates, captures or releases what is due; on a gateway outage, tries again later. */
     private void talkToGateway() {
         try {
             for (Request request : List.copyOf(toCreate.values())) {
@@ -313,9 +232,6 @@ public class PaymentSaga {
             }
             for (Map.Entry<String, Money> settle : List.copyOf(toSettle.entrySet())) {
                 settle(settle.getKey(), settle.getValue());
-            }
-            for (Map.Entry<String, Refund> refund : List.copyOf(toRefund.entrySet())) {
-                refund(refund.getKey(), refund.getValue());
             }
             retryAttempt = 0;
         } catch (PaymentGateway.GatewayUnavailableException unavailable) {
@@ -325,8 +241,8 @@ public class PaymentSaga {
 
     private void create(Request request) {
         try {
-            PaymentGateway.GatewayPayment payment = gateway.createPayment(paymentKey(orderId, request.requestId()), request.amount(),
-                    request.description(), returnUrl(), Map.of("orderId", orderId, "requestId", request.requestId()),
+            PaymentGateway.GatewayPayment payment = gateway.createPayment(PaymentGateway.paymentKey(orderId, request.requestId()), request.amount(),
+                    request.description(), settings.returnUrlOf(orderId), Map.of("orderId", orderId, "requestId", request.requestId()),
                     request.receipt());
             SagaLifecycle.associateWith("gatewayPaymentId", payment.id());
             knownPayments.remember(payment.id(), orderId);
@@ -337,8 +253,8 @@ public class PaymentSaga {
             log.error("Gateway refused the payment request {} of order {}: {}", request.requestId(), orderId, rejected.getMessage());
             if (request.receipt() != null) {
                 // the receipt data may be what it refused: staff see it on the order, the request is still retried
-                recordReceipt("request:" + request.requestId(), WatchedReceipt.of(ReceiptKind.PAYMENT, null, null, request.amount(),
-                        request.receipt()), ReceiptStatus.FAILED, WatchedReceipt.reason(rejected));
+                WatchedReceipt.of(ReceiptKind.PAYMENT, null, null, request.amount(), request.receipt())
+                        .record(commands, orderId, "request:" + request.requestId(), ReceiptStatus.FAILED, WatchedReceipt.reason(rejected), null);
             }
             throw new PaymentGateway.GatewayUnavailableException("refused: " + rejected.getMessage(), rejected);
         }
@@ -346,21 +262,9 @@ public class PaymentSaga {
 
     /** Captures (amount) or releases (zero) an authorized payment, then records what the gateway answers. */
     private void settle(String paymentId, Money amount) {
-        PaymentGateway.GatewayPayment payment;
-        try {
-            Receipt receipt = captureReceipts.get(paymentId);
-            payment = amount.isPositive() ? gateway.capturePayment("capture-" + paymentId, paymentId, amount,
-                    partialCaptures.contains(paymentId) ? receipt : null)
-                    : gateway.cancelPayment("cancel-" + paymentId, paymentId);
-        } catch (PaymentGateway.GatewayRejectedException rejected) {
-            // captured or released already, or expired: the gateway's own state decides
-            payment = gateway.getPayment(paymentId);
-        }
-        if (!GatewayFacts.isFinal(payment)) {
-            throw new PaymentGateway.GatewayUnavailableException("payment " + paymentId + " is still " + payment.status(), null);
-        }
+        PaymentGateway.GatewayPayment settled = GatewayFacts.settle(gateway, paymentId, amount,
+                partialCaptures.contains(paymentId) ? captureReceipts.get(paymentId) : null);
         toSettle.remove(paymentId);
-        PaymentGateway.GatewayPayment settled = payment;
         GatewayFacts.commandFor(orderId, settled).ifPresent(command -> send(command, Channel.SAGA,
                 "Платёжный процесс " + (amount.isPositive() ? "списал " + amount.toRussianTextWithKopecks() : "отменил")
                         + " по платежу " + paymentId + "; шлюз подтвердил статус " + settled.status()));
@@ -370,8 +274,8 @@ public class PaymentSaga {
             // the gateway registers the payment's receipt now that the money is taken
             Receipt taken = settled.amount().equals(receipt.total()) ? receipt : null;
             if (taken != null) {
-                recordReceipt("payment:" + paymentId, WatchedReceipt.of(ReceiptKind.PAYMENT, paymentId, null, settled.amount(), taken),
-                        ReceiptStatus.PENDING, null);
+                WatchedReceipt.of(ReceiptKind.PAYMENT, paymentId, null, settled.amount(), taken)
+                        .record(commands, orderId, "payment:" + paymentId, ReceiptStatus.PENDING, null, null);
             } else {
                 log.error("Payment {} of order {} was taken for {}, its receipt is for {}", paymentId, orderId, settled.amount(),
                         receipt.total());
@@ -379,80 +283,17 @@ public class PaymentSaga {
         }
     }
 
-    private void refund(String key, Refund refund) {
-        try {
-            PaymentGateway.GatewayRefund made = gateway.createRefund(key, refund.paymentId(), refund.amount(), refund.receipt());
-            toRefund.remove(key);
-            if (made.succeeded()) {
-                send(GatewayFacts.commandFor(orderId, made), Channel.SAGA,
-                        "Платёжный процесс вернул " + made.amount().toRussianTextWithKopecks() + " по платежу " + made.paymentId());
-            }
-            if (refund.receipt() != null) {
-                recordReceipt("refund:" + made.id(), WatchedReceipt.of(ReceiptKind.REFUND, made.paymentId(), made.id(), made.amount(),
-                        refund.receipt()), ReceiptStatus.PENDING, null);
-            }
-        } catch (PaymentGateway.GatewayRejectedException refused) {
-            // the order may not know every refund of the payment (one made in the gateway's dashboard): it learns them
-            // first, so that what it asks for again, or leaves to the desk, is exactly what is still owed
-            for (PaymentGateway.GatewayRefund made : gateway.refundsOf(refund.paymentId())) {
-                if (made.succeeded()) {
-                    send(GatewayFacts.commandFor(orderId, made), Channel.SAGA,
-                            "Шлюз на запрос сообщил о возврате " + made.id() + " по платежу " + made.paymentId());
-                }
-            }
-            toRefund.remove(key);
-            Metrics.counter(REFUNDS_FAILED_METRIC).increment();
-            log.error("Gateway refused refund {} of {} for payment {} of order {}: {}", key, refund.amount(), refund.paymentId(),
-                    orderId, refused.getMessage());
-            String reason = WatchedReceipt.reason(refused);
-            send(new RecordGatewayRefundFailed(orderId, key, refund.paymentId(), refund.amount(), reason), Channel.SAGA,
-                    "Шлюз отказал в возврате по платежу " + refund.paymentId());
-        }
-    }
-
-    /**
-     * Records a receipt on the order: handed to the gateway with a payment or a refund ({@code PENDING} — the receipt
-     * saga watches it from there), or refused with the request that carried it.
-     */
-    private void recordReceipt(String key, WatchedReceipt receipt, ReceiptStatus status, String reason) {
-        if (status.isFailure()) {
-            Metrics.counter(ReceiptSaga.RECEIPTS_FAILED_METRIC).increment();
-            log.error("Receipt {} of order {} {}: {}", key, orderId, status, reason);
-        }
-        send(receipt.record(orderId, key, status, reason, null), Channel.SAGA, receipt.cause(status));
-    }
-
-    /**
-     * The idempotence key of a payment request: the order and its request (a request id alone may repeat across
-     * orders — the same client key on two orders — and must never fetch another order's payment).
-     */
-    static String paymentKey(String orderId, String requestId) {
-        return UUID.nameUUIDFromBytes(("payment:" + orderId + ":" + requestId).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /** Each refund request its own idempotence key (at most 64 characters, as YooKassa allows): the event that asked, and the payment. */
-    static String refundKey(String eventId, String paymentId) {
-        return UUID.nameUUIDFromBytes((eventId + ":" + paymentId).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
     private void send(Object command, Channel channel, String cause) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Attribution.of(Actor.system(channel), cause)));
+        commands.sendAndWait(Attribution.sentBy(Actor.system(channel), cause, command));
     }
 
     private void scheduleRetry(RuntimeException cause) {
         retryAttempt++;
-        Duration delay = Duration.ofSeconds(1L << Math.min(retryAttempt, 8));
-        delay = delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
+        Duration delay = GatewayRetry.after(retryAttempt);
         log.warn("Gateway unavailable for order {} (attempt {}), retrying in {}: {}", orderId, retryAttempt, delay, cause.getMessage());
         if (retryId == null) {
             retryId = deadlines.schedule(delay, GATEWAY_RETRY);
         }
-    }
-
-    private String returnUrl() {
-        String template = settings.returnUrl() == null ? "/my/orders/{orderId}" : settings.returnUrl();
-        return template.replace("{orderId}", orderId);
     }
 
     private void cancelDeadline() {
@@ -463,7 +304,7 @@ public class PaymentSaga {
     }
 
     private void endIfSettled() {
-        if (deadlineId == null && retryId == null && toCreate.isEmpty() && open.isEmpty() && toSettle.isEmpty() && toRefund.isEmpty()) {
+        if (deadlineId == null && retryId == null && toCreate.isEmpty() && open.isEmpty() && toSettle.isEmpty()) {
             SagaLifecycle.end();
         }
     }

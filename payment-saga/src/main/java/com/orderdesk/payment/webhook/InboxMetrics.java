@@ -1,6 +1,5 @@
 package com.orderdesk.payment.webhook;
 
-import com.orderdesk.payment.saga.PaymentSaga;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +22,7 @@ class InboxMetrics {
                 .description("Age of the oldest gateway notification not processed yet").register(registry);
         Gauge.builder("orderdesk.inbox.rejected", inbox, NotificationInbox::countRejected)
                 .description("Notifications the gateway did not confirm (forged, or about another state)").register(registry);
-        registry.counter(PaymentSaga.REFUNDS_FAILED_METRIC);
-        registry.counter(com.orderdesk.payment.receipt.ReceiptSaga.RECEIPTS_FAILED_METRIC);
+        registry.counter(com.orderdesk.payment.refund.RefundSaga.REFUNDS_FAILED_METRIC);
+        registry.counter(com.orderdesk.payment.receipt.WatchedReceipt.RECEIPTS_FAILED_METRIC);
     }
 }

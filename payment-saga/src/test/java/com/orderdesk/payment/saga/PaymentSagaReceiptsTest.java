@@ -7,17 +7,14 @@ import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.command.RecordGatewayPayment;
 import com.orderdesk.shared.order.command.RecordReceipt;
-import com.orderdesk.shared.order.command.RequestSettlementReceipt;
 import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
 import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.OnlinePaymentRequested;
-import com.orderdesk.shared.order.event.OrderCancelled;
 import com.orderdesk.shared.order.receipt.PaymentMode;
 import com.orderdesk.shared.order.receipt.Receipt;
 import com.orderdesk.shared.order.receipt.ReceiptCustomer;
 import com.orderdesk.shared.order.receipt.ReceiptKind;
 import com.orderdesk.shared.order.receipt.ReceiptStatus;
-import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Channel;
 import com.orderdesk.shared.value.Money;
@@ -41,7 +38,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The saga with 54-ФЗ receipts on (ADR 014): what it sends with the money, what it records, when it settles. */
+/**
+ * The payment saga with 54-ФЗ receipts on (ADR 014): what it sends with the money, and that it hands each receipt over by
+ * recording it as pending ({@code ReceiptSagaTest}: what happens to it then).
+ */
 class PaymentSagaReceiptsTest {
     private static final String ORDER = "0f9a3b0e-0000-4000-8000-000000000001";
     private static final String REQUEST = ORDER + ":prepayment";
@@ -111,68 +111,15 @@ class PaymentSagaReceiptsTest {
                 .whenAggregate(ORDER).publishes(new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, seventy, NOW, taken))
                 .expectDispatchedCommands(new RecordGatewayPayment(ORDER, "pay-1", seventy, PaymentMethod.BANK_CARD, null),
                         pending(seventy, taken))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(2), PaymentSaga.RECEIPT_POLL)
                 .expectActiveSagas(1);
     }
 
     @Test
-    void aReceiptIsAskedAboutUntilTheRegisterAnswersAndThenRecorded() {
-        when(gateway.capturePayment("capture-pay-1", "pay-1", PREPAYMENT, null)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
-                "succeeded", true, PREPAYMENT, null, Map.of("orderId", ORDER), null));
-        when(gateway.receiptsOfPayment("pay-1")).thenReturn(List.of(REGISTERED));
-        fixture.givenAggregate(ORDER).published(requested(), created(),
-                        new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID))
-                .whenTimeElapses(Duration.ofSeconds(3))
-                .expectDispatchedCommands(SUCCEEDED);
-    }
-
-    @Test
-    void withSettlementAtTheRentalsStartThePrepaymentIsSettledThen() {
-        start(ReceiptProperties.SettlementOn.RENTAL_START);
-        when(gateway.capturePayment("capture-pay-1", "pay-1", PREPAYMENT, null)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
-                "succeeded", true, PREPAYMENT, null, Map.of("orderId", ORDER), null));
-        when(gateway.receiptsOfPayment("pay-1")).thenReturn(List.of(REGISTERED));
-        fixture.givenCurrentTime(NOW).andThenAggregate(ORDER).published(requested(), created())
-                .whenAggregate(ORDER).publishes(new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID))
-                .expectScheduledDeadlineWithName(Duration.between(NOW, RENTAL_START), PaymentSaga.SETTLEMENT_DUE);
-        start(ReceiptProperties.SettlementOn.RENTAL_START);
+    void aFullCaptureHandsItsReceiptOverAsPending() {
         when(gateway.capturePayment("capture-pay-1", "pay-1", PREPAYMENT, null)).thenReturn(CAPTURED);
-        when(gateway.receiptsOfPayment("pay-1")).thenReturn(List.of(REGISTERED));
-        fixture.givenCurrentTime(NOW).andThenAggregate(ORDER).published(requested(), created(),
-                        new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID),
-                        new com.orderdesk.shared.order.event.OrderConfirmed(ORDER, GUEST, NOW))
-                .whenTimeAdvancesTo(RENTAL_START.plusSeconds(1))
-                .expectDispatchedCommands(SUCCEEDED, new RequestSettlementReceipt(ORDER, false));
-    }
-
-    @Test
-    void whatACancelledOrderKeepsIsSettledAtOnceNotAtTheRentalsStart() {
-        start(ReceiptProperties.SettlementOn.RENTAL_START);
-        when(gateway.capturePayment("capture-pay-1", "pay-1", PREPAYMENT, null)).thenReturn(new PaymentGateway.GatewayPayment("pay-1",
-                "succeeded", true, PREPAYMENT, null, Map.of("orderId", ORDER), null));
-        when(gateway.receiptsOfPayment("pay-1")).thenReturn(List.of(REGISTERED));
-        fixture.givenCurrentTime(NOW).andThenAggregate(ORDER).published(requested(), created(),
-                        new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID))
-                .whenAggregate(ORDER).publishes(new OrderCancelled(ORDER, "Отмена", GUEST, NOW, Money.ZERO, Money.ZERO, List.of(),
-                        PaymentStatus.PARTIALLY_PAID, Money.ZERO))
-                // the order decides how much it keeps (here: everything) and answers with SettlementReceiptDue
-                .expectDispatchedCommands(new RequestSettlementReceipt(ORDER, false))
-                .expectNoScheduledDeadlineWithName(Duration.between(NOW, RENTAL_START), PaymentSaga.SETTLEMENT_DUE);
-    }
-
-    @Test
-    void aRefundMadeInTheGatewaysDashboardGetsItsRefundReceipt() {
-        Money thirty = Money.ofRubles(30);
-        Receipt refundReceipt = PREPAID.scaledTo(thirty);
-        when(gateway.receiptsOfRefund("dash-1")).thenReturn(List.of());
-        when(gateway.createRefundReceipt(anyString(), eq("dash-1"), eq("pay-1"), eq(refundReceipt))).thenReturn(
-                new PaymentGateway.GatewayReceipt("rc-dash", "refund", "pay-1", "dash-1", "pending", false, thirty, null, null, null));
-        fixture.givenAggregate(ORDER).published()
-                .whenAggregate(ORDER).publishes(new com.orderdesk.shared.order.event.GatewayRefundRecorded(ORDER, "dash-1", "pay-1", thirty,
-                        NOW, Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ofRubles(70), Money.ofRubles(330), thirty, refundReceipt))
-                .expectDispatchedCommands(new RecordReceipt(ORDER, "refund:dash-1", ReceiptKind.REFUND, ReceiptStatus.PENDING, "rc-dash",
-                        "pay-1", "dash-1", thirty, refundReceipt, List.of(), null, null, null, null))
-                .expectActiveSagas(1);
-        verify(gateway).createRefundReceipt(anyString(), eq("dash-1"), eq("pay-1"), eq(refundReceipt));
+        fixture.givenAggregate(ORDER).published(requested(), created())
+                .whenAggregate(ORDER).publishes(new GatewayPaymentAuthorized(ORDER, "pay-1", PREPAYMENT, PREPAYMENT, NOW, PREPAID))
+                .expectDispatchedCommands(new RecordGatewayPayment(ORDER, "pay-1", PREPAYMENT, PaymentMethod.BANK_CARD, null),
+                        pending(PREPAYMENT, PREPAID));
     }
 }

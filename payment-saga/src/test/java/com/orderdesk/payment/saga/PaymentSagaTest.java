@@ -2,7 +2,6 @@ package com.orderdesk.payment.saga;
 
 import com.orderdesk.payment.gateway.GatewayProperties;
 import com.orderdesk.payment.gateway.PaymentGateway;
-import com.orderdesk.shared.order.GatewayRefundDue;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.PaymentStatus;
 import com.orderdesk.shared.order.command.ExpireOnlinePayment;
@@ -10,13 +9,10 @@ import com.orderdesk.shared.order.command.RecordGatewayPayment;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentAuthorized;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCanceled;
 import com.orderdesk.shared.order.command.RecordGatewayPaymentCreated;
-import com.orderdesk.shared.order.command.RecordGatewayRefund;
-import com.orderdesk.shared.order.command.RecordGatewayRefundFailed;
 import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
 import com.orderdesk.shared.order.event.GatewayPaymentCanceled;
 import com.orderdesk.shared.order.event.GatewayPaymentCreated;
 import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
-import com.orderdesk.shared.order.event.GatewayRefundRecorded;
 import com.orderdesk.shared.order.event.OnlinePaymentRequested;
 import com.orderdesk.shared.order.event.OrderCancelled;
 import com.orderdesk.shared.order.event.OrderConfirmed;
@@ -43,7 +39,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The payment saga's paths: success, decline, timeout, refund, retry — given events, expect commands and deadlines. */
+/** The payment saga's paths: success, decline, timeout, retry — given events, expect commands and deadlines ({@code RefundSagaTest}: refunds). */
 class PaymentSagaTest {
     private static final String ORDER = "0f9a3b0e-0000-4000-8000-000000000001";
     private static final String REQUEST = ORDER + ":prepayment";
@@ -69,6 +65,11 @@ class PaymentSagaTest {
                 .thenReturn(payment("pay-1", "pending"));
     }
 
+    private static GatewayProperties timeout(Duration paymentTimeout) {
+        return new GatewayProperties("http://gateway", "shop", "secret", null, paymentTimeout, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
+                Duration.ofMillis(1));
+    }
+
     private static PaymentGateway.GatewayPayment payment(String id, String status) {
         return new PaymentGateway.GatewayPayment(id, status, false, PREPAYMENT, "http://gateway/checkout/" + id, Map.of("orderId", ORDER), null);
     }
@@ -89,7 +90,7 @@ class PaymentSagaTest {
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new RecordGatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1"))
                 .expectScheduledDeadlineWithName(Duration.ofMinutes(15), PaymentSaga.PAYMENT_DEADLINE);
-        verify(gateway).createPayment(eq(PaymentSaga.paymentKey(ORDER, REQUEST)), eq(PREPAYMENT), eq("Заказ 1006313: предоплата"),
+        verify(gateway).createPayment(eq(PaymentGateway.paymentKey(ORDER, REQUEST)), eq(PREPAYMENT), eq("Заказ 1006313: предоплата"),
                 eq("http://shop/my/orders/" + ORDER), eq(Map.of("orderId", ORDER, "requestId", REQUEST)), any());
     }
 
@@ -186,49 +187,6 @@ class PaymentSagaTest {
     }
 
     @Test
-    void aCancelledPaidOrderGetsItsGatewayPaymentRefundedAndTheRefundRecordedAtOnce() {
-        when(gateway.createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT), any()))
-                .thenReturn(new PaymentGateway.GatewayRefund("ref-1", "pay-1", "succeeded", PREPAYMENT));
-        OrderCancelled cancelled = new OrderCancelled(ORDER, "Гость передумал", GUEST, NOW, PREPAYMENT, Money.ZERO,
-                List.of(new GatewayRefundDue("pay-1", PREPAYMENT)), PaymentStatus.REFUND_PENDING, PREPAYMENT);
-        fixture.givenAggregate(ORDER).published(requested(),
-                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(Money.ZERO))
-                .whenAggregate(ORDER).publishes(cancelled)
-                .expectNoScheduledDeadlines()
-                .expectDispatchedCommands(new RecordGatewayRefund(ORDER, "ref-1", "pay-1", PREPAYMENT))
-                .expectActiveSagas(0);
-        verify(gateway).createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT), any());
-    }
-
-    @Test
-    void everyRefundRequestHasAnIdempotenceKeyOfItsOwnEvenForTheSamePaymentAndAmount() {
-        Money forty = Money.ofRubles(40);
-        when(gateway.createRefund(anyString(), eq("pay-1"), eq(forty), any()))
-                .thenReturn(new PaymentGateway.GatewayRefund("ref-1", "pay-1", "pending", forty));
-        fixture.givenAggregate(ORDER).published(requested(),
-                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(forty))
-                .whenAggregate(ORDER).publishes(new OrderCancelled(ORDER, "Гость передумал", GUEST, NOW, forty.plus(forty), Money.ZERO,
-                        List.of(new GatewayRefundDue("pay-1", forty)), PaymentStatus.REFUND_PENDING, forty));
-        org.mockito.ArgumentCaptor<String> keys = org.mockito.ArgumentCaptor.forClass(String.class);
-        verify(gateway, times(2)).createRefund(keys.capture(), eq("pay-1"), eq(forty), any());
-        org.assertj.core.api.Assertions.assertThat(keys.getAllValues()).doesNotHaveDuplicates()
-                .allSatisfy(key -> org.assertj.core.api.Assertions.assertThat(key.length()).isLessThanOrEqualTo(64));
-    }
-
-    @Test
-    void aRefundTheGatewayRefusesIsRecordedAsFailedNotSwallowed() {
-        when(gateway.createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT), any()))
-                .thenThrow(new PaymentGateway.GatewayRejectedException(400, "refund exceeds payment"));
-        fixture.givenAggregate(ORDER).published(requested(),
-                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW), recorded(Money.ZERO))
-                .whenAggregate(ORDER).publishes(new OrderCancelled(ORDER, "Гость передумал", GUEST, NOW, PREPAYMENT, Money.ZERO,
-                        List.of(new GatewayRefundDue("pay-1", PREPAYMENT)), PaymentStatus.REFUND_PENDING, PREPAYMENT))
-                .expectDispatchedCommandsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                        org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.instanceOf(RecordGatewayRefundFailed.class)),
-                        org.axonframework.test.matchers.Matchers.andNoMore()));
-    }
-
-    @Test
     void aGatewayOutageIsRetriedLaterWithTheSameIdempotenceKey() {
         when(gateway.createPayment(anyString(), any(), anyString(), anyString(), anyMap(), any()))
                 .thenThrow(new PaymentGateway.GatewayUnavailableException("503", null))
@@ -239,24 +197,13 @@ class PaymentSagaTest {
                 .expectScheduledDeadlineWithName(Duration.ofSeconds(2), PaymentSaga.GATEWAY_RETRY);
         fixture.whenTimeElapses(Duration.ofSeconds(3))
                 .expectDispatchedCommands(new RecordGatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1"));
-        verify(gateway, times(2)).createPayment(eq(PaymentSaga.paymentKey(ORDER, REQUEST)), eq(PREPAYMENT), anyString(), anyString(), anyMap(), any());
-    }
-
-    @Test
-    void anOverpaymentIsReturnedThroughTheGateway() {
-        when(gateway.createRefund(anyString(), eq("pay-1"), eq(Money.ofRubles(40)), any()))
-                .thenReturn(new PaymentGateway.GatewayRefund("ref-1", "pay-1", "succeeded", Money.ofRubles(40)));
-        fixture.givenAggregate(ORDER).published(requested(),
-                        new GatewayPaymentCreated(ORDER, REQUEST, "pay-1", "http://gateway/checkout/pay-1", NOW))
-                .whenAggregate(ORDER).publishes(recorded(Money.ofRubles(40)))
-                .expectDispatchedCommands(new RecordGatewayRefund(ORDER, "ref-1", "pay-1", Money.ofRubles(40)));
-        verify(gateway, never()).createRefund(anyString(), eq("pay-1"), eq(PREPAYMENT), any());
+        verify(gateway, times(2)).createPayment(eq(PaymentGateway.paymentKey(ORDER, REQUEST)), eq(PREPAYMENT), anyString(), anyString(), anyMap(), any());
     }
 
     @Test
     void theDeadlinesCauseSaysTheTimeoutInWords() {
-        org.assertj.core.api.Assertions.assertThat(PaymentSaga.inWords(java.time.Duration.ofMinutes(15))).isEqualTo("15 мин.");
-        org.assertj.core.api.Assertions.assertThat(PaymentSaga.inWords(java.time.Duration.ofSeconds(20))).isEqualTo("20 с");
-        org.assertj.core.api.Assertions.assertThat(PaymentSaga.inWords(java.time.Duration.ofSeconds(90))).isEqualTo("90 с");
+        org.assertj.core.api.Assertions.assertThat(timeout(java.time.Duration.ofMinutes(15)).paymentTimeoutInWords()).isEqualTo("15 мин.");
+        org.assertj.core.api.Assertions.assertThat(timeout(java.time.Duration.ofSeconds(20)).paymentTimeoutInWords()).isEqualTo("20 с");
+        org.assertj.core.api.Assertions.assertThat(timeout(java.time.Duration.ofSeconds(90)).paymentTimeoutInWords()).isEqualTo("90 с");
     }
 }

@@ -65,9 +65,28 @@ public final class Attribution {
         return new Actor(id.toString(), name.toString(), Role.valueOf(role.toString()), Channel.valueOf(channel.toString()));
     }
 
-    /** The command as sent by {@code actor}: the actor in its metadata, where every command carries it (never in its payload). */
+    /**
+     * The one way a command is sent as someone: the actor in its metadata, where every command carries it (never in its
+     * payload). Sent while a message is handled (an event in a saga, a deadline), the command also inherits that message's
+     * correlation and becomes its effect (causation: {@code AttributionCorrelation}); sent from a web request, it takes
+     * the request's trace and correlation ids ({@code CommandAttribution}). A command sent without an actor is the
+     * signed-in person's, or else the system's with its cause unknown — a fall-back that logs a warning, never a path
+     * the code takes on purpose.
+     */
     public static CommandMessage<?> sentBy(Actor actor, Object command) {
-        return GenericCommandMessage.asCommandMessage(command).andMetaData(of(actor, null));
+        return sentBy(actor, null, command);
+    }
+
+    /** The command as sent by {@code actor}, a system actor saying why in {@code cause} (the audit trail shows it). */
+    public static CommandMessage<?> sentBy(Actor actor, String cause, Object command) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(of(actor, cause));
+    }
+
+    /** The command as sent by {@code actor} for {@code cause}, correlated with {@code correlationId} (what set it off outside Axon). */
+    public static CommandMessage<?> sentBy(Actor actor, String cause, String correlationId, Object command) {
+        Map<String, String> metadata = new HashMap<>(of(actor, cause));
+        metadata.put(CORRELATION_ID, correlationId);
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
     }
 
     /** A new W3C trace id: 32 lowercase hex digits, not all zero. */
