@@ -14,11 +14,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /** STYLE.md: dependencies point one way; every module may use shared-events; no module uses another's insides. */
 class ArchitectureTest {
     private static JavaClasses classes;
+    /** With the tests: a test in another package (the model tests drive the aggregate) is a use as good as any. */
+    private static JavaClasses classesAndTests;
 
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("com.orderdesk");
+        classesAndTests = new ClassFileImporter().importPackages("com.orderdesk");
     }
 
     @Test
@@ -78,5 +81,61 @@ class ArchitectureTest {
                         c -> c.getPackageName().startsWith("org.springframework.security")
                                 && !c.getPackageName().startsWith("org.springframework.security.web.util")))
                 .check(classes);
+    }
+
+    private static final String[] MODULES = {"com.orderdesk.command..", "com.orderdesk.query..", "com.orderdesk.payment..",
+            "com.orderdesk.notifications..", "com.orderdesk.simulator.."};
+
+    /**
+     * The application assembles the modules through their entry points only: a class of a module's root package (its
+     * configuration) or one marked {@link com.orderdesk.shared.ModuleApi}; a module's other packages are its own.
+     */
+    @Test
+    void theApplicationUsesOnlyTheModulesEntryPoints() {
+        noClasses().that().resideInAPackage("com.orderdesk.app..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a module's insides (neither its root package nor @ModuleApi)", ArchitectureTest::isModuleInside))
+                .check(classes);
+    }
+
+    /**
+     * Public only when another package needs it: a module's public class is used from outside its package (by code or
+     * a test), or is an entry point.
+     */
+    @Test
+    void aModulesClassesArePublicOnlyWhenAnotherPackageUsesThem() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAnyPackage(MODULES).and().arePublic()
+                .and().areTopLevelClasses().and(com.tngtech.archunit.base.DescribedPredicate.describe("main code", type -> classes.contain(type.getName())))
+                .should(new com.tngtech.archunit.lang.ArchCondition<>("be used from another package, or be an entry point") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass type, com.tngtech.archunit.lang.ConditionEvents events) {
+                        boolean usedElsewhere = type.getDirectDependenciesToSelf().stream()
+                                .anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
+                        if (!usedElsewhere && !isEntryPoint(type)) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type, type.getName()
+                                    + " is public, but nothing outside " + type.getPackageName() + " uses it: make it package-private"));
+                        }
+                    }
+                })
+                .check(classesAndTests);
+    }
+
+    private static boolean isModuleInside(com.tngtech.archunit.core.domain.JavaClass type) {
+        String name = type.getPackageName();
+        java.util.regex.Matcher module = java.util.regex.Pattern.compile("com\\.orderdesk\\.(command|query|payment|notifications|simulator)(\\..*)?")
+                .matcher(name);
+        if (!module.matches()) {
+            return false;
+        }
+        return module.group(2) != null && !isEntryPoint(type);
+    }
+
+    private static boolean isEntryPoint(com.tngtech.archunit.core.domain.JavaClass type) {
+        com.tngtech.archunit.core.domain.JavaClass outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer.isAnnotatedWith(com.orderdesk.shared.ModuleApi.class)
+                || outer.getPackageName().matches("com\\.orderdesk\\.(command|query|payment|notifications|simulator)");
     }
 }

@@ -20,9 +20,9 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * Attributes every command at dispatch (issue 6): the actor (named in the metadata by whoever sends it — the web's
- * {@code OrderCommands}, the gateway, the saga, the deadline — else the signed-in person, else the system with a
- * warning; commands carry no actor in their payloads), and from the HTTP request
+ * Attributes every command at dispatch (issue 6): the actor (named in the metadata by whoever sends it, through the one
+ * door {@code Attribution.sentBy} — the web, the gateway's notifications, the sagas, the deadlines, the mail links —
+ * else, as a fall-back, the signed-in person, else the system with a warning; commands carry no actor in their payloads), and from the HTTP request
  * that sent it its trace id, correlation id and Idempotency-Key. Events then inherit all of it
  * ({@code AttributionCorrelation}).
  */

@@ -33,7 +33,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-import static com.orderdesk.command.web.OrderCommands.by;
+import static com.orderdesk.shared.audit.Attribution.sentBy;
 
 /**
  * Demo orders, placed once through the same commands as any client's: the seed's order (ticket 207, Алексей
@@ -77,33 +77,33 @@ class DemoOrders implements ApplicationRunner {
         Applicant troshkovApplicant = new Applicant("Алексей Трошков", Applicant.GUEST_ROLE, troshkov.phone());
 
         // the seed: 11 August 2023, 16:00–20:00 in Perm, paid 400 ₽ through the gateway at 13:32
-        commands.sendAndWait(by(importer, new PlaceOrder(SEED_ORDER, "coworking-2nd-floor", "standard",
+        commands.sendAndWait(sentBy(importer, new PlaceOrder(SEED_ORDER, "coworking-2nd-floor", "standard",
                 period(LocalDate.of(2023, 8, 11), 16, 20), "207", troshkov, troshkovApplicant,
                 PaymentPlan.FULL, "guest")));
-        commands.sendAndWait(by(Actor.system(Channel.GATEWAY), new RecordGatewayPayment(SEED_ORDER, "demo-gateway-1006313",
+        commands.sendAndWait(sentBy(Actor.system(Channel.GATEWAY), new RecordGatewayPayment(SEED_ORDER, "demo-gateway-1006313",
                 Money.ofRubles(400), PaymentMethod.BANK_CARD, ZonedDateTime.of(2023, 8, 11, 13, 32, 0, 0, PERM).toInstant())));
 
         LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), PERM).plusDays(1);
         Person orlova = new Person("Светлана Орлова", Phone.parse("+7 912 555-12-34"));
-        commands.sendAndWait(by(manager, new PlaceOrder(DESK_ORDER, "coworking-2nd-floor", "standard", period(tomorrow, 10, 14),
+        commands.sendAndWait(sentBy(manager, new PlaceOrder(DESK_ORDER, "coworking-2nd-floor", "standard", period(tomorrow, 10, 14),
                 "208", orlova, new Applicant(orlova.name(), Applicant.GUEST_ROLE, orlova.phone()),
                 PaymentPlan.PARTIAL, null)));
 
         Person kim = new Person("Денис Ким", Phone.parse("8 (922) 300-40-50"));
-        commands.sendAndWait(by(manager, new PlaceOrder(PARTLY_PAID_ORDER, "coworking-2nd-floor", "standard", period(tomorrow, 9, 17),
+        commands.sendAndWait(sentBy(manager, new PlaceOrder(PARTLY_PAID_ORDER, "coworking-2nd-floor", "standard", period(tomorrow, 9, 17),
                 "209", kim, new Applicant(kim.name(), Applicant.GUEST_ROLE, kim.phone()), PaymentPlan.PARTIAL, null)));
-        commands.sendAndWait(by(manager, new RecordManagerPayment(PARTLY_PAID_ORDER, "demo-desk-209", Money.ofRubles(200),
+        commands.sendAndWait(sentBy(manager, new RecordManagerPayment(PARTLY_PAID_ORDER, "demo-desk-209", Money.ofRubles(200),
                 PaymentMethod.CASH, "Предоплата наличными", null)));
-        commands.sendAndWait(by(manager, new PostMessage(PARTLY_PAID_ORDER, "demo-message-209", Visibility.INTERNAL,
+        commands.sendAndWait(sentBy(manager, new PostMessage(PARTLY_PAID_ORDER, "demo-message-209", Visibility.INTERNAL,
                 "Гость попросил место у окна.", null)));
 
         Actor guest = new Actor("guest", "Алексей Трошков", Role.GUEST, Channel.GUEST_APP);
-        commands.sendAndWait(by(guest, new PlaceOrder(AWAITING_ORDER, "coworking-2nd-floor", "standard", period(tomorrow.plusDays(1), 12, 15),
+        commands.sendAndWait(sentBy(guest, new PlaceOrder(AWAITING_ORDER, "coworking-2nd-floor", "standard", period(tomorrow.plusDays(1), 12, 15),
                 "210", troshkov, troshkovApplicant, PaymentPlan.PARTIAL, null)));
 
         Person lebedeva = new Person("Мария Лебедева", Phone.parse("+7 902 111-22-33"));
         Actor guest2 = new Actor("guest2", "Мария Лебедева", Role.GUEST, Channel.GUEST_APP);
-        commands.sendAndWait(by(guest2, new PlaceOrder(OTHER_GUEST_ORDER, "coworking-2nd-floor", "standard", period(tomorrow, 18, 20),
+        commands.sendAndWait(sentBy(guest2, new PlaceOrder(OTHER_GUEST_ORDER, "coworking-2nd-floor", "standard", period(tomorrow, 18, 20),
                 "211", lebedeva, new Applicant(lebedeva.name(), Applicant.GUEST_ROLE, lebedeva.phone()),
                 PaymentPlan.FULL, null)));
 
@@ -115,7 +115,7 @@ class DemoOrders implements ApplicationRunner {
         for (int day = 0; day < 14 && (!meetingHours.isOpen(meetingDay.atTime(11, 0)) || !meetingHours.isOpen(meetingDay.atTime(12, 0))); day++) {
             meetingDay = meetingDay.plusDays(1);
         }
-        commands.sendAndWait(by(manager2, new PlaceOrder(MEETING_ROOM_ORDER, "meeting-room-3rd-floor", "standard",
+        commands.sendAndWait(sentBy(manager2, new PlaceOrder(MEETING_ROOM_ORDER, "meeting-room-3rd-floor", "standard",
                 period(meetingDay, 11, 13), "П-12", volkov, new Applicant(volkov.name(), "Арендатор", volkov.phone()),
                 PaymentPlan.FULL, null)));
         log.info("Demo orders placed: the seed's order 1006313, four more at the coworking and one in the meeting room");

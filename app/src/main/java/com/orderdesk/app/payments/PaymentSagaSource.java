@@ -1,8 +1,6 @@
 package com.orderdesk.app.payments;
 
-import com.orderdesk.payment.receipt.ReceiptSaga;
-import com.orderdesk.payment.refund.RefundSaga;
-import com.orderdesk.payment.saga.PaymentSaga;
+import com.orderdesk.payment.PaymentConfiguration;
 import com.orderdesk.query.support.LocallyNotifiedEventSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -27,7 +25,7 @@ import java.util.stream.Collectors;
 public class PaymentSagaSource {
     @Bean(destroyMethod = "close")
     public LocallyNotifiedEventSource promptEventSource(EventStore eventStore) {
-        Predicate<Class<?>> handled = handledBy(PaymentSaga.class).or(handledBy(RefundSaga.class)).or(handledBy(ReceiptSaga.class));
+        Predicate<Class<?>> handled = PaymentConfiguration.SAGAS.stream().map(PaymentSagaSource::handledBy).reduce(type -> false, Predicate::or);
         return new LocallyNotifiedEventSource(eventStore, message -> handled.test(message.getPayloadType()),
                 Duration.ofSeconds(1));
     }

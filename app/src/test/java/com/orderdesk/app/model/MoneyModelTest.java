@@ -78,7 +78,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static com.orderdesk.command.web.OrderCommands.by;
+import static com.orderdesk.shared.audit.Attribution.sentBy;
 
 /**
  * The model-based test of money (issue 11): random sequences of desk payments, online payment requests, gateway
@@ -218,7 +218,7 @@ class MoneyModelTest {
                     new RentalPeriod(start, start.plus(Duration.ofHours(hours))), "207", VISITOR, APPLICANT,
                     random.nextBoolean() ? PaymentPlan.PARTIAL : PaymentPlan.FULL, online ? null : "guest");
             log.add("place " + (online ? "online" : "at the desk") + ", " + hours + " h, " + place.paymentPlan() + ", starts " + start);
-            command(by(online ? GUEST : MANAGER, place));
+            command(sentBy(online ? GUEST : MANAGER, place));
         }
 
         private void step() {
@@ -228,7 +228,7 @@ class MoneyModelTest {
                 deskPayment(order);
             } else if (dice < 22) {
                 log.add("guest asks to pay online");
-                command(by(GUEST, new RequestOnlinePayment(orderId, "pay-" + steps)));
+                command(sentBy(GUEST, new RequestOnlinePayment(orderId, "pay-" + steps)));
             } else if (dice < 34) {
                 pendingPayment().ifPresent(p -> {
                     log.add("guest pays " + p + " on the gateway's page");
@@ -249,15 +249,15 @@ class MoneyModelTest {
                     default -> null;
                 };
                 log.add("manager cancels, refund " + refund);
-                command(by(MANAGER, new CancelOrder(orderId, "Отмена", null, refund)));
+                command(sentBy(MANAGER, new CancelOrder(orderId, "Отмена", null, refund)));
             } else if (dice < 66) {
                 log.add("guest cancels");
-                command(by(GUEST, new CancelOrder(orderId, "Гость отменил", null, null)));
+                command(sentBy(GUEST, new CancelOrder(orderId, "Гость отменил", null, null)));
             } else if (dice < 72) {
                 if (order.refundDue().isPositive()) {
                     Money amount = Money.ofMinor(1 + random.nextInt((int) order.refundDue().minor()));
                     log.add("manager refunds " + amount + " at the desk");
-                    command(by(MANAGER, new RecordDeskRefund(orderId, "r-" + steps, amount, PaymentMethod.CASH, null)));
+                    command(sentBy(MANAGER, new RecordDeskRefund(orderId, "r-" + steps, amount, PaymentMethod.CASH, null)));
                 }
             } else if (dice < 84) {
                 Duration by = Duration.ofMinutes(1 + random.nextInt(random.nextBoolean() ? 5 : 20));
@@ -278,7 +278,7 @@ class MoneyModelTest {
                 long hours = 1 + random.nextInt(6);
                 Actor who = random.nextBoolean() ? MANAGER : GUEST;
                 log.add((who == GUEST ? "guest" : "manager") + " moves the order to " + hours + " h from " + start);
-                command(by(who, new com.orderdesk.shared.order.command.RescheduleOrder(orderId,
+                command(sentBy(who, new com.orderdesk.shared.order.command.RescheduleOrder(orderId,
                         new RentalPeriod(start, start.plus(Duration.ofHours(hours))), null, null)));
             } else {
                 log.add("the saga's notifications are all delivered twice, in reverse order");
@@ -304,7 +304,7 @@ class MoneyModelTest {
             String id = random.nextInt(5) == 0 && !order.payments().isEmpty()
                     ? order.payments().get(random.nextInt(order.payments().size())).paymentId() : "desk-" + steps;
             log.add("manager records " + money + " as " + id);
-            command(by(MANAGER, new RecordManagerPayment(orderId, id, money, PaymentMethod.CASH, null, null)));
+            command(sentBy(MANAGER, new RecordManagerPayment(orderId, id, money, PaymentMethod.CASH, null, null)));
         }
 
         private void dashboardRefund() {

@@ -53,7 +53,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static com.orderdesk.command.web.OrderCommands.by;
+import static com.orderdesk.shared.audit.Attribution.sentBy;
 
 /**
  * The model-based test of space (issue 27): random sequences of placing (desk and guest, inside and outside opening
@@ -136,19 +136,19 @@ class SpaceModelTest {
                 } else if (dice < 52) {
                     pick(OrderStatus.AWAITING_PAYMENT).ifPresent(o -> {
                         Money due = Money.ofRubles(100L * Duration.between(orders.get(o).period().start(), orders.get(o).period().end()).toHours());
-                        act("manager takes the whole payment of " + o, by(MANAGER, new RecordManagerPayment(o, "p-" + o, due, PaymentMethod.CASH, null, null)));
+                        act("manager takes the whole payment of " + o, sentBy(MANAGER, new RecordManagerPayment(o, "p-" + o, due, PaymentMethod.CASH, null, null)));
                     });
                 } else if (dice < 60) {
                     pick(OrderStatus.AWAITING_PAYMENT).ifPresent(o -> act("the payment deadline of " + o + " lapses",
                             new ExpireOnlinePayment(o, o + ":prepayment")));
                 } else if (dice < 70) {
-                    pickLive().ifPresent(o -> act("manager cancels " + o, by(MANAGER, new CancelOrder(o, "Отмена", null, null))));
+                    pickLive().ifPresent(o -> act("manager cancels " + o, sentBy(MANAGER, new CancelOrder(o, "Отмена", null, null))));
                 } else if (dice < 88) {
                     pickLive().ifPresent(this::move);
                 } else if (dice < 93) {
                     pick(OrderStatus.CONFIRMED).ifPresent(o -> {
                         now = orders.get(o).period().end().plusSeconds(60);
-                        act("the rental of " + o + " is over; manager completes it", by(MANAGER, new CompleteOrder(o, null)));
+                        act("the rental of " + o + " is over; manager completes it", sentBy(MANAGER, new CompleteOrder(o, null)));
                     });
                 } else {
                     log.add("time passes");
@@ -173,7 +173,7 @@ class SpaceModelTest {
             boolean online = random.nextBoolean();
             Expected expected = expect(id, period, online);
             Object outcome = act((online ? "guest" : "manager") + " books " + id + " for " + local(period),
-                    by(online ? GUEST : MANAGER, new PlaceOrder(id, service.id(), "standard", period, null, VISITOR, APPLICANT,
+                    sentBy(online ? GUEST : MANAGER, new PlaceOrder(id, service.id(), "standard", period, null, VISITOR, APPLICANT,
                             PaymentPlan.FULL, online ? null : "guest")));
             learn(id);
             expected.verify(outcome);
@@ -188,7 +188,7 @@ class SpaceModelTest {
                     ? new Expected("a guest changing the length (the manager's)", null, true)
                     : expect(id, period, byGuest);
             Object outcome = act((byGuest ? "guest" : "manager") + " moves " + id + " to " + local(period),
-                    by(byGuest ? GUEST : MANAGER, new RescheduleOrder(id, period, null, null)));
+                    sentBy(byGuest ? GUEST : MANAGER, new RescheduleOrder(id, period, null, null)));
             if (expected != null && !(byGuest && !now.isBefore(orders.get(id).period().start().minus(service.guestCancellationCutoff())))) {
                 expected.verify(outcome);
             }

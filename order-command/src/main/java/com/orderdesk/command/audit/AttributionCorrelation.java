@@ -12,7 +12,7 @@ import java.util.Map;
  * causes carry its actor, correlation id, trace id and Idempotency-Key — and names the handled message as their
  * cause ({@code causationId}). Replaces Axon's MessageOriginProvider, whose keys mean something else.
  */
-public class AttributionCorrelation implements CorrelationDataProvider {
+class AttributionCorrelation implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

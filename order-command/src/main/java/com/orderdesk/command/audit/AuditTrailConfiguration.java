@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Attribution passed from message to message, and the seal on every order event (issue 6). */
 @Configuration
-public class AuditTrailConfiguration {
+class AuditTrailConfiguration {
 
     /** Static: Axon asks for it while it builds the buses this configuration registers with. */
     @Bean

@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
  * hash comes from an earlier event of the same commit, from the order's last commit on this node, or from the store. Two nodes sealing the same sequence number
  * cannot both commit (the store's unique aggregate/sequence key), so the chain has one history.
  */
-public class EventSealer implements MessageDispatchInterceptor<EventMessage<?>> {
+class EventSealer implements MessageDispatchInterceptor<EventMessage<?>> {
     private static final String LINKS = EventSealer.class.getName() + ".links";
     private static final int REMEMBERED = 10_000;
 

@@ -1,5 +1,6 @@
 package com.orderdesk.command.catalog;
 
+import com.orderdesk.shared.ModuleApi;
 import com.orderdesk.shared.access.Reach;
 import com.orderdesk.shared.access.ServiceAccess;
 import com.orderdesk.shared.error.InvalidValueException;
@@ -27,6 +28,7 @@ import java.util.Set;
  * the rental period, amount = quantity × unit price. Clients never send a price. Also who is responsible for which
  * service ({@link ServiceAccess}).
  */
+@ModuleApi
 public final class Catalog implements ServiceAccess {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Catalog.class);
     private final Map<String, Service> services = new LinkedHashMap<>();

@@ -35,7 +35,7 @@ import java.util.function.Function;
  */
 @RestController
 @RequestMapping(path = "/api/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
-public class CatalogController {
+class CatalogController {
     private final Catalog catalog;
     private final Clock clock;
     private final SpaceHolds space;

@@ -1,5 +1,6 @@
 package com.orderdesk.command.catalog;
 
+import com.orderdesk.shared.ModuleApi;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
  * {@code 24:00} for midnight at the end; a range wins over {@code daily} and a single day over a range. A range wraps
  * the week ({@code fri-mon}).
  */
+@ModuleApi
 public final class OpeningHours {
     private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY,

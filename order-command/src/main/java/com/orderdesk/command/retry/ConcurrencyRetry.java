@@ -1,5 +1,6 @@
 package com.orderdesk.command.retry;
 
+import com.orderdesk.shared.ModuleApi;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * decides again, so every rule (the 50 ₽ remainder, the refund due) is checked against the winner's change. A
  * stale {@code If-Match} ({@link ConflictingModificationException}) is the client's to resolve and is never retried.
  */
+@ModuleApi
 public class ConcurrencyRetry implements RetryScheduler {
     private static final Logger log = LoggerFactory.getLogger(ConcurrencyRetry.class);
     private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(r -> {

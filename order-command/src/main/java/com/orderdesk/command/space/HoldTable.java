@@ -1,5 +1,6 @@
 package com.orderdesk.command.space;
 
+import com.orderdesk.shared.ModuleApi;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
  * command's own transaction; in memory for the aggregate's tests. Its key (service, hour, place) is what makes a place
  * impossible to sell twice: {@link #insert} of a place another transaction holds fails with {@link SpaceTakenMeanwhile}.
  */
+@ModuleApi
 public interface HoldTable {
     /** One held place: {@code orderId} holds place {@code place} of {@code hour}. */
     record Hold(Instant hour, int place, String orderId) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * that a hold and its event commit together or not at all (docs/adr/019).
  */
 @Component
-public class JdbcHoldTable implements HoldTable {
+class JdbcHoldTable implements HoldTable {
     private final JdbcTemplate jdbc;
 
     public JdbcHoldTable(DataSource dataSource) {

@@ -1,5 +1,6 @@
 package com.orderdesk.command.space;
 
+import com.orderdesk.shared.ModuleApi;
 import com.orderdesk.command.catalog.Catalog;
 import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.RejectedException;
@@ -33,6 +34,7 @@ import java.util.TreeMap;
  * opening hours is the catalog's rule ({@link Catalog#requireBookable}), checked before.
  */
 @Component
+@ModuleApi
 public class SpaceHolds {
     private final HoldTable table;
 

@@ -32,7 +32,7 @@ import java.net.URI;
  */
 @RestController
 @RequestMapping(path = "/api/my/orders", produces = MediaType.APPLICATION_JSON_VALUE)
-public class GuestCommandController {
+class GuestCommandController {
     static final String GUEST_CANCELLED = "Гость отменил бронирование";
     private final OrderCommands commands;
 

@@ -42,7 +42,7 @@ import java.net.URI;
  */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
-public class OrderCommandController {
+class OrderCommandController {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String IF_MATCH = "If-Match";
 

@@ -3,7 +3,6 @@ package com.orderdesk.command.web;
 import com.orderdesk.shared.audit.Attribution;
 import com.orderdesk.shared.order.command.PlaceOrder;
 import com.orderdesk.shared.value.Actor;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -13,26 +12,21 @@ import org.springframework.stereotype.Component;
  * written in the command's own transaction (docs/adr/011), so once this returns, every node reads the change.
  */
 @Component
-public class OrderCommands {
+class OrderCommands {
     private final CommandGateway commands;
 
     public OrderCommands(CommandGateway commands) {
         this.commands = commands;
     }
 
-    /** The command as sent by {@code actor}. */
-    public static CommandMessage<?> by(Actor actor, Object command) {
-        return Attribution.sentBy(actor, command);
-    }
-
     /** Places the order; returns its number and version. */
     public PlaceOrder.Placed place(PlaceOrder command, Actor actor) {
-        return commands.sendAndWait(by(actor, command));
+        return commands.sendAndWait(Attribution.sentBy(actor, command));
     }
 
     /** Sends a command to an existing order; returns the order's new version. */
     public long send(Object command, Actor actor) {
-        Object version = commands.sendAndWait(by(actor, command));
+        Object version = commands.sendAndWait(Attribution.sentBy(actor, command));
         if (!(version instanceof Number number)) {
             throw new IllegalStateException(command.getClass().getSimpleName() + " answered " + version + " instead of the order's version");
         }

@@ -9,7 +9,7 @@ import com.orderdesk.shared.value.Person;
 import com.orderdesk.shared.value.RentalPeriod;
 
 /** Bodies of the command endpoints (API.md). Value objects validate themselves while JSON is read. */
-public final class Requests {
+final class Requests {
     private Requests() {
     }
 

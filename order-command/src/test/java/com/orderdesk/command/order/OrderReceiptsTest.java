@@ -53,7 +53,7 @@ import static com.orderdesk.command.order.OrderFixtures.ORDER_ID;
 import static com.orderdesk.command.order.OrderFixtures.SERVICE;
 import static com.orderdesk.command.order.OrderFixtures.TARIFF;
 import static com.orderdesk.command.order.OrderFixtures.VISITOR;
-import static com.orderdesk.command.web.OrderCommands.by;
+import static com.orderdesk.shared.audit.Attribution.sentBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 54-ФЗ receipts as the order decides them (ADR 014): their data, their modes, their states, the settlement once. */
@@ -99,7 +99,7 @@ class OrderReceiptsTest {
     @Test
     void anOnlineOrdersPrepaymentCarriesItsReceiptAsPartialPrepaymentWithTheTariffsVat() {
         fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
-                .when(by(GUEST, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, "207", VISITOR, APPLICANT, PaymentPlan.PARTIAL, null)))
+                .when(sentBy(GUEST, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, "207", VISITOR, APPLICANT, PaymentPlan.PARTIAL, null)))
                 .expectEvents(placed(), REQUESTED);
         assertThat(PREPAID.items().get(0).vatCode()).isEqualTo(11);
         assertThat(PREPAID.total()).isEqualTo(Money.ofRubles(100));
@@ -110,7 +110,7 @@ class OrderReceiptsTest {
         Instant afterStart = FOUR_HOURS.start().plusSeconds(60);
         fixture.given(placed(), REQUESTED, CREATED, taken(Money.ofRubles(100)), new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
                 .andGivenCurrentTime(afterStart)
-                .when(by(GUEST, new RequestOnlinePayment(ORDER_ID, "rest-1")))
+                .when(sentBy(GUEST, new RequestOnlinePayment(ORDER_ID, "rest-1")))
                 .expectEvents(new OnlinePaymentRequested(ORDER_ID, "1006313", "rest-1", Money.ofRubles(300), "Заказ 1006313: оплата",
                         false, GUEST, afterStart, Receipt.of(CUSTOMER, LINES, Money.ofRubles(300), PaymentMode.FULL_PAYMENT),
                         FOUR_HOURS.start()));
@@ -120,7 +120,7 @@ class OrderReceiptsTest {
     void anOrderPlacedBeforeReceiptsTakesTheVatFromTodaysCatalog() {
         OrderPlaced old = OrderFixtures.placedOnline(NOW);
         fixture.given(old).andGivenCurrentTime(NOW)
-                .when(by(GUEST, new RequestOnlinePayment(ORDER_ID, "r-2")))
+                .when(sentBy(GUEST, new RequestOnlinePayment(ORDER_ID, "r-2")))
                 .expectEvents(new OnlinePaymentRequested(ORDER_ID, "1006313", "r-2", Money.ofRubles(100), "Заказ 1006313: предоплата",
                         true, GUEST, NOW, PREPAID, FOUR_HOURS.start()));
     }
@@ -140,7 +140,7 @@ class OrderReceiptsTest {
     void aRefundThroughTheGatewayCarriesTheRefundReceiptOfThePaymentsPositionsAndModes() {
         fixture.given(placed(), REQUESTED, CREATED, taken(Money.ofRubles(100)), new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
                 .andGivenCurrentTime(NOW)
-                .when(by(MANAGER, new CancelOrder(ORDER_ID, "Гость передумал", null, Money.ofRubles(60))))
+                .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "Гость передумал", null, Money.ofRubles(60))))
                 .expectEvents(new OrderCancelled(ORDER_ID, "Гость передумал", MANAGER, NOW, Money.ofRubles(60), Money.ZERO,
                         List.of(new GatewayRefundDue("pay-1", Money.ofRubles(60), PREPAID.scaledTo(Money.ofRubles(60)))),
                         PaymentStatus.REFUND_PENDING, Money.ofRubles(60)));

@@ -35,7 +35,7 @@ import static com.orderdesk.command.order.OrderFixtures.SERVICE;
 import static com.orderdesk.command.order.OrderFixtures.TARIFF;
 import static com.orderdesk.command.order.OrderFixtures.VISITOR;
 import static com.orderdesk.command.order.OrderFixtures.invalid;
-import static com.orderdesk.command.web.OrderCommands.by;
+import static com.orderdesk.shared.audit.Attribution.sentBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -82,7 +82,7 @@ class OrderSpaceTest {
     private OrderPlaced placed(String orderId, RentalPeriod period, Actor by) {
         FixtureConfiguration<Order> fixture = fixture();
         List<Object> events = new java.util.ArrayList<>();
-        fixture.givenNoPriorActivity().when(by(by, order(orderId, period))).expectSuccessfulHandlerExecution()
+        fixture.givenNoPriorActivity().when(sentBy(by, order(orderId, period))).expectSuccessfulHandlerExecution()
                 .expectEventsMatching(new org.hamcrest.CustomTypeSafeMatcher<>("the events, kept") {
                     @Override
                     protected boolean matchesSafely(List<? super org.axonframework.eventhandling.EventMessage<?>> published) {
@@ -124,11 +124,11 @@ class OrderSpaceTest {
         assertThat(held()).as("12:00 and 13:00 hold both places")
                 .isEqualTo(Map.of(hour(10), 1, hour(11), 1, hour(12), 2, hour(13), 2, hour(14), 1, hour(15), 1));
 
-        fixture().givenNoPriorActivity().when(by(MANAGER, order("c", monday(11, 15))))
+        fixture().givenNoPriorActivity().when(sentBy(MANAGER, order("c", monday(11, 15))))
                 .expectException(noCapacity("«Коворкинг на 2 этаже»: на 12.08.2030 12:00–13:00 (время местное) свободных мест нет"
                         + " (и ещё 1 ч. периода). Выберите другое время.", conflict(12), conflict(13)))
                 .expectNoEvents();
-        fixture().givenNoPriorActivity().when(by(GUEST, order("d", monday(13, 14))))
+        fixture().givenNoPriorActivity().when(sentBy(GUEST, order("d", monday(13, 14))))
                 .expectException(noCapacity("«Коворкинг на 2 этаже»: на 12.08.2030 13:00–14:00 (время местное) свободных мест нет."
                         + " Выберите другое время.", conflict(13)))
                 .expectNoEvents();
@@ -137,20 +137,20 @@ class OrderSpaceTest {
         placed("e", monday(14, 16), GUEST);
         assertThat(held()).as("14:00 was the last free place: taken, the hour 'a' ends in is free to 'e'")
                 .containsEntry(hour(14), 2).containsEntry(hour(15), 2);
-        fixture().givenNoPriorActivity().when(by(MANAGER, order("f", monday(16, 17)))).expectSuccessfulHandlerExecution();
+        fixture().givenNoPriorActivity().when(sentBy(MANAGER, order("f", monday(16, 17)))).expectSuccessfulHandlerExecution();
     }
 
     @Test
     void theHourTheServiceClosesAndAClosedDayAreRefusedNamingTheHours() {
         placed("last-hour", monday(21, 22), MANAGER);
-        fixture().givenNoPriorActivity().when(by(MANAGER, order("late", monday(20, 23))))
+        fixture().givenNoPriorActivity().when(sentBy(MANAGER, order("late", monday(20, 23))))
                 .expectException(invalid("rentalPeriod", "«Коворкинг на 2 этаже» в эти часы не работает: 12.08.2030 22:00 (время местное)."
                         + " Часы работы 12.08.2030: 08:00–22:00."))
                 .expectNoEvents();
-        fixture().givenNoPriorActivity().when(by(GUEST, order("early", monday(7, 9))))
+        fixture().givenNoPriorActivity().when(sentBy(GUEST, order("early", monday(7, 9))))
                 .expectException(invalid("rentalPeriod", "12.08.2030 07:00")).expectNoEvents();
         RentalPeriod tuesday = new RentalPeriod(hour(10).plusSeconds(86_400), hour(12).plusSeconds(86_400));
-        fixture().givenNoPriorActivity().when(by(GUEST, order("holiday", tuesday)))
+        fixture().givenNoPriorActivity().when(sentBy(GUEST, order("holiday", tuesday)))
                 .expectException(invalid("rentalPeriod", "13.08.2030 10:00, 13.08.2030 11:00 (время местное). 13.08.2030 — выходной."))
                 .expectNoEvents();
         assertThat(held()).containsOnlyKeys(hour(21));
@@ -160,10 +160,10 @@ class OrderSpaceTest {
     void aCancelledOrderFreesItsPlacesAtOnceAndSoDoesALapsedOne() {
         OrderPlaced first = placed("a", monday(10, 12), MANAGER);
         placed("b", monday(10, 12), MANAGER);
-        fixture().givenNoPriorActivity().when(by(MANAGER, order("c", monday(10, 11)))).expectException(noCapacity(
+        fixture().givenNoPriorActivity().when(sentBy(MANAGER, order("c", monday(10, 11)))).expectException(noCapacity(
                 "«Коворкинг на 2 этаже»: на 12.08.2030 10:00–11:00 (время местное) свободных мест нет. Выберите другое время.", conflict(10)));
 
-        fixture().given(first).when(by(MANAGER, new CancelOrder("a", "Гость передумал", null, null)))
+        fixture().given(first).when(sentBy(MANAGER, new CancelOrder("a", "Гость передумал", null, null)))
                 .expectSuccessfulHandlerExecution();
         assertThat(table.holdsAny("a")).isFalse();
         assertThat(held()).isEqualTo(Map.of(hour(10), 1, hour(11), 1));
@@ -218,14 +218,14 @@ class OrderSpaceTest {
         placed("x", monday(12, 13), MANAGER);
         placed("y", monday(12, 13), MANAGER);
 
-        fixture().given(placed).when(by(MANAGER, move(monday(10, 13))))
+        fixture().given(placed).when(sentBy(MANAGER, move(monday(10, 13))))
                 .expectException(noCapacity("«Коворкинг на 2 этаже»: на 12.08.2030 12:00–13:00 (время местное) свободных мест нет."
                         + " Выберите другое время.", conflict(12)))
                 .expectNoEvents();
         assertThat(holds.held(SERVICE, placed.rentalPeriod().start(), placed.rentalPeriod().end()))
                 .as("a refused move keeps the old hours").hasSize(4);
 
-        fixture().given(placed).when(by(MANAGER, move(monday(10, 12))))
+        fixture().given(placed).when(sentBy(MANAGER, move(monday(10, 12))))
                 .expectEvents(moved(placed.rentalPeriod(), monday(10, 12), MANAGER, 2, 400, 0, 0, 0, List.of(),
                         com.orderdesk.shared.order.PaymentStatus.UNPAID));
         assertThat(holds.held(SERVICE, placed.rentalPeriod().start(), placed.rentalPeriod().end())).as("the old hours are free").isEmpty();
@@ -240,7 +240,7 @@ class OrderSpaceTest {
         // someone else fills 17:00–21:00's other place
         holds.take(catalog.services().get(0), "other", new RentalPeriod(five, sunday.end().plusSeconds(3600)));
         RentalPeriod later = new RentalPeriod(five, sunday.end());
-        fixture().given(placed).when(by(MANAGER, move(later)))
+        fixture().given(placed).when(sentBy(MANAGER, move(later)))
                 .expectSuccessfulHandlerExecution();
         assertThat(holds.held(SERVICE, sunday.start(), sunday.end().plusSeconds(3600)))
                 .as("16:00 given up, 17:00–19:00 full with its own place kept").doesNotContainKey(sunday.start())
@@ -258,22 +258,22 @@ class OrderSpaceTest {
         var paidAtDesk = new com.orderdesk.shared.order.event.ManagerPaymentRecorded(OrderFixtures.ORDER_ID, "d1", rub(300),
                 com.orderdesk.shared.order.PaymentMethod.CASH, null, MANAGER, NOW, rub(400), R0, com.orderdesk.shared.order.PaymentStatus.PAID);
 
-        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(by(MANAGER, move(monday(10, 11))))
+        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(sentBy(MANAGER, move(monday(10, 11))))
                 .expectEvents(moved(online.rentalPeriod(), monday(10, 11), MANAGER, 1, 400, 100, 300, 200,
                         List.of(new com.orderdesk.shared.order.GatewayRefundDue("g1", rub(100))),
                         com.orderdesk.shared.order.PaymentStatus.REFUND_PENDING));
 
         // dearer: the remainder grows by the difference
-        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(by(MANAGER, move(monday(10, 16))))
+        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(sentBy(MANAGER, move(monday(10, 16))))
                 .expectEvents(moved(online.rentalPeriod(), monday(10, 16), MANAGER, 6, 400, 400, 0, 0, List.of(),
                         com.orderdesk.shared.order.PaymentStatus.PARTIALLY_PAID));
         // the guest moves it as it is — four hours elsewhere — and neither longer nor shorter: money that changes goes
         // by the rules a manager applies (the refund percentage, the tariff's prepayment)
-        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(by(GUEST, move(monday(12, 16))))
+        fixture().given(online, paidOnline, confirmed, paidAtDesk).when(sentBy(GUEST, move(monday(12, 16))))
                 .expectEvents(moved(online.rentalPeriod(), monday(12, 16), GUEST, 4, 400, 400, 0, 0, List.of(),
                         com.orderdesk.shared.order.PaymentStatus.PAID));
         for (RentalPeriod other : List.of(monday(10, 16), monday(10, 11))) {
-            fixture().given(online, paidOnline, confirmed, paidAtDesk).when(by(GUEST, move(other)))
+            fixture().given(online, paidOnline, confirmed, paidAtDesk).when(sentBy(GUEST, move(other)))
                     .expectException(invalid("rentalPeriod", "Самостоятельно бронирование переносится на то же число часов — по той же цене"))
                     .expectNoEvents();
         }
@@ -282,15 +282,15 @@ class OrderSpaceTest {
     @Test
     void whoMayMoveWhatAndWhen() {
         OrderPlaced online = OrderFixtures.placedOnline(NOW);
-        fixture().given(online).when(by(GUEST, move(monday(10, 12))))
+        fixture().given(online).when(sentBy(GUEST, move(monday(10, 12))))
                 .expectException(OrderFixtures.rejectedWith(ErrorCode.ORDER_NOT_CONFIRMED, "Перенести можно подтверждённый заказ"))
                 .expectNoEvents();
         OrderPlaced desk = deskOrderHolding();
-        fixture().given(desk).when(by(MANAGER, move(desk.rentalPeriod())))
+        fixture().given(desk).when(sentBy(MANAGER, move(desk.rentalPeriod())))
                 .expectException(invalid("rentalPeriod", "Заказ уже на это время.")).expectNoEvents();
         fixture().given(desk, new com.orderdesk.shared.order.event.OrderCancelled(OrderFixtures.ORDER_ID, "Отмена", MANAGER, NOW, R0, R0,
                         List.of(), com.orderdesk.shared.order.PaymentStatus.UNPAID, R0))
-                .when(by(MANAGER, move(monday(10, 12))))
+                .when(sentBy(MANAGER, move(monday(10, 12))))
                 .expectException(OrderFixtures.rejectedWith(ErrorCode.ORDER_FINAL, "Нельзя перенести заказ: заказ отменён.")).expectNoEvents();
 
         // the guest's own confirmed order: until two hours before its start, then only staff
@@ -298,14 +298,14 @@ class OrderSpaceTest {
                 desk.rentalPeriod(), null, VISITOR, APPLICANT, PaymentPlan.FULL, desk.total(), R0, desk.minimumRemainder(), desk.dueDate(),
                 OrderStatus.CONFIRMED, com.orderdesk.shared.order.PaymentStatus.UNPAID);
         Instant cutoff = desk.rentalPeriod().start().minusSeconds(2 * 3600);
-        fixture().given(guests).andGivenCurrentTime(cutoff).when(by(GUEST, move(monday(10, 12))))
+        fixture().given(guests).andGivenCurrentTime(cutoff).when(sentBy(GUEST, move(monday(10, 12))))
                 .expectException(OrderFixtures.rejectedWith(ErrorCode.CANCELLATION_WINDOW_CLOSED,
                         "Перенести бронирование самостоятельно можно было до 11 августа 2030 г., 14:00."))
                 .expectNoEvents();
-        fixture().given(guests).andGivenCurrentTime(cutoff).when(by(MANAGER, move(monday(10, 12)))).expectSuccessfulHandlerExecution();
-        fixture().given(guests).andGivenCurrentTime(cutoff.minusSeconds(1)).when(by(GUEST, move(monday(10, 14))))
+        fixture().given(guests).andGivenCurrentTime(cutoff).when(sentBy(MANAGER, move(monday(10, 12)))).expectSuccessfulHandlerExecution();
+        fixture().given(guests).andGivenCurrentTime(cutoff.minusSeconds(1)).when(sentBy(GUEST, move(monday(10, 14))))
                 .expectSuccessfulHandlerExecution();
-        fixture().given(guests).when(by(com.orderdesk.command.order.OrderFixtures.GUEST_2, move(monday(10, 12))))
+        fixture().given(guests).when(sentBy(com.orderdesk.command.order.OrderFixtures.GUEST_2, move(monday(10, 12))))
                 .expectException(OrderFixtures.rejectedWith(ErrorCode.NOT_FOUND, "Заказ не найден.")).expectNoEvents();
     }
 }

@@ -65,7 +65,7 @@ import static com.orderdesk.command.order.OrderFixtures.rejectedWith;
 import static com.orderdesk.command.order.OrderFixtures.placedAtDesk;
 import static com.orderdesk.command.order.OrderFixtures.placedOnline;
 import static org.assertj.core.api.Assertions.assertThat;
-import static com.orderdesk.command.web.OrderCommands.by;
+import static com.orderdesk.shared.audit.Attribution.sentBy;
 
 /** The rules of SPEC.md §3–4, one test each, as given events → command → expected events or refusal. */
 class OrderTest {
@@ -86,7 +86,7 @@ class OrderTest {
     }
 
     private static CommandMessage<?> pay(String id, Money amount) {
-        return by(MANAGER, new RecordManagerPayment(ORDER_ID, id, amount, PaymentMethod.CASH, null, null));
+        return sentBy(MANAGER, new RecordManagerPayment(ORDER_ID, id, amount, PaymentMethod.CASH, null, null));
     }
 
     private static ManagerPaymentRecorded paid(String id, Money amount, Money paidAfter, Money remainderAfter, PaymentStatus status) {
@@ -94,7 +94,7 @@ class OrderTest {
     }
 
     private static CommandMessage<?> place(PaymentPlan plan, String tariff, RentalPeriod period, com.orderdesk.shared.value.Actor by) {
-        return by(by, new PlaceOrder(ORDER_ID, SERVICE, tariff, period, "207", VISITOR, APPLICANT, plan, null));
+        return sentBy(by, new PlaceOrder(ORDER_ID, SERVICE, tariff, period, "207", VISITOR, APPLICANT, plan, null));
     }
 
     @Nested
@@ -179,7 +179,7 @@ class OrderTest {
         @Test
         void unknownServiceOrTariffIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, "sauna", TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, PaymentPlan.FULL, null)))
+                    .when(sentBy(MANAGER, new PlaceOrder(ORDER_ID, "sauna", TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, PaymentPlan.FULL, null)))
                     .expectException(invalid("serviceId", "Неизвестная услуга: sauna")).expectNoEvents();
             fixture.givenNoPriorActivity().when(place(PaymentPlan.FULL, "vip", FOUR_HOURS, MANAGER))
                     .expectException(invalid("tariffId", "Неизвестный тариф: vip")).expectNoEvents();
@@ -188,13 +188,13 @@ class OrderTest {
         @Test
         void missingPeriodVisitorOrPlanIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, null, null, VISITOR, APPLICANT, PaymentPlan.FULL, null)))
+                    .when(sentBy(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, null, null, VISITOR, APPLICANT, PaymentPlan.FULL, null)))
                     .expectException(invalid("rentalPeriod", "Не указано: период аренды")).expectNoEvents();
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, null, APPLICANT, PaymentPlan.FULL, null)))
+                    .when(sentBy(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, null, APPLICANT, PaymentPlan.FULL, null)))
                     .expectException(invalid("visitor", "Не указано: посетитель")).expectNoEvents();
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, null, null)))
+                    .when(sentBy(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, null, VISITOR, APPLICANT, null, null)))
                     .expectException(invalid("paymentPlan", "Не указано: способ оплаты")).expectNoEvents();
         }
 
@@ -209,7 +209,7 @@ class OrderTest {
         @Test
         void tooLongTicketNumberIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, "7".repeat(Order.MAX_TICKET + 1), VISITOR, APPLICANT,
+                    .when(sentBy(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, "7".repeat(Order.MAX_TICKET + 1), VISITOR, APPLICANT,
                             PaymentPlan.FULL, null)))
                     .expectException(invalid("ticketNumber", "не более 32 символов")).expectNoEvents();
         }
@@ -270,7 +270,7 @@ class OrderTest {
         @org.junit.jupiter.params.provider.MethodSource("com.orderdesk.command.order.OrderTest#everyStaffCommand")
         void aManagerOfAnotherServiceFindsNoOrderToActOn(String what, Object command) {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(FOUR_HOURS.end().plusSeconds(3600))
-                    .when(by(otherServicesManager, command))
+                    .when(sentBy(otherServicesManager, command))
                     .expectException(rejectedWith(ErrorCode.NOT_FOUND, "Заказ не найден")).expectNoEvents();
         }
 
@@ -284,14 +284,14 @@ class OrderTest {
         @Test
         void theExecutorIsOneOfTheServicesStaffNamedAsTheCatalogNamesThem() {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "service", "Петя", null)))
+                    .when(sentBy(MANAGER, new AssignExecutor(ORDER_ID, "service", "Петя", null)))
                     .expectEvents(new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW));
         }
 
         @Test
         void someoneNotOnTheServicesStaffCannotBeTheExecutor() {
             fixture.given(placedAtDesk(4, NOW))
-                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "manager2", "Анна Кузнецова", null)))
+                    .when(sentBy(MANAGER, new AssignExecutor(ORDER_ID, "manager2", "Анна Кузнецова", null)))
                     .expectException(invalid("executorId", "«manager2» среди них нет")).expectNoEvents();
         }
     }
@@ -317,7 +317,7 @@ class OrderTest {
         @Test
         void assigningRecordsWhoChangedItFromWhomToWhom() {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", null)))
+                    .when(sentBy(MANAGER, new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", null)))
                     .expectEvents(new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW));
         }
 
@@ -325,14 +325,14 @@ class OrderTest {
         void reassigningNamesThePreviousExecutor() {
             fixture.given(placedAtDesk(4, NOW), new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW))
                     .andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "manager", "Ирина Соколова", null)))
+                    .when(sentBy(MANAGER, new AssignExecutor(ORDER_ID, "manager", "Ирина Соколова", null)))
                     .expectEvents(new ExecutorAssigned(ORDER_ID, "manager", "Ирина Соколова", "service", "Пётр Иванов", MANAGER, NOW));
         }
 
         @Test
         void assigningTheSameExecutorAgainChangesNothing() {
             fixture.given(placedAtDesk(4, NOW), new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW))
-                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", null)))
+                    .when(sentBy(MANAGER, new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", null)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
@@ -340,26 +340,26 @@ class OrderTest {
         void unassigningRecordsWhoWasUnassigned() {
             fixture.given(placedAtDesk(4, NOW), new ExecutorAssigned(ORDER_ID, "service", "Пётр Иванов", null, null, MANAGER, NOW))
                     .andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new UnassignExecutor(ORDER_ID, null)))
+                    .when(sentBy(MANAGER, new UnassignExecutor(ORDER_ID, null)))
                     .expectEvents(new ExecutorUnassigned(ORDER_ID, "service", "Пётр Иванов", MANAGER, NOW));
         }
 
         @Test
         void unassigningWhenNobodyIsAssignedChangesNothing() {
-            fixture.given(placedAtDesk(4, NOW)).when(by(MANAGER, new UnassignExecutor(ORDER_ID, null)))
+            fixture.given(placedAtDesk(4, NOW)).when(sentBy(MANAGER, new UnassignExecutor(ORDER_ID, null)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void executorOfAFinalOrderCannotChange() {
             fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
-                    .when(by(MANAGER, new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", null)))
+                    .when(sentBy(MANAGER, new AssignExecutor(ORDER_ID, "service", "Пётр Иванов", null)))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL, "Нельзя сменить исполнителя: заказ отменён")).expectNoEvents();
         }
 
         @Test
         void blankExecutorIsRefused() {
-            fixture.given(placedAtDesk(4, NOW)).when(by(MANAGER, new AssignExecutor(ORDER_ID, " ", "Пётр Иванов", null)))
+            fixture.given(placedAtDesk(4, NOW)).when(sentBy(MANAGER, new AssignExecutor(ORDER_ID, " ", "Пётр Иванов", null)))
                     .expectException(invalid("executorId", "Не заполнено: исполнитель")).expectNoEvents();
         }
     }
@@ -446,7 +446,7 @@ class OrderTest {
                     .when(pay("p1", rub(150)))
                     .expectException(rejectedWith(ErrorCode.PAYMENT_ID_CONFLICT, "Платёж p1 уже проведён на 100,00")).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW), paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID))
-                    .when(by(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CARD_TERMINAL, null, null)))
+                    .when(sentBy(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CARD_TERMINAL, null, null)))
                     .expectException(rejectedWith(ErrorCode.PAYMENT_ID_CONFLICT, "Платёж p1 уже проведён на 100,00")).expectNoEvents();
         }
 
@@ -469,7 +469,7 @@ class OrderTest {
         @Test
         void gatewayMethodsCannotBeRecordedAtTheDesk() {
             fixture.given(placedAtDesk(4, NOW))
-                    .when(by(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.BANK_CARD, null, null)))
+                    .when(sentBy(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.BANK_CARD, null, null)))
                     .expectException(invalid("method", "Способ оплаты менеджером")).expectNoEvents();
         }
 
@@ -484,10 +484,10 @@ class OrderTest {
         @Test
         void aStaleVersionIsRefusedAndTheCurrentOneAccepted() {
             fixture.given(placedAtDesk(4, NOW))
-                    .when(by(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CASH, null, 7L)))
+                    .when(sentBy(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CASH, null, 7L)))
                     .expectException(rejectedWith(ErrorCode.VERSION_MISMATCH, "версия 0, у вас 7")).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CASH, null, 0L)))
+                    .when(sentBy(MANAGER, new RecordManagerPayment(ORDER_ID, "p1", rub(100), PaymentMethod.CASH, null, 0L)))
                     .expectResultMessagePayload(1L)
                     .expectEvents(paid("p1", rub(100), rub(100), rub(300), PaymentStatus.PARTIALLY_PAID));
         }
@@ -620,7 +620,7 @@ class OrderTest {
             fixture.given(placedAtDesk(4, NOW), paid("p1", rub(350), rub(350), rub(50), PaymentStatus.PARTIALLY_PAID),
                             gatewayPaid("g1", rub(100), rub(400), Money.ZERO, rub(50), PaymentStatus.PAID))
                     .andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Гость передумал", null, null)))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "Гость передумал", null, null)))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Гость передумал", MANAGER, NOW, rub(450), rub(350),
                             List.of(new GatewayRefundDue("g1", rub(50))), PaymentStatus.REFUND_PENDING, rub(400)));
         }
@@ -644,7 +644,7 @@ class OrderTest {
         @Test
         void cancellingAnUnpaidOrderOwesNothing() {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "  Гость передумал ", null, null)))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "  Гость передумал ", null, null)))
                     .expectEvents(cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID));
         }
 
@@ -652,7 +652,7 @@ class OrderTest {
         void everythingReceivedIsOwedBackGatewayThroughTheGatewayDeskAtTheDesk() {
             fixture.given(paidOnlineThenAtDesk())
                     .andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Гость передумал", null, null)))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "Гость передумал", null, null)))
                     .expectEvents(cancelled(rub(250), rub(150), List.of(new GatewayRefundDue("g1", rub(100))),
                             PaymentStatus.REFUND_PENDING));
         }
@@ -660,22 +660,22 @@ class OrderTest {
         @Test
         void aCancelledOrderCannotBeCancelledAgain() {
             fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "ещё раз", null, null)))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "ещё раз", null, null)))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL, "Нельзя отменить заказ: заказ отменён")).expectNoEvents();
         }
 
         @Test
         void aCompletedOrderCannotBeCancelled() {
             fixture.given(placedAtDesk(4, NOW), new OrderCompleted(ORDER_ID, MANAGER, NOW))
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "поздно", null, null)))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "поздно", null, null)))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL, "Нельзя отменить заказ: заказ выполнен")).expectNoEvents();
         }
 
         @Test
         void aReasonIsRequiredAndBounded() {
-            fixture.given(placedAtDesk(4, NOW)).when(by(MANAGER, new CancelOrder(ORDER_ID, "   ", null, null)))
+            fixture.given(placedAtDesk(4, NOW)).when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "   ", null, null)))
                     .expectException(invalid("reason", "Не заполнено: причина отмены")).expectNoEvents();
-            fixture.given(placedAtDesk(4, NOW)).when(by(MANAGER, new CancelOrder(ORDER_ID, "x".repeat(Order.MAX_REASON + 1), null, null)))
+            fixture.given(placedAtDesk(4, NOW)).when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "x".repeat(Order.MAX_REASON + 1), null, null)))
                     .expectException(invalid("reason", "не более 1000 символов")).expectNoEvents();
         }
 
@@ -683,15 +683,15 @@ class OrderTest {
         void aManagerDecidesTheRefundFromNothingToEverythingPaid() {
             Object[] paidAtDesk = {placedAtDesk(4, NOW), paid("p1", rub(150), rub(150), rub(250), PaymentStatus.PARTIALLY_PAID)};
             fixture.given(paidAtDesk).andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Неявка", null, Money.ZERO)))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "Неявка", null, Money.ZERO)))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Неявка", MANAGER, NOW, Money.ZERO, Money.ZERO, List.of(),
                             PaymentStatus.PARTIALLY_PAID, Money.ZERO));
             fixture.given(paidAtDesk).andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Неявка", null, rub(100))))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "Неявка", null, rub(100))))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Неявка", MANAGER, NOW, rub(100), rub(100), List.of(),
                             PaymentStatus.REFUND_PENDING, rub(100)));
             fixture.given(paidAtDesk)
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Неявка", null, kop(15_001))))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "Неявка", null, kop(15_001))))
                     .expectException(rejectedWith(ErrorCode.REFUND_EXCEEDS_PAID, "Вернуть можно не более оплаченного: 150,00")).expectNoEvents();
         }
 
@@ -699,7 +699,7 @@ class OrderTest {
         void aPartialRefundGoesThroughTheGatewayFirstThenTheDesk() {
             fixture.given(paidOnlineThenAtDesk())
                     .andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "Частичный возврат", null, rub(120))))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "Частичный возврат", null, rub(120))))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Частичный возврат", MANAGER, NOW, rub(120), rub(20),
                             List.of(new GatewayRefundDue("g1", rub(100))), PaymentStatus.REFUND_PENDING, rub(120)));
         }
@@ -711,7 +711,7 @@ class OrderTest {
             fixture.given(placedOnline(NOW), new GatewayPaymentRecorded(ORDER_ID, "g1", rub(100), PaymentMethod.BANK_CARD, GATEWAY, NOW,
                             rub(100), rub(300), Money.ZERO, PaymentStatus.PARTIALLY_PAID, Money.ZERO), new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
                     .andGivenCurrentTime(inTime)
-                    .when(by(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
+                    .when(sentBy(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Планы изменились", GUEST, inTime, rub(100), Money.ZERO,
                             List.of(new GatewayRefundDue("g1", rub(100))), PaymentStatus.REFUND_PENDING, rub(100)));
         }
@@ -720,24 +720,24 @@ class OrderTest {
         void aGuestCannotCancelAfterTheCutoffNorAfterTheStartAndIsToldUntilWhen() {
             Instant late = OrderFixtures.FOUR_HOURS.start().minus(java.time.Duration.ofHours(2));
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(late)
-                    .when(by(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
+                    .when(sentBy(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
                     .expectException(rejectedWith(ErrorCode.CANCELLATION_WINDOW_CLOSED, "можно было до 11 августа 2030 г., 14:00"))
                     .expectExceptionMessage(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("можно было до"),
                             org.hamcrest.Matchers.containsString("менеджер")))
                     .expectNoEvents();
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(OrderFixtures.FOUR_HOURS.end().plusSeconds(60))
-                    .when(by(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
+                    .when(sentBy(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
                     .expectException(rejectedWith(ErrorCode.CANCELLATION_WINDOW_CLOSED, "можно было до 11 августа 2030 г., 14:00")).expectNoEvents();
             // staff still can
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(late)
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "По просьбе гостя", null, null)))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "По просьбе гостя", null, null)))
                     .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void theGuestMayCancelTheirOwnOrder() {
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(NOW)
-                    .when(by(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
+                    .when(sentBy(GUEST, new CancelOrder(ORDER_ID, "Планы изменились", null, null)))
                     .expectEvents(new OrderCancelled(ORDER_ID, "Планы изменились", GUEST, NOW, Money.ZERO, Money.ZERO, List.of(),
                             PaymentStatus.UNPAID, Money.ZERO));
         }
@@ -752,7 +752,7 @@ class OrderTest {
         @Test
         void aPartialRefundLeavesTheRestPending() {
             fixture.given(cancelledAfterDeskPayment).andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, null)))
+                    .when(sentBy(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, null)))
                     .expectEvents(new DeskRefundRecorded(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, MANAGER, NOW, rub(50),
                             PaymentStatus.REFUND_PENDING));
         }
@@ -760,7 +760,7 @@ class OrderTest {
         @Test
         void refundingEverythingOwedMarksThePaymentRefunded() {
             fixture.given(cancelledAfterDeskPayment).andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(150), PaymentMethod.CASH, null)))
+                    .when(sentBy(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(150), PaymentMethod.CASH, null)))
                     .expectEvents(new DeskRefundRecorded(ORDER_ID, "r1", rub(150), PaymentMethod.CASH, MANAGER, NOW, Money.ZERO,
                             PaymentStatus.REFUNDED));
         }
@@ -768,14 +768,14 @@ class OrderTest {
         @Test
         void refundingMoreThanOwedIsRefused() {
             fixture.given(cancelledAfterDeskPayment)
-                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", kop(15_001), PaymentMethod.CASH, null)))
+                    .when(sentBy(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", kop(15_001), PaymentMethod.CASH, null)))
                     .expectException(rejectedWith(ErrorCode.AMOUNT_EXCEEDS_REFUND_DUE, "больше суммы к возврату 150")).expectNoEvents();
         }
 
         @Test
         void refundingWhenNothingIsOwedIsRefused() {
             fixture.given(placedAtDesk(4, NOW), paid("p1", rub(150), rub(150), rub(250), PaymentStatus.PARTIALLY_PAID))
-                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(10), PaymentMethod.CASH, null)))
+                    .when(sentBy(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(10), PaymentMethod.CASH, null)))
                     .expectException(rejectedWith(ErrorCode.NOTHING_TO_REFUND, "нет суммы к возврату на месте")).expectNoEvents();
         }
 
@@ -784,7 +784,7 @@ class OrderTest {
             fixture.given(cancelledAfterDeskPayment)
                     .andGiven(new DeskRefundRecorded(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, MANAGER, NOW, rub(50),
                             PaymentStatus.REFUND_PENDING))
-                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, null)))
+                    .when(sentBy(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", rub(100), PaymentMethod.CASH, null)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
     }
@@ -794,32 +794,32 @@ class OrderTest {
         @Test
         void publicAndInternalMessagesAreRecordedTrimmed() {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(NOW)
-                    .when(by(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "  Место у окна  ", null)))
+                    .when(sentBy(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "  Место у окна  ", null)))
                     .expectEvents(new MessagePosted(ORDER_ID, "m1", Visibility.INTERNAL, "Место у окна", MANAGER, NOW));
         }
 
         @Test
         void aMessageHasOneTo4000Characters() {
-            fixture.given(placedAtDesk(4, NOW)).when(by(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, " \n ", null)))
+            fixture.given(placedAtDesk(4, NOW)).when(sentBy(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, " \n ", null)))
                     .expectException(invalid("text", "Не заполнено: текст сообщения")).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW))
-                    .when(by(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "я".repeat(Order.MAX_MESSAGE + 1), null)))
+                    .when(sentBy(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "я".repeat(Order.MAX_MESSAGE + 1), null)))
                     .expectException(invalid("text", "не более 4000 символов")).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW))
-                    .when(by(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "я".repeat(Order.MAX_MESSAGE), null)))
+                    .when(sentBy(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "я".repeat(Order.MAX_MESSAGE), null)))
                     .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void aGuestCannotPostAnInternalMessage() {
-            fixture.given(placedOnline(NOW)).when(by(GUEST, new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "секрет", null)))
+            fixture.given(placedOnline(NOW)).when(sentBy(GUEST, new PostMessage(ORDER_ID, "m1", Visibility.INTERNAL, "секрет", null)))
                     .expectException(rejectedWith(ErrorCode.FORBIDDEN, "только публичные сообщения")).expectNoEvents();
         }
 
         @Test
         void theSameMessageIdIsRecordedOnlyOnce() {
             fixture.given(placedAtDesk(4, NOW), new MessagePosted(ORDER_ID, "m1", Visibility.PUBLIC, "Ждём вас", MANAGER, NOW))
-                    .when(by(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "Ждём вас", null)))
+                    .when(sentBy(MANAGER, new PostMessage(ORDER_ID, "m1", Visibility.PUBLIC, "Ждём вас", null)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
     }
@@ -830,21 +830,21 @@ class OrderTest {
         void aConfirmedOrderIsCompletedAfterItsRentalPeriod() {
             Instant after = FOUR_HOURS.end().plusSeconds(60);
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(after)
-                    .when(by(MANAGER, new CompleteOrder(ORDER_ID, null)))
+                    .when(sentBy(MANAGER, new CompleteOrder(ORDER_ID, null)))
                     .expectEvents(new OrderCompleted(ORDER_ID, MANAGER, after));
         }
 
         @Test
         void notBeforeTheRentalPeriodIsOver() {
             fixture.given(placedAtDesk(4, NOW)).andGivenCurrentTime(FOUR_HOURS.end().minusSeconds(60))
-                    .when(by(MANAGER, new CompleteOrder(ORDER_ID, null)))
+                    .when(sentBy(MANAGER, new CompleteOrder(ORDER_ID, null)))
                     .expectException(rejectedWith(ErrorCode.RENTAL_NOT_OVER, "Период аренды ещё не закончился")).expectNoEvents();
         }
 
         @Test
         void anOrderAwaitingPaymentCannotBeCompleted() {
             fixture.given(placedOnline(NOW)).andGivenCurrentTime(FOUR_HOURS.end().plusSeconds(60))
-                    .when(by(MANAGER, new CompleteOrder(ORDER_ID, null)))
+                    .when(sentBy(MANAGER, new CompleteOrder(ORDER_ID, null)))
                     .expectException(rejectedWith(ErrorCode.ORDER_NOT_CONFIRMED, "только подтверждённый заказ")).expectNoEvents();
         }
 
@@ -852,7 +852,7 @@ class OrderTest {
         void aCancelledOrderCannotBeCompleted() {
             fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
                     .andGivenCurrentTime(FOUR_HOURS.end().plusSeconds(60))
-                    .when(by(MANAGER, new CompleteOrder(ORDER_ID, null)))
+                    .when(sentBy(MANAGER, new CompleteOrder(ORDER_ID, null)))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL, "Нельзя выполнить заказ: заказ отменён")).expectNoEvents();
         }
     }
@@ -870,7 +870,7 @@ class OrderTest {
         void payingTheRestOnlineAsksForTheWholeRemainder() {
             fixture.given(placedOnline(NOW), prepaymentRequested, created, paidOnline, new OrderConfirmed(ORDER_ID, GATEWAY, NOW))
                     .andGivenCurrentTime(NOW)
-                    .when(by(GUEST, new RequestOnlinePayment(ORDER_ID, "r2")))
+                    .when(sentBy(GUEST, new RequestOnlinePayment(ORDER_ID, "r2")))
                     .expectEvents(new OnlinePaymentRequested(ORDER_ID, "1006313", "r2", rub(300), "Заказ 1006313: оплата", false, GUEST, NOW));
         }
 
@@ -879,27 +879,27 @@ class OrderTest {
             fixture.given(placedOnline(NOW), prepaymentRequested, created,
                             new com.orderdesk.shared.order.event.GatewayPaymentCanceled(ORDER_ID, "pay-1", "Отказ", NOW))
                     .andGivenCurrentTime(NOW)
-                    .when(by(GUEST, new RequestOnlinePayment(ORDER_ID, "r2")))
+                    .when(sentBy(GUEST, new RequestOnlinePayment(ORDER_ID, "r2")))
                     .expectEvents(new OnlinePaymentRequested(ORDER_ID, "1006313", "r2", rub(100), "Заказ 1006313: предоплата", true, GUEST, NOW));
         }
 
         @Test
         void anOpenPaymentIsReusedNotDoubled() {
             fixture.given(placedOnline(NOW), prepaymentRequested, created)
-                    .when(by(GUEST, new RequestOnlinePayment(ORDER_ID, "r2")))
+                    .when(sentBy(GUEST, new RequestOnlinePayment(ORDER_ID, "r2")))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
         void nothingToPayOrAFinalOrAnotherGuestsOrderIsRefused() {
             fixture.given(placedAtDesk(4, NOW), paid("p1", rub(400), rub(400), Money.ZERO, PaymentStatus.PAID))
-                    .when(by(MANAGER, new RequestOnlinePayment(ORDER_ID, "r1")))
+                    .when(sentBy(MANAGER, new RequestOnlinePayment(ORDER_ID, "r1")))
                     .expectException(rejectedWith(ErrorCode.ORDER_NOT_PAYABLE, "Заказ уже оплачен полностью")).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW), cancelled(Money.ZERO, Money.ZERO, List.of(), PaymentStatus.UNPAID))
-                    .when(by(MANAGER, new RequestOnlinePayment(ORDER_ID, "r1")))
+                    .when(sentBy(MANAGER, new RequestOnlinePayment(ORDER_ID, "r1")))
                     .expectException(rejectedWith(ErrorCode.ORDER_FINAL, "Оплата невозможна: заказ отменён")).expectNoEvents();
             fixture.given(placedOnline(NOW), prepaymentRequested, created, paidOnline)
-                    .when(by(new com.orderdesk.shared.value.Actor("guest2", "Мария", com.orderdesk.shared.value.Role.GUEST,
+                    .when(sentBy(new com.orderdesk.shared.value.Actor("guest2", "Мария", com.orderdesk.shared.value.Role.GUEST,
                                     com.orderdesk.shared.value.Channel.GUEST_APP), new RequestOnlinePayment(ORDER_ID, "r1")))
                     .expectException(rejectedWith(ErrorCode.NOT_FOUND, "Заказ не найден")).expectNoEvents();
         }

@@ -45,7 +45,7 @@ import static com.orderdesk.command.order.OrderFixtures.VISITOR;
 import static com.orderdesk.command.order.OrderFixtures.invalid;
 import static com.orderdesk.command.order.OrderFixtures.placedAtDesk;
 import static com.orderdesk.command.order.OrderFixtures.placedOnline;
-import static com.orderdesk.command.web.OrderCommands.by;
+import static com.orderdesk.shared.audit.Attribution.sentBy;
 import static org.hamcrest.Matchers.any;
 import static org.hamcrest.Matchers.instanceOf;
 
@@ -73,17 +73,17 @@ class OrderTrustTest {
         @ValueSource(strings = {"Иван\ud800", "\u00a0\u200b", "Иван\r\nBcc: x@y.ru", "Иван\ufffe"})
         void aVisitorNameThatIsBrokenBlankOrMoreThanOneLineIsRefusedOnItsField(String name) {
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, place(visitorNamed(name), APPLICANT, FOUR_HOURS, null)))
+                    .when(sentBy(MANAGER, place(visitorNamed(name), APPLICANT, FOUR_HOURS, null)))
                     .expectException(invalid("visitor.name", "имя посетителя")).expectNoEvents();
         }
 
         @Test
         void anApplicantRoleOrATicketOfMoreThanOneLineIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, place(VISITOR, new Applicant("Алексей", "Гость\nлокации", VISITOR.phone()), FOUR_HOURS, null)))
+                    .when(sentBy(MANAGER, place(VISITOR, new Applicant("Алексей", "Гость\nлокации", VISITOR.phone()), FOUR_HOURS, null)))
                     .expectException(invalid("applicant.role", "одной строкой")).expectNoEvents();
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, "20\t7", VISITOR, APPLICANT, PaymentPlan.FULL, null)))
+                    .when(sentBy(MANAGER, new PlaceOrder(ORDER_ID, SERVICE, TARIFF, FOUR_HOURS, "20\t7", VISITOR, APPLICANT, PaymentPlan.FULL, null)))
                     .expectException(invalid("ticketNumber", "одной строкой")).expectNoEvents();
         }
 
@@ -91,14 +91,14 @@ class OrderTrustTest {
         @ValueSource(strings = {"a,b@x.ru", "x<y@evil.ru", "Гость <a@b.ru>"})
         void aVisitorEmailThatIsNotOneAddressIsRefused(String email) {
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, place(new Person("Алексей", VISITOR.phone(), email), APPLICANT, FOUR_HOURS, null)))
+                    .when(sentBy(MANAGER, place(new Person("Алексей", VISITOR.phone(), email), APPLICANT, FOUR_HOURS, null)))
                     .expectException(invalid("visitor.email", "Не похоже на адрес электронной почты")).expectNoEvents();
         }
 
         @Test
         void invisibleCharactersAroundANameAreTrimmedBeforeItIsStored() {
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, place(visitorNamed("\u200bАлексей Трошков\u00a0"), APPLICANT, FOUR_HOURS, null)))
+                    .when(sentBy(MANAGER, place(visitorNamed("\u200bАлексей Трошков\u00a0"), APPLICANT, FOUR_HOURS, null)))
                     .expectSuccessfulHandlerExecution()
                     .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                             Matchers.matches(event -> event instanceof OrderPlaced placed
@@ -108,11 +108,11 @@ class OrderTrustTest {
         @Test
         void aMessageOrAReasonMayRunOverLinesButNotHoldBrokenCharacters() {
             fixture.given(placedAtDesk(4, NOW))
-                    .when(by(MANAGER, new com.orderdesk.shared.order.command.PostMessage(ORDER_ID, "m1",
+                    .when(sentBy(MANAGER, new com.orderdesk.shared.order.command.PostMessage(ORDER_ID, "m1",
                             com.orderdesk.shared.order.Visibility.PUBLIC, "Строка\nдругая \ud83d", null)))
                     .expectException(invalid("text", "половина суррогатной пары")).expectNoEvents();
             fixture.given(placedAtDesk(4, NOW))
-                    .when(by(MANAGER, new CancelOrder(ORDER_ID, "\u200b\u00a0", null, null)))
+                    .when(sentBy(MANAGER, new CancelOrder(ORDER_ID, "\u200b\u00a0", null, null)))
                     .expectException(invalid("reason", "Не заполнено")).expectNoEvents();
         }
     }
@@ -135,12 +135,12 @@ class OrderTrustTest {
         void anAddressThatIsNotTheGuestsOwnAwaitsConfirmation() {
             // part of the order's first event: no reader can mail the address before it knows
             fixture.givenNoPriorActivity()
-                    .when(by(GUEST, place(visitorWithEmail, APPLICANT, FOUR_HOURS, new SignedInEmail("troshkov@example.com"))))
+                    .when(sentBy(GUEST, place(visitorWithEmail, APPLICANT, FOUR_HOURS, new SignedInEmail("troshkov@example.com"))))
                     .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(placed(true), any(Object.class),
                             Matchers.andNoMore())));
             // a guest whose identity states no e-mail proves none either
             fixture.givenNoPriorActivity()
-                    .when(by(GUEST, place(visitorWithEmail, APPLICANT, FOUR_HOURS, null)))
+                    .when(sentBy(GUEST, place(visitorWithEmail, APPLICANT, FOUR_HOURS, null)))
                     .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(placed(true), any(Object.class),
                             Matchers.andNoMore())));
         }
@@ -148,11 +148,11 @@ class OrderTrustTest {
         @Test
         void theGuestsOwnAddressOrAnAddressStaffStateIsMailedAtOnce() {
             fixture.givenNoPriorActivity()
-                    .when(by(GUEST, place(visitorWithEmail, APPLICANT, FOUR_HOURS, new SignedInEmail("SomeOne@EXAMPLE.com"))))
+                    .when(sentBy(GUEST, place(visitorWithEmail, APPLICANT, FOUR_HOURS, new SignedInEmail("SomeOne@EXAMPLE.com"))))
                     .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(placed(false),
                             any(Object.class), Matchers.andNoMore())));
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, place(visitorWithEmail, APPLICANT, FOUR_HOURS, null)))
+                    .when(sentBy(MANAGER, place(visitorWithEmail, APPLICANT, FOUR_HOURS, null)))
                     .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(placed(false),
                             Matchers.andNoMore())));
         }
@@ -162,7 +162,7 @@ class OrderTrustTest {
             // ı (dotless i) and the Kelvin sign fold to i and k in Unicode case rules; another mailbox all the same
             for (String lookAlike : List.of("someone@bıgbank.com", "someone@big\u212Aank.com", "ſomeone@bigbank.com")) {
                 fixture.givenNoPriorActivity()
-                        .when(by(GUEST, place(new Person("Алексей Трошков", VISITOR.phone(), "someone@bigbank.com"), APPLICANT, FOUR_HOURS,
+                        .when(sentBy(GUEST, place(new Person("Алексей Трошков", VISITOR.phone(), "someone@bigbank.com"), APPLICANT, FOUR_HOURS,
                                 new SignedInEmail(lookAlike))))
                         .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(placed(true), any(Object.class),
                                 Matchers.andNoMore())));
@@ -196,24 +196,24 @@ class OrderTrustTest {
         @Test
         void aGuestCannotBookARentalThatHasBegun() {
             fixture.givenNoPriorActivity()
-                    .when(by(GUEST, place(VISITOR, APPLICANT, fromTheCurrentHour, null)))
+                    .when(sentBy(GUEST, place(VISITOR, APPLICANT, fromTheCurrentHour, null)))
                     .expectException(invalid("rentalPeriod.start", "не раньше 13:32 сегодня")).expectNoEvents();
         }
 
         @Test
         void staffPlaceAWalkInFromTheCurrentHourButNotBefore() {
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, place(VISITOR, APPLICANT, fromTheCurrentHour, null)))
+                    .when(sentBy(MANAGER, place(VISITOR, APPLICANT, fromTheCurrentHour, null)))
                     .expectSuccessfulHandlerExecution();
             fixture.givenNoPriorActivity()
-                    .when(by(MANAGER, place(VISITOR, APPLICANT, startedAnHourAgo, null)))
+                    .when(sentBy(MANAGER, place(VISITOR, APPLICANT, startedAnHourAgo, null)))
                     .expectException(invalid("rentalPeriod.start", "не раньше 13:00 сегодня")).expectNoEvents();
         }
 
         @Test
         void theSystemMayImportARentalOfThePast() {
             fixture.givenNoPriorActivity()
-                    .when(by(new Actor("demo-import", "Демо-данные", Role.SYSTEM, Channel.SYSTEM), place(VISITOR, APPLICANT, startedAnHourAgo, null)))
+                    .when(sentBy(new Actor("demo-import", "Демо-данные", Role.SYSTEM, Channel.SYSTEM), place(VISITOR, APPLICANT, startedAnHourAgo, null)))
                     .expectSuccessfulHandlerExecution();
         }
     }
@@ -227,7 +227,7 @@ class OrderTrustTest {
         void aPartRefundedAndAPartKeptReadsPartiallyRefunded() {
             fixture.given(placedAtDesk(4, NOW), paid, new OrderCancelled(ORDER_ID, "Неявка", MANAGER, NOW, Money.ofRubles(100),
                             Money.ofRubles(100), List.of(), PaymentStatus.REFUND_PENDING, Money.ofRubles(100)))
-                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", Money.ofRubles(100), PaymentMethod.CASH, null)))
+                    .when(sentBy(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", Money.ofRubles(100), PaymentMethod.CASH, null)))
                     .expectEvents(new DeskRefundRecorded(ORDER_ID, "r1", Money.ofRubles(100), PaymentMethod.CASH, MANAGER, NOW, Money.ZERO,
                             PaymentStatus.PARTIALLY_REFUNDED));
         }
@@ -236,7 +236,7 @@ class OrderTrustTest {
         void everythingRefundedReadsRefunded() {
             fixture.given(placedAtDesk(4, NOW), paid, new OrderCancelled(ORDER_ID, "Неявка", MANAGER, NOW, Money.ofRubles(200),
                             Money.ofRubles(200), List.of(), PaymentStatus.REFUND_PENDING, Money.ofRubles(200)))
-                    .when(by(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", Money.ofRubles(200), PaymentMethod.CASH, null)))
+                    .when(sentBy(MANAGER, new RecordDeskRefund(ORDER_ID, "r1", Money.ofRubles(200), PaymentMethod.CASH, null)))
                     .expectEvents(new DeskRefundRecorded(ORDER_ID, "r1", Money.ofRubles(200), PaymentMethod.CASH, MANAGER, NOW, Money.ZERO,
                             PaymentStatus.REFUNDED));
         }

@@ -17,7 +17,7 @@ import java.util.List;
 /** API.md: {@code GET /api/admin/projections}, {@code POST /api/admin/projections/{name}/replay}, dead-letter retry. */
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
-public class ProjectionAdminController {
+class ProjectionAdminController {
     private final Projections projections;
     private final OperatorActions actions;
 

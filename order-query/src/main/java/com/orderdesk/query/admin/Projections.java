@@ -33,7 +33,7 @@ import java.util.OptionalLong;
  * replay progress, errors and dead letters; replay and dead-letter retry.
  */
 @Component
-public class Projections {
+class Projections {
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
     private final EventProcessingConfiguration processing;

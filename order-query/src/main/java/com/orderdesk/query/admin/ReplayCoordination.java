@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * service's {@code Clock}: they are compared with those claims and across nodes.
  */
 @Component
-public class ReplayCoordination {
+class ReplayCoordination {
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordination.class);
     static final String PAUSE = "PAUSE";
     static final String RUN = "RUN";

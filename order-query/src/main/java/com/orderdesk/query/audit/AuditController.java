@@ -45,7 +45,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-public class AuditController {
+class AuditController {
     private static final java.time.format.DateTimeFormatter CSV_TIME =
             java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 

@@ -11,7 +11,7 @@ import java.time.Instant;
 /** An operator's action on the system itself (a projection replay, a store-wide check): who, when, what. */
 @Entity
 @Table(name = "operator_action", indexes = @Index(name = "ix_operator_action_at", columnList = "at DESC"))
-public class OperatorAction {
+class OperatorAction {
     @Id
     @Column(name = "id", length = 36)
     String id;

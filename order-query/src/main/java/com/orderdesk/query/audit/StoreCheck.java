@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * summary (orders and events checked, broken orders with their first bad event, unsealed orders, rate).
  */
 @Component
-public class StoreCheck {
+class StoreCheck {
     private static final Logger log = LoggerFactory.getLogger(StoreCheck.class);
     private static final int MAX_LISTED = 100;
 

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * same money by method and by who took or gave it, with totals. Net = payments − refunds, in kopecks throughout.
  */
 @Component
-public class CashReport {
+class CashReport {
     /** Who took money that no person took: the gateway. */
     static final String GATEWAY_NAME = "Платёжный шлюз";
 

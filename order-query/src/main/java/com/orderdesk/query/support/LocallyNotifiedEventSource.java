@@ -1,5 +1,6 @@
 package com.orderdesk.query.support;
 
+import com.orderdesk.shared.ModuleApi;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
  * waking them after every commit cost the request path half the service's CPU under load. Nor does the saga need to
  * wake for the desk's payments and messages it ignores, each of which it used to look for three times.
  */
+@ModuleApi
 public class LocallyNotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
     private static final long[] WAKE_DELAYS_MS = {0, 25, 150};
     private static final Predicate<EventMessage<?>> NO_EVENT = message -> false;

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Duration;
 
 @Configuration
-public class QuerySideConfiguration {
+class QuerySideConfiguration {
     /**
      * The processor that keeps the order read models current inside each command's transaction (docs/adr/011): a
      * subscribing processor on the event store, called when the command's events are appended and before its

@@ -32,7 +32,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping(path = "/api/my/orders", produces = MediaType.APPLICATION_JSON_VALUE)
-public class GuestOrderQueryController {
+class GuestOrderQueryController {
     private final OrderList list;
     private final OrderDetails details;
     private final Timeline timeline;

@@ -43,7 +43,7 @@ import java.util.Locale;
  */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
-public class StaffOrderQueryController {
+class StaffOrderQueryController {
     private final OrderList list;
     private final OrderDetails details;
     private final Timeline timeline;

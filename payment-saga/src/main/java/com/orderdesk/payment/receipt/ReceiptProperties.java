@@ -1,5 +1,6 @@
 package com.orderdesk.payment.receipt;
 
+import com.orderdesk.shared.ModuleApi;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,6 +11,7 @@ import java.time.Duration;
  * inconsistent setup (receipts on without the merchant's tax system) refuses to start.
  */
 @ConfigurationProperties("orderdesk.receipts")
+@ModuleApi
 public record ReceiptProperties(
         @DefaultValue("false") boolean enabled,
         /** the merchant's tax system, YooKassa {@code tax_system_code} 1–6 */

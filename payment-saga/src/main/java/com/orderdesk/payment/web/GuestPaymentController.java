@@ -37,7 +37,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping(path = "/api/my/orders", produces = MediaType.APPLICATION_JSON_VALUE)
-public class GuestPaymentController {
+class GuestPaymentController {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration RECHECK = Duration.ofMillis(500);
 

@@ -12,9 +12,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import com.orderdesk.shared.audit.Attribution;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * gateway is down, is tried again later — never dropped.
  */
 @Component
-public class InboxProcessor {
+class InboxProcessor {
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
     private static final Actor GATEWAY = Actor.system(Channel.GATEWAY);
 
@@ -147,10 +144,8 @@ public class InboxProcessor {
 
     /** The gateway acted; the notification (confirmed by the gateway's own answer) is the cause and the correlation. */
     private static CommandMessage<?> attributed(InboxEntry entry, String confirmedStatus, Object command) {
-        Map<String, String> metadata = new HashMap<>(Attribution.of(GATEWAY, "Уведомление платёжного шлюза " + entry.event
-                + " об объекте " + entry.objectId + "; шлюз на запрос подтвердил статус " + confirmedStatus));
-        metadata.put(Attribution.CORRELATION_ID, "notification:" + entry.key);
-        return GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
+        return Attribution.sentBy(GATEWAY, "Уведомление платёжного шлюза " + entry.event + " об объекте " + entry.objectId
+                + "; шлюз на запрос подтвердил статус " + confirmedStatus, "notification:" + entry.key, command);
     }
 
     /** The order (or the payment a refund belongs to) is not recorded yet: wait for it. */

@@ -25,7 +25,7 @@ import java.util.Set;
  * gateway delivers it again.
  */
 @RestController
-public class PaymentWebhookController {
+class PaymentWebhookController {
     static final Set<String> EVENTS = Set.of("payment.succeeded", "payment.canceled", "payment.waiting_for_capture",
             "refund.succeeded");
     private static final Logger log = LoggerFactory.getLogger(PaymentWebhookController.class);
