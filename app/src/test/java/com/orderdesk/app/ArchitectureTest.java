@@ -111,13 +111,32 @@ class ArchitectureTest {
                     public void check(com.tngtech.archunit.core.domain.JavaClass type, com.tngtech.archunit.lang.ConditionEvents events) {
                         boolean usedElsewhere = type.getDirectDependenciesToSelf().stream()
                                 .anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
-                        if (!usedElsewhere && !isEntryPoint(type)) {
+                        if (!usedElsewhere && !isEntryPoint(type) && !SERVICE_LOADED.contains(type.getName())) {
                             events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type, type.getName()
                                     + " is public, but nothing outside " + type.getPackageName() + " uses it: make it package-private"));
                         }
                     }
                 })
                 .check(classesAndTests);
+    }
+
+    /** Classes a library loads by name ({@code META-INF/services}): public, as the ServiceLoader needs. */
+    private static final java.util.Set<String> SERVICE_LOADED = serviceLoaded();
+
+    private static java.util.Set<String> serviceLoaded() {
+        try {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (org.springframework.core.io.Resource file : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:META-INF/services/*")) {
+                try (java.io.InputStream in = file.getInputStream()) {
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                            .filter(line -> line.startsWith("com.orderdesk.")).forEach(names::add);
+                }
+            }
+            return names;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean isModuleInside(com.tngtech.archunit.core.domain.JavaClass type) {

@@ -1,5 +1,7 @@
 package com.orderdesk.query;
 
+import com.orderdesk.query.readmodel.ReadModelPath;
+import com.orderdesk.query.readmodel.ReadModelRegistration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration;
 import com.orderdesk.query.detail.OrderDetail;
@@ -8,7 +10,7 @@ import com.orderdesk.query.detail.OrderDetails;
 import com.orderdesk.query.list.OrderList;
 import com.orderdesk.query.list.OrderListCriteria;
 import com.orderdesk.query.list.OrderSummary;
-import com.orderdesk.query.support.AppliedInline;
+import com.orderdesk.query.readmodel.AppliedInline;
 import com.orderdesk.query.timeline.Timeline;
 import com.orderdesk.query.timeline.TimelineEntry;
 import com.orderdesk.shared.order.GatewayRefundDue;
@@ -73,26 +75,30 @@ class ProjectionSliceTest {
 
     private final String orderId = "11111111-0000-4000-8000-000000000001";
 
-    private static final List<String> CATCH_UP = List.of("orderDetailProjection", "orderListProjection", "timelineProjection");
-    private static final List<String> INLINE = List.of("orderDetailInline", "orderListInline", "timelineInline");
+    private static final List<String> READ_MODELS = List.of("orderDetailReadModel", "orderListReadModel", "timelineReadModel");
 
-    /** Delivers events to one projection bean through its typed handlers, as its processor would. */
-    private void deliver(String bean, List<DomainEventMessage<?>> events) throws Exception {
-        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(context.getBean(bean));
+    /** Delivers events to a read model's projection on {@code path} through its typed handlers, as its processor would. */
+    private void deliver(String readModel, ReadModelPath path, List<DomainEventMessage<?>> events) throws Exception {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(
+                context.getBean(readModel, ReadModelRegistration.class).on(path));
         for (DomainEventMessage<?> event : events) {
             handlers.handle(event);
         }
     }
 
+    private void deliver(String readModel, List<DomainEventMessage<?>> events) throws Exception {
+        deliver(readModel, ReadModelPath.CATCH_UP, events);
+    }
+
     private void deliverToAll(List<DomainEventMessage<?>> events) throws Exception {
-        for (String bean : CATCH_UP) {
-            deliver(bean, events);
+        for (String readModel : READ_MODELS) {
+            deliver(readModel, ReadModelPath.CATCH_UP, events);
         }
     }
 
     private void deliverInline(List<DomainEventMessage<?>> events) throws Exception {
-        for (String bean : INLINE) {
-            deliver(bean, events);
+        for (String readModel : READ_MODELS) {
+            deliver(readModel, ReadModelPath.INLINE, events);
         }
     }
 
@@ -110,7 +116,7 @@ class ProjectionSliceTest {
     @Test
     void detailFollowsEveryEventAndEqualsAFoldOfTheWholeStream() throws Exception {
         List<DomainEventMessage<?>> events = life().events();
-        deliver("orderDetailProjection", events);
+        deliver("orderDetailReadModel", events);
 
         OrderDetail projected = details.find(orderId).orElseThrow();
         OrderDetailFold fold = new OrderDetailFold();
@@ -130,7 +136,7 @@ class ProjectionSliceTest {
     @Test
     void paymentsAndRefundsAreRowsOfTheirOwnAndTheDocumentHoldsNeither() throws Exception {
         List<DomainEventMessage<?>> events = life().events();
-        deliver("orderDetailProjection", events);
+        deliver("orderDetailReadModel", events);
         entities.flush();
 
         String document = jdbc.queryForObject("select document from order_detail where order_id = ?", String.class, orderId);
@@ -144,7 +150,7 @@ class ProjectionSliceTest {
     void aDocumentWrittenWithItsListsKeepsThemUntilItsNextEventMovesThemOut() throws Exception {
         List<DomainEventMessage<?>> events = life().events();
         int last = events.size() - 1;
-        deliver("orderDetailProjection", events.subList(0, last));
+        deliver("orderDetailReadModel", events.subList(0, last));
         entities.flush();
         entities.clear();
         // as a document from before payments were rows: lists inside, no item rows, counts 0
@@ -153,7 +159,7 @@ class ProjectionSliceTest {
         jdbc.update("update order_detail set document = ?, payment_count = 0, refund_count = 0 where order_id = ?", whole, orderId);
         assertThat(details.find(orderId).orElseThrow().payments()).as("read as it is").hasSize(2);
 
-        deliver("orderDetailProjection", events.subList(last, events.size()));
+        deliver("orderDetailReadModel", events.subList(last, events.size()));
         entities.flush();
         assertThat(jdbc.queryForObject("select count(*) from order_detail_item where order_id = ?", Integer.class, orderId)).isEqualTo(3);
         assertThat(details.find(orderId).orElseThrow()).isEqualTo(foldOf(events));
@@ -201,10 +207,10 @@ class ProjectionSliceTest {
         assertThat(details.versionOf(orderId)).isEqualTo(-1);
         assertThat(timeline.forStaff(orderId)).isEmpty();
 
-        deliver("orderListProjection", events.subList(0, 1));
-        assertThatThrownBy(() -> deliver("orderListProjection", events.subList(2, 3)))
+        deliver("orderListReadModel", events.subList(0, 1));
+        assertThatThrownBy(() -> deliver("orderListReadModel", events.subList(2, 3)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("missing");
-        assertThatThrownBy(() -> deliver("timelineProjection", events.subList(2, 3)))
+        assertThatThrownBy(() -> deliver("timelineReadModel", events.subList(2, 3)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no timeline");
     }
 

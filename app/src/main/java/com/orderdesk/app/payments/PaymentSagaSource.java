@@ -1,7 +1,7 @@
 package com.orderdesk.app.payments;
 
 import com.orderdesk.payment.PaymentConfiguration;
-import com.orderdesk.query.support.LocallyNotifiedEventSource;
+import com.orderdesk.query.readmodel.LocallyNotifiedEventSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;

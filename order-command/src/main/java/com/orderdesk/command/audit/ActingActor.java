@@ -16,7 +16,7 @@ import java.lang.reflect.Parameter;
  * by reflection). Null when the metadata names none; the handler then refuses the command. Registered for Axon in
  * {@code META-INF/services}, so the aggregate test fixture and the application resolve it alike.
  */
-class ActingActor implements ParameterResolverFactory {
+public class ActingActor implements ParameterResolverFactory {
 
     @Override
     public ParameterResolver<Actor> createInstance(Executable executable, Parameter[] parameters, int parameterIndex) {

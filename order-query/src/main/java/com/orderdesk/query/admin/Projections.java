@@ -1,6 +1,6 @@
 package com.orderdesk.query.admin;
 
-import com.orderdesk.query.support.ProjectionNames;
+import com.orderdesk.query.readmodel.ProjectionNames;
 import com.orderdesk.shared.error.ErrorCode;
 import com.orderdesk.shared.error.RejectedException;
 import io.micrometer.core.instrument.Gauge;

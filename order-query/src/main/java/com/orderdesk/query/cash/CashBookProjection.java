@@ -1,9 +1,10 @@
 package com.orderdesk.query.cash;
 
-import com.orderdesk.query.support.AppliedInline;
-import com.orderdesk.query.support.OrderReadModel;
-import com.orderdesk.query.support.ProjectionNames;
-import com.orderdesk.query.support.ReadModelPath;
+import com.orderdesk.query.readmodel.AppliedInline;
+import com.orderdesk.query.readmodel.ReadModelRegistration;
+import com.orderdesk.query.readmodel.OrderReadModel;
+import com.orderdesk.query.readmodel.ProjectionNames;
+import com.orderdesk.query.readmodel.ReadModelPath;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.PaymentSource;
 import com.orderdesk.shared.order.event.DeskRefundRecorded;
@@ -40,16 +41,12 @@ class CashBookProjection extends OrderReadModel {
         this.entries = entries;
     }
 
+    /** The cash book's read model (docs/adr/011). */
     @Configuration
-    static class Paths {
+    static class Registration {
         @Bean
-        CashBookProjection cashBookProjection(CashEntryRepository entries, AppliedInline appliedInline) {
-            return new CashBookProjection(entries, ReadModelPath.CATCH_UP, appliedInline);
-        }
-
-        @Bean
-        CashBookProjection cashBookInline(CashEntryRepository entries, AppliedInline appliedInline) {
-            return new CashBookProjection(entries, ReadModelPath.INLINE, appliedInline);
+        ReadModelRegistration cashBookReadModel(CashEntryRepository entries, AppliedInline appliedInline) {
+            return new ReadModelRegistration(path -> new CashBookProjection(entries, path, appliedInline));
         }
     }
 

@@ -1,6 +1,6 @@
 package com.orderdesk.query.cash;
 
-import com.orderdesk.query.support.ReadModelRow;
+import com.orderdesk.query.readmodel.ReadModelRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,10 +1,10 @@
 package com.orderdesk.query.detail;
 
-import com.orderdesk.query.support.AfterCommit;
-import com.orderdesk.query.support.AppliedInline;
-import com.orderdesk.query.support.OrderReadModel;
-import com.orderdesk.query.support.ProjectionNames;
-import com.orderdesk.query.support.ReadModelPath;
+import com.orderdesk.query.readmodel.AfterCommit;
+import com.orderdesk.query.readmodel.AppliedInline;
+import com.orderdesk.query.readmodel.OrderReadModel;
+import com.orderdesk.query.readmodel.ProjectionNames;
+import com.orderdesk.query.readmodel.ReadModelPath;
 import com.orderdesk.shared.order.Visibility;
 import com.orderdesk.shared.order.event.MessagePosted;
 import com.orderdesk.shared.order.event.OrderEvent;

@@ -1,21 +1,16 @@
 package com.orderdesk.query.detail;
 
-import com.orderdesk.query.support.AppliedInline;
-import com.orderdesk.query.support.ReadModelPath;
+import com.orderdesk.query.readmodel.AppliedInline;
+import com.orderdesk.query.readmodel.ReadModelRegistration;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The order form's projection on both paths (docs/adr/011). */
+/** The order form's read model (docs/adr/011). */
 @Configuration
 class OrderDetailProjections {
     @Bean
-    OrderDetailProjection orderDetailProjection(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter, AppliedInline appliedInline) {
-        return new OrderDetailProjection(rows, details, emitter, ReadModelPath.CATCH_UP, appliedInline);
-    }
-
-    @Bean
-    OrderDetailProjection orderDetailInline(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter, AppliedInline appliedInline) {
-        return new OrderDetailProjection(rows, details, emitter, ReadModelPath.INLINE, appliedInline);
+    ReadModelRegistration orderDetailReadModel(OrderDetailRepository rows, OrderDetails details, QueryUpdateEmitter emitter, AppliedInline appliedInline) {
+        return new ReadModelRegistration(path -> new OrderDetailProjection(rows, details, emitter, path, appliedInline));
     }
 }

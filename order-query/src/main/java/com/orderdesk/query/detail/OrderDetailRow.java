@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import com.orderdesk.query.support.ReadModelRow;
+import com.orderdesk.query.readmodel.ReadModelRow;
 
 /**
  * The order form of one order as a JSON document, with its version and owner for quick checks. Payments and refunds

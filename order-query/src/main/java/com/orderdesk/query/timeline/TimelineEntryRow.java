@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import com.orderdesk.query.support.ReadModelRow;
+import com.orderdesk.query.readmodel.ReadModelRow;
 
 import java.time.Instant;
 

@@ -1,20 +1,15 @@
 package com.orderdesk.query.timeline;
 
-import com.orderdesk.query.support.AppliedInline;
-import com.orderdesk.query.support.ReadModelPath;
+import com.orderdesk.query.readmodel.AppliedInline;
+import com.orderdesk.query.readmodel.ReadModelRegistration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The timeline's projection on both paths (docs/adr/011). */
+/** The timeline's read model (docs/adr/011). */
 @Configuration
 class TimelineProjections {
     @Bean
-    TimelineProjection timelineProjection(TimelineRepository entries, AppliedInline appliedInline) {
-        return new TimelineProjection(entries, ReadModelPath.CATCH_UP, appliedInline);
-    }
-
-    @Bean
-    TimelineProjection timelineInline(TimelineRepository entries, AppliedInline appliedInline) {
-        return new TimelineProjection(entries, ReadModelPath.INLINE, appliedInline);
+    ReadModelRegistration timelineReadModel(TimelineRepository entries, AppliedInline appliedInline) {
+        return new ReadModelRegistration(path -> new TimelineProjection(entries, path, appliedInline));
     }
 }

@@ -1,4 +1,4 @@
-package com.orderdesk.query.support;
+package com.orderdesk.query.readmodel;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.List;
 
 @Configuration
 class QuerySideConfiguration {
@@ -35,9 +36,16 @@ class QuerySideConfiguration {
         return new AppliedInline();
     }
 
+    /** Every read model, registered once: its projection on each path, each to its processor. */
     @Autowired
     void inlineReadModels(EventProcessingConfigurer processing, EntityManager entityManager, MeterRegistry meters,
-                          AppliedInline appliedInline) {
+                          AppliedInline appliedInline, List<ReadModelRegistration> readModels) {
+        for (ReadModelRegistration readModel : readModels) {
+            for (ReadModelPath path : ReadModelPath.values()) {
+                OrderReadModel projection = readModel.on(path);
+                processing.registerEventHandler(configuration -> projection);
+            }
+        }
         // the catch-up processors pass over what the inline path applied on this node
         ProjectionNames.ALL.forEach(readModel ->
                 processing.registerHandlerInterceptor(readModel, configuration -> appliedInline.skipFor(readModel)));

@@ -1,4 +1,4 @@
-package com.orderdesk.query.support;
+package com.orderdesk.query.readmodel;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

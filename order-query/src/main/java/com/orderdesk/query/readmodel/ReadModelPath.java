@@ -1,4 +1,4 @@
-package com.orderdesk.query.support;
+package com.orderdesk.query.readmodel;
 
 /**
  * The two ways an order's events reach a read model (docs/adr/011).

@@ -1,4 +1,4 @@
-package com.orderdesk.query.support;
+package com.orderdesk.query.readmodel;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package com.orderdesk.query.support;
+package com.orderdesk.query.readmodel;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
