@@ -84,7 +84,7 @@ import static com.orderdesk.shared.audit.Attribution.sentBy;
  * The model-based test of money (issue 11): random sequences of desk payments, online payment requests, gateway
  * outcomes (authorize, decline, duplicate, reordered and lost notifications, outages), cancellations by guest and
  * manager, desk and dashboard refunds, deadlines and saga reloads — run against the real {@link Order} aggregate and
- * the real {@link PaymentSaga} (its state serialized to JSON between messages, as the saga store keeps it) over a
+ * the real payment, refund and receipt sagas (their state serialized to JSON between messages, as the saga store keeps it) over a
  * YooKassa-shaped {@link FakeGateway}. After each sequence, with everything delivered and every deadline passed:
  * money the gateway took equals money recorded; refunds per payment never exceed it; the remainder is 0 or at
  * least the minimum after every payment; what the business holds equals what it keeps plus what it owes; and
@@ -113,7 +113,8 @@ class MoneyModelTest {
     private static FakeGateway gateway;
     private static Configuration axon;
     private static CommandGateway commands;
-    private static AnnotatedSagaManager<PaymentSaga> sagas;
+    /** The payment module's sagas (payments, refunds, receipts), as their one processor runs them. */
+    private static List<AnnotatedSagaManager<?>> sagas;
     private static Catalog catalog;
     private static OrderNumbers orderNumbers;
 
@@ -152,14 +153,17 @@ class MoneyModelTest {
         KnownPayments knownPayments = KnownPayments.inMemory();
         GatewayProperties settings = new GatewayProperties("http://gateway", "shop", "secret", "/my/orders/{orderId}",
                 Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(1));
-        AnnotatedSagaRepository<PaymentSaga> repository = AnnotatedSagaRepository.<PaymentSaga>builder()
-                .sagaType(PaymentSaga.class)
-                .sagaStore(new JsonSagaStore())
-                .resourceInjector(new SimpleResourceInjector(gateway, commands, deadlines, settings, knownPayments, CLOCK,
-                        new ReceiptProperties(true, 1, ReceiptProperties.SettlementOn.COMPLETION, false, Duration.ofSeconds(2),
-                                Duration.ofMinutes(5), 40)))
-                .build();
-        sagas = AnnotatedSagaManager.<PaymentSaga>builder().sagaType(PaymentSaga.class).sagaRepository(repository)
+        SimpleResourceInjector resources = new SimpleResourceInjector(gateway, commands, deadlines, settings, knownPayments, CLOCK,
+                new ReceiptProperties(true, 1, ReceiptProperties.SettlementOn.COMPLETION, false, Duration.ofSeconds(2),
+                        Duration.ofMinutes(5), 40));
+        sagas = com.orderdesk.payment.PaymentConfiguration.SAGAS.stream().<AnnotatedSagaManager<?>>map(type -> manager(type, resources))
+                .toList();
+    }
+
+    private static <S> AnnotatedSagaManager<S> manager(Class<S> type, SimpleResourceInjector resources) {
+        AnnotatedSagaRepository<S> repository = AnnotatedSagaRepository.<S>builder().sagaType(type).sagaStore(new JsonSagaStore())
+                .resourceInjector(resources).build();
+        return AnnotatedSagaManager.<S>builder().sagaType(type).sagaRepository(repository)
                 .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build();
     }
 
@@ -383,7 +387,11 @@ class MoneyModelTest {
         private void advance(Duration by) {
             deadlines.advanceTimeBy(by, (scope, message) -> {
                 ResultMessage<?> result = DefaultUnitOfWork.startAndGet(message).executeWithResult(() -> {
-                    sagas.send(message, scope);
+                    for (AnnotatedSagaManager<?> manager : sagas) {
+                        if (manager.canResolve(scope)) {
+                            manager.send(message, scope);
+                        }
+                    }
                     return null;
                 });
                 if (result.isExceptional()) {
@@ -425,7 +433,9 @@ class MoneyModelTest {
                 for (DomainEventMessage<?> event : fresh) {
                     events.add(event);
                     ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
-                        sagas.handle(event, Segment.ROOT_SEGMENT);
+                        for (AnnotatedSagaManager<?> manager : sagas) {
+                            manager.handle(event, Segment.ROOT_SEGMENT);
+                        }
                         return null;
                     });
                     if (result.isExceptional()) {
