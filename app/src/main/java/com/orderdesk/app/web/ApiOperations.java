@@ -71,6 +71,7 @@ final class ApiOperations {
         return List.copyOf(all);
     }
 
+    /** The table while its static initializer fills it; {@link #TABLE} once it is done. */
     private static final List<Op> OPERATIONS = new ArrayList<>();
 
     private static void op(String key, String id, Area area, Access access, int success, String answer, String summary,
@@ -289,14 +290,25 @@ final class ApiOperations {
                 "The same as JSON.", false, false, List.of(NOT_ACCEPTABLE, INTERNAL_ERROR));
     }
 
-    static Map<String, Op> byKey() {
+    /**
+     * The table by «METHOD path», fixed once the class is loaded. {@code ApiOperationsTableTest} holds it against the
+     * operations the controllers serve, both ways: a served operation without a row, or a row nothing serves, fails it.
+     */
+    private static final Map<String, Op> TABLE = freeze();
+
+    private static Map<String, Op> freeze() {
         Map<String, Op> map = new LinkedHashMap<>();
         OPERATIONS.forEach(op -> {
             if (map.put(op.key(), op) != null) {
                 throw new IllegalStateException("Operation described twice: " + op.key());
             }
         });
-        return map;
+        OPERATIONS.clear();
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    static Map<String, Op> byKey() {
+        return TABLE;
     }
 
     /** Parameters whose meaning their name alone does not say. */
