@@ -1,3 +1,4 @@
+import {h, fill} from '/assets/dom.js';
 // The pages' only way to the service: its public HTTP API, with the session cookie and the CSRF token.
 export const money = m => m ? Number(m.value).toLocaleString('ru-RU', {minimumFractionDigits: 0, maximumFractionDigits: 2}) + '\u00a0₽' : '';
 function xsrf() {
@@ -90,9 +91,8 @@ export function maskPhone(value) {
 export function orderNotFound(error, backHref, backLabel, why) {
   if (!error.problem || error.problem.code !== 'not-found') throw error;
   document.title = 'Заказ не найден — Order Desk';
-  document.querySelector('main').innerHTML = `<div class="card section" id="notFound" role="alert"><h2>Заказ не найден</h2>
-    <p>${why}</p>
-    <p><a class="button" href="${backHref}">${backLabel}</a></p></div>`;
+  fill(document.querySelector('main'), h('div', {class: 'card section', id: 'notFound', role: 'alert'}, h('h2', {}, 'Заказ не найден'),
+    h('p', {}, why), h('p', {}, h('a', {class: 'button', href: backHref}, backLabel))));
   throw new Error('order not found');
 }
 
@@ -101,13 +101,17 @@ const VAT = {1: 'без НДС', 2: 'НДС 0%', 3: 'НДС 10%', 4: 'НДС 20%
 const SETTLED = {PREPAYMENT: 'Зачёт предоплаты', CASHLESS: 'Безналичными', CASH: 'Наличными'};
 
 /** «Чеки»: the order's fiscal receipts, where each stands, what it holds; why one failed (staff get the reason). */
-export function receiptsHtml(receipts) {
-  return (receipts || []).map(r => `<div class="receipt ${esc(r.status)}" data-kind="${esc(r.kind)}">
-    <div class="row"><span><b>${esc(r.kindLabel)}</b> <span class="badge receipt-${esc(r.status)}">${esc(r.statusLabel)}</span>
-      <div class="muted">${localTime(r.at)}${r.paymentModeLabel ? ' · ' + esc(r.paymentModeLabel) : ''}${r.sentTo ? ' · чек для ' + esc(r.sentTo.startsWith('+') ? phone(r.sentTo) : r.sentTo) : ''}</div></span>
-      <span>${money(r.amount)}</span></div>
-    ${(r.items || []).map(i => `<div class="row muted small"><span>${esc(i.description)}</span><span>${i.quantity} x ${money(i.unitPrice)}</span><span>${esc(VAT[i.vatCode] || 'НДС ' + i.vatCode)}</span></div>`).join('')}
-    ${(r.settlements || []).map(s => `<div class="row muted small"><span>${esc(SETTLED[s.type] || s.type)}</span><span>${money(s.amount)}</span></div>`).join('')}
-    ${r.fiscalDocumentNumber ? `<div class="muted small">ФД № ${esc(r.fiscalDocumentNumber)}${r.fiscalStorageNumber ? ' · ФН ' + esc(r.fiscalStorageNumber) : ''}${r.fiscalAttribute ? ' · ФП ' + esc(r.fiscalAttribute) : ''}</div>` : ''}
-    ${r.reason ? `<div class="error receipt-reason">${esc(r.reason)}</div>` : ''}</div>`).join('');
+export function renderReceipts(container, receipts) {
+  fill(container, (receipts || []).map(r => h('div', {class: `receipt ${r.status}`, dataset: {kind: r.kind}},
+    h('div', {class: 'row'},
+      h('span', {}, h('b', {}, r.kindLabel), ' ', h('span', {class: `badge receipt-${r.status}`}, r.statusLabel),
+        h('div', {class: 'muted'}, localTime(r.at), r.paymentModeLabel ? ' · ' + r.paymentModeLabel : '',
+          r.sentTo ? ' · чек для ' + (r.sentTo.startsWith('+') ? phone(r.sentTo) : r.sentTo) : '')),
+      h('span', {}, money(r.amount))),
+    (r.items || []).map(i => h('div', {class: 'row muted small'}, h('span', {}, i.description),
+      h('span', {}, `${i.quantity} x ${money(i.unitPrice)}`), h('span', {}, VAT[i.vatCode] || 'НДС ' + i.vatCode))),
+    (r.settlements || []).map(s => h('div', {class: 'row muted small'}, h('span', {}, SETTLED[s.type] || s.type), h('span', {}, money(s.amount)))),
+    r.fiscalDocumentNumber ? h('div', {class: 'muted small'}, `ФД № ${r.fiscalDocumentNumber}`,
+      r.fiscalStorageNumber ? ' · ФН ' + r.fiscalStorageNumber : '', r.fiscalAttribute ? ' · ФП ' + r.fiscalAttribute : '') : null,
+    r.reason ? h('div', {class: 'error receipt-reason'}, r.reason) : null)));
 }

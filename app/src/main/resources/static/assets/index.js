@@ -1,0 +1,62 @@
+// The script of index.html (issue 29: page scripts are modules of their own, not inline).
+import {api, money, dueLabel, localTime, signOut, esc} from '/assets/api.js';
+import {bookingForm} from '/assets/booking.js';
+const $ = id => document.getElementById(id);
+let page = 0; const size = 20; let latest = 0;
+const me = await api('/api/me');
+$('who').textContent = me.name;
+$('logout').onclick = signOut;
+// a manager works with the services they are responsible for; a choice among them when there is one to make
+const services = await api('/api/catalog/services');
+$('serviceId').insertAdjacentHTML('beforeend', services.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join(''));
+$('serviceId').hidden = services.length < 2;
+/** The list's filters and sort as the API takes them (the page, the exports). */
+function filters() {
+  const params = new URLSearchParams({sort: $('sort').value});
+  for (const f of ['q', 'status', 'paymentStatus', 'serviceId', 'createdFrom', 'createdTo']) if ($(f).value) params.set(f, $(f).value);
+  if ($('executorId').value) params.set('executorId', $('executorId').value === 'me' ? me.id : $('executorId').value);
+  return params;
+}
+async function load() {
+  const params = filters(); params.set('page', page); params.set('size', size);
+  // the exports take every order the filters select, not just this page
+  $('exportXlsx').href = '/api/orders/export?format=xlsx&' + filters();
+  $('exportCsv').href = '/api/orders/export?format=csv&' + filters();
+  const ticket = ++latest;
+  const result = await api('/api/orders?' + params);
+  if (ticket !== latest) return; // a newer search is on its way; never show an older answer over it
+  $('rows').replaceChildren(...result.items.map(o => {
+    const tr = document.createElement('tr'); tr.dataset.orderId = o.orderId;
+    const cell = (label, html, cls) => { const td = document.createElement('td'); td.dataset.label = label; if (cls) td.className = cls; td.innerHTML = html; return td; };
+    tr.append(cell('Заказ', `<b>${esc(o.number)}</b><div class="muted">${esc(o.serviceName)}</div>`),
+      cell('Создан', localTime(o.createdAt)),
+      cell('Посетитель', esc(o.visitorName)),
+      cell('Статус', `<span class="badge ${o.status}">${esc(o.statusLabel)}</span>`),
+      cell('Оплата', `<span class="badge ${o.paymentStatus}">${esc(o.paymentStatusLabel)}</span>`),
+      cell('Остаток', money(o.remainder), 'money'),
+      cell('Исполнитель', esc(o.executorName) || '<span class="muted">Не назначено</span>'),
+      cell('Срок', dueLabel(o.dueDate, o.createdAt)));
+    return tr;
+  }));
+  $('empty').hidden = result.items.length > 0;
+  $('total').textContent = `Всего: ${result.total}`;
+  $('prev').disabled = page === 0; $('next').disabled = (page + 1) * size >= result.total;
+}
+$('filters').oninput = () => { page = 0; load(); };
+$('filters').onsubmit = e => e.preventDefault();
+$('prev').onclick = () => { page--; load(); };
+$('next').onclick = () => { page++; load(); };
+// «Новый заказ»: a walk-in guest at the desk; the server prices it before it is saved
+if ((me.role === 'RENTAL_MANAGER' || me.role === 'SERVICE_MANAGER') && services.length) {
+  $('newOrder').hidden = false;
+  $('newOrder').onclick = bookingForm($('newOrderDialog'), {title: 'Новый заказ', submitLabel: 'Создать заказ', desk: true,
+    place: async (body, key) => {
+      const placed = await api('/api/orders', {method: 'POST', headers: {'Idempotency-Key': key}, body});
+      location.href = '/order.html?id=' + placed.orderId;
+    }});
+}
+
+$('rows').onclick = e => { const tr = e.target.closest('tr[data-order-id]'); if (tr) location.href = '/order.html?id=' + tr.dataset.orderId; };
+load();
+// the list follows new orders and payments without reload while someone looks at it
+setInterval(() => { if (document.visibilityState === 'visible') load(); }, 5000);

@@ -1,0 +1,24 @@
+// The script of my.html (issue 29: page scripts are modules of their own, not inline).
+import {api, money, rentalPeriod, esc, signOut} from '/assets/api.js';
+import {bookingForm} from '/assets/booking.js';
+const $ = id => document.getElementById(id);
+const me = await api('/api/me');
+$('who').textContent = me.name;
+// «Забронировать»: priced by the server before paying, then the gateway's page, then back to the order
+$('book').onclick = bookingForm($('bookDialog'), {title: 'Бронирование', submitLabel: 'Перейти к оплате', desk: false,
+  visitorName: me.name, visitorEmail: me.email, place: async (body, key) => {
+    const placed = await api('/api/my/orders', {method: 'POST', headers: {'Idempotency-Key': key}, body});
+    try {
+      const payment = await api(`/api/my/orders/${placed.orderId}/payment`, {method: 'POST', headers: {'Idempotency-Key': key + ':pay'}});
+      location.href = payment.confirmationUrl;
+    } catch (error) {
+      location.href = '/my/orders/' + placed.orderId; // booked; the order's page offers «Оплатить» again
+    }
+  }});
+$('logout').onclick = signOut;
+const result = await api('/api/my/orders?size=50');
+$('rows').innerHTML = result.items.map(o => `<tr data-order-id="${o.orderId}"><td data-label="Заказ"><b>${esc(o.number)}</b><div class="muted">${esc(o.serviceName)}</div></td>
+  <td data-label="Период">${o.rentalPeriod ? esc(rentalPeriod(o.rentalPeriod)) : ''}</td><td data-label="Статус"><span class="badge ${o.status}">${esc(o.statusLabel)}</span></td>
+  <td data-label="Оплата"><span class="badge ${o.paymentStatus}">${esc(o.paymentStatusLabel)}</span></td><td data-label="Остаток" class="money">${money(o.remainder)}</td></tr>`).join('');
+$('empty').hidden = result.items.length > 0;
+$('rows').onclick = e => { const tr = e.target.closest('tr[data-order-id]'); if (tr) location.href = '/my/orders/' + tr.dataset.orderId; };
