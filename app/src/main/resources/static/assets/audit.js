@@ -1,4 +1,5 @@
 // The script of audit.html (issue 29: page scripts are modules of their own, not inline).
+import {pageHeader} from '/assets/layout.js';
 import {api, money, esc} from '/assets/api.js';
 const $ = id => document.getElementById(id);
 const orderId = new URLSearchParams(location.search).get('id');
@@ -17,7 +18,7 @@ const PROBLEMS = {HASH_MISMATCH: 'содержимое не совпадает �
   SEQUENCE_GAP: 'пропуск в последовательности', NOT_SEALED: 'событие записано до введения хешей'};
 
 const me = await api('/api/me');
-$('who').textContent = me.name;
+pageHeader(me, {title: 'Аудит заказа', back: '/', backLabel: 'К заказу'});
 const detail = await api(`/api/orders/${orderId}`);
 const zone = detail.service && detail.service.timeZone || 'Europe/Moscow';
 const format = new Intl.DateTimeFormat('ru-RU', {timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric',

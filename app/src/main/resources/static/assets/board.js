@@ -1,8 +1,9 @@
 // The script of board.html (issue 29: page scripts are modules of their own, not inline).
+import {pageHeader} from '/assets/layout.js';
 import {api, esc} from '/assets/api.js';
 const $ = id => document.getElementById(id);
 const me = await api('/api/me');
-$('who').textContent = me.name;
+pageHeader(me, {title: 'Загрузка', back: '/', backLabel: 'К списку заказов'});
 const services = await api('/api/catalog/services');
 const zone = services.length ? services[0].timeZone : Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** Today where the services are (their zone, not the browser's). */

@@ -1,8 +1,9 @@
 // The script of cash.html (issue 29: page scripts are modules of their own, not inline).
+import {pageHeader} from '/assets/layout.js';
 import {api, money, esc} from '/assets/api.js';
 const $ = id => document.getElementById(id);
 const me = await api('/api/me');
-$('who').textContent = me.name;
+pageHeader(me, {title: 'Касса за день', back: '/', backLabel: 'К списку заказов'});
 const services = await api('/api/catalog/services');
 if (!services.length) {
   $('title').textContent = 'Вы не отвечаете ни за одну услугу: касс для вас нет.';

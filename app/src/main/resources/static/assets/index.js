@@ -1,11 +1,12 @@
 // The script of index.html (issue 29: page scripts are modules of their own, not inline).
+import {pageHeader} from '/assets/layout.js';
+import {h} from '/assets/dom.js';
 import {api, money, dueLabel, localTime, signOut, esc} from '/assets/api.js';
 import {bookingForm} from '/assets/booking.js';
 const $ = id => document.getElementById(id);
 let page = 0; const size = 20; let latest = 0;
 const me = await api('/api/me');
-$('who').textContent = me.name;
-$('logout').onclick = signOut;
+pageHeader(me, {title: 'Обращения и заказы', actions: [h('button', {class: 'primary', id: 'newOrder', hidden: true}, 'Новый заказ'), h('a', {class: 'button', id: 'boardLink', href: '/board.html'}, 'Загрузка'), h('a', {class: 'button', id: 'cashLink', href: '/cash.html'}, 'Касса за день')]});
 // a manager works with the services they are responsible for; a choice among them when there is one to make
 const services = await api('/api/catalog/services');
 $('serviceId').insertAdjacentHTML('beforeend', services.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join(''));

@@ -1,10 +1,11 @@
 // The script of my-order.html (issue 29: page scripts are modules of their own, not inline).
+import {pageHeader} from '/assets/layout.js';
 import {api, money, localTime, rentalPeriod, phone, esc, newKey, orderNotFound, renderReceipts} from '/assets/api.js';
 import {moveDialog} from '/assets/booking.js';
 import {renderTimeline} from '/assets/timeline.js';
 const $ = id => document.getElementById(id);
 const orderId = new URLSearchParams(location.search).get('id') || location.pathname.split('/').pop();
-$('who').textContent = (await api('/api/me')).name;
+pageHeader(await api('/api/me'), {title: 'Заказ', back: '/my.html', backLabel: 'К моим заказам'});
 const services = await api('/api/catalog/services');
 let cancellableUntil = null, current = null;
 /** The service's cancellation policy, in its own time zone: shown before paying and before cancelling. */

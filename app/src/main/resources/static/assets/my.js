@@ -1,9 +1,11 @@
 // The script of my.html (issue 29: page scripts are modules of their own, not inline).
+import {pageHeader} from '/assets/layout.js';
+import {h} from '/assets/dom.js';
 import {api, money, rentalPeriod, esc, signOut} from '/assets/api.js';
 import {bookingForm} from '/assets/booking.js';
 const $ = id => document.getElementById(id);
 const me = await api('/api/me');
-$('who').textContent = me.name;
+pageHeader(me, {title: 'Мои заказы', actions: [h('button', {class: 'primary', id: 'book'}, 'Забронировать')]});
 // «Забронировать»: priced by the server before paying, then the gateway's page, then back to the order
 $('book').onclick = bookingForm($('bookDialog'), {title: 'Бронирование', submitLabel: 'Перейти к оплате', desk: false,
   visitorName: me.name, visitorEmail: me.email, place: async (body, key) => {
@@ -15,7 +17,6 @@ $('book').onclick = bookingForm($('bookDialog'), {title: 'Бронировани
       location.href = '/my/orders/' + placed.orderId; // booked; the order's page offers «Оплатить» again
     }
   }});
-$('logout').onclick = signOut;
 const result = await api('/api/my/orders?size=50');
 $('rows').innerHTML = result.items.map(o => `<tr data-order-id="${o.orderId}"><td data-label="Заказ"><b>${esc(o.number)}</b><div class="muted">${esc(o.serviceName)}</div></td>
   <td data-label="Период">${o.rentalPeriod ? esc(rentalPeriod(o.rentalPeriod)) : ''}</td><td data-label="Статус"><span class="badge ${o.status}">${esc(o.statusLabel)}</span></td>

@@ -1,11 +1,12 @@
 // The script of order.html (issue 29: page scripts are modules of their own, not inline).
+import {pageHeader} from '/assets/layout.js';
 import {api, money, dueLabel, localTime, rentalPeriod, phone, esc, newKey, methodLabel, orderNotFound, renderReceipts} from '/assets/api.js';
 import {moveDialog} from '/assets/booking.js';
 import {renderTimeline} from '/assets/timeline.js';
 const $ = id => document.getElementById(id);
 const orderId = new URLSearchParams(location.search).get('id');
 const me = await api('/api/me');
-$('who').textContent = me.name;
+pageHeader(me, {title: 'Заказ', back: '/', backLabel: 'К списку заказов'});
 if (me.role === 'AUDITOR') {
   // auditors read everything and change nothing: no controls, and the way to the order's history
   document.body.classList.add('readonly');
