@@ -62,7 +62,6 @@ export function phone(e164) {
   const m = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164 || '');
   return m ? `+7 (${m[1]}) ${m[2]}-${m[3]}-${m[4]}` : (e164 || '');
 }
-export const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
 export const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
 const METHODS = {CASH: 'наличные', CARD_TERMINAL: 'карта через терминал', BANK_TRANSFER: 'банковский перевод',
   BANK_CARD: 'банковская карта', SBP: 'СБП', ONLINE: 'онлайн-оплата'};

@@ -1,6 +1,7 @@
 // The script of audit.html (issue 29: page scripts are modules of their own, not inline).
 import {pageHeader} from '/assets/layout.js';
-import {api, money, esc} from '/assets/api.js';
+import {api, money} from '/assets/api.js';
+import {h, fill} from '/assets/dom.js';
 const $ = id => document.getElementById(id);
 const orderId = new URLSearchParams(location.search).get('id');
 const TYPES = {OrderPlaced: 'Заказ создан', ExecutorAssigned: 'Назначен исполнитель', ExecutorUnassigned: 'Исполнитель снят',
@@ -43,23 +44,23 @@ $('sealDetail').textContent = verdict.intact ? `Последний хеш ${verd
 
 function cause(e) {
   const m = e.metadata || {};
-  if (m.cause) return esc(m.cause);
+  if (m.cause) return m.cause;
   const p = e.payload || {};
-  if (e.type === 'MessagePosted') return `${p.visibility === 'INTERNAL' ? 'Внутреннее' : 'Публичное'}: «${esc(p.text)}»`;
-  if (p.amount) return `${money(p.amount)}${p.method ? ' · ' + esc(METHODS[p.method] || p.method) : ''}`;
-  if (p.reason) return `«${esc(p.reason)}»`;
-  if (p.executorName) return esc(p.executorName);
-  return m.idempotencyKey ? `Idempotency-Key ${esc(m.idempotencyKey)}` : '';
+  if (e.type === 'MessagePosted') return `${p.visibility === 'INTERNAL' ? 'Внутреннее' : 'Публичное'}: «${p.text}»`;
+  if (p.amount) return `${money(p.amount)}${p.method ? ' · ' + (METHODS[p.method] || p.method) : ''}`;
+  if (p.reason) return `«${p.reason}»`;
+  if (p.executorName) return p.executorName;
+  return m.idempotencyKey ? `Idempotency-Key ${m.idempotencyKey}` : '';
 }
-$('events').innerHTML = events.map(e => {
+fill($('events'), events.map(e => {
   const a = e.actor || {};
   const broken = bad && e.sequence >= bad.sequence;
-  return `<tr data-seq="${e.sequence}" class="${broken ? 'broken' : ''}">
-    <td data-label="№">${e.sequence}${bad && e.sequence === bad.sequence ? ' ✗' : ''}</td>
-    <td data-label="Время">${esc(shown(e.at))}</td><td data-label="Событие">${esc(TYPES[e.type] || e.type)}</td>
-    <td data-label="Кто">${esc(a.name || '')}<div class="muted">${esc(ROLES[a.role] || a.role || '')}</div></td>
-    <td data-label="Канал">${esc(CHANNELS[a.channel] || a.channel || '')}</td><td data-label="Основание">${cause(e)}</td></tr>`;
-}).join('');
+  return h('tr', {dataset: {seq: e.sequence}, class: broken ? 'broken' : ''},
+    h('td', {dataset: {label: '№'}}, `${e.sequence}${bad && e.sequence === bad.sequence ? ' ✗' : ''}`),
+    h('td', {dataset: {label: 'Время'}}, shown(e.at)), h('td', {dataset: {label: 'Событие'}}, TYPES[e.type] || e.type),
+    h('td', {dataset: {label: 'Кто'}}, a.name || '', h('div', {class: 'muted'}, ROLES[a.role] || a.role || '')),
+    h('td', {dataset: {label: 'Канал'}}, CHANNELS[a.channel] || a.channel || ''), h('td', {dataset: {label: 'Основание'}}, cause(e)));
+}));
 
 async function select(seq) {
   const e = events.find(x => x.sequence === seq);
@@ -69,13 +70,11 @@ async function select(seq) {
   try {
     const s = await api(`/api/audit/orders/${orderId}/state?at=${encodeURIComponent(e.at)}`);
     $('asOf').classList.remove('muted');
-    $('asOf').innerHTML = `<div class="row"><span>Статус</span><span class="badge ${s.status}">${esc(s.statusLabel || s.status)}</span></div>
-      <div class="row"><span>Оплата</span><span class="badge ${s.paymentStatus}">${esc(s.paymentStatusLabel || s.paymentStatus)}</span></div>
-      <div class="row"><span>Итого</span><span>${money(s.total)}</span></div>
-      <div class="row"><span>Оплачено</span><span>${money(s.paid)}</span></div>
-      <div class="row"><span>Остаток</span><span>${money(s.remainder)}</span></div>
-      <div class="row"><span>Исполнитель</span><span>${esc(s.executor ? s.executor.name : 'не назначен')}</span></div>
-      <div class="row"><span>Версия</span><span>${s.version}</span></div>`;
+    const row = (label, value) => h('div', {class: 'row'}, h('span', {}, label), value instanceof Node ? value : h('span', {}, value));
+    fill($('asOf'), row('Статус', h('span', {class: `badge ${s.status}`}, s.statusLabel || s.status)),
+      row('Оплата', h('span', {class: `badge ${s.paymentStatus}`}, s.paymentStatusLabel || s.paymentStatus)),
+      row('Итого', money(s.total)), row('Оплачено', money(s.paid)), row('Остаток', money(s.remainder)),
+      row('Исполнитель', s.executor ? s.executor.name : 'не назначен'), row('Версия', s.version));
   } catch (error) { $('asOf').textContent = error.message; }
 }
 $('events').onclick = ev => { const tr = ev.target.closest('tr[data-seq]'); if (tr) select(Number(tr.dataset.seq)); };

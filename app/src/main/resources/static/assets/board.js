@@ -1,6 +1,7 @@
 // The script of board.html (issue 29: page scripts are modules of their own, not inline).
 import {pageHeader} from '/assets/layout.js';
-import {api, esc} from '/assets/api.js';
+import {api} from '/assets/api.js';
+import {h, fill} from '/assets/dom.js';
 const $ = id => document.getElementById(id);
 const me = await api('/api/me');
 pageHeader(me, {title: 'Загрузка', back: '/', backLabel: 'К списку заказов'});
@@ -13,16 +14,16 @@ $('date').value = params.get('date') || today();
 const dayText = iso => iso.split('-').reverse().join('.');
 const shift = days => { const d = new Date($('date').value + 'T00:00:00Z'); d.setUTCDate(d.getUTCDate() + days); $('date').value = d.toISOString().substring(0, 10); load(); };
 function cell(hour, service) {
-  if (!hour) return `<td data-label="${esc(service.serviceName)}" class="closed muted">не работает</td>`;
+  if (!hour) return h('td', {dataset: {label: service.serviceName}, class: 'closed muted'}, 'не работает');
   const cap = hour.capacity;
   const level = cap == null ? '' : hour.occupied > cap ? 'over' : hour.occupied === cap ? 'full' : hour.occupied > 0 ? 'some' : 'free';
   const text = cap == null ? `${hour.occupied} зак.` : `${hour.occupied} / ${cap}`;
   const share = cap ? Math.min(100, Math.round(100 * hour.occupied / cap)) : 0;
-  return `<td data-label="${esc(service.serviceName)}" class="slot ${level}" data-hour="${hour.start.substring(11, 13)}" data-service="${esc(service.serviceId)}">`
-    + `<div class="load"><span class="bar" role="img" aria-label="занято ${hour.occupied} из ${cap ?? '—'}"><span class="w${Math.round(share / 10) * 10}"></span></span>`
-    + `<b>${text}</b></div>`
-    + hour.orders.map(o => `<a class="order ${o.status}" href="/order.html?id=${esc(o.orderId)}" title="${esc(o.statusLabel)}">${esc(o.number)}`
-      + ` <span class="muted">${esc(o.visitorName)}</span></a>`).join('') + '</td>';
+  return h('td', {dataset: {label: service.serviceName, hour: hour.start.substring(11, 13), service: service.serviceId}, class: `slot ${level}`},
+    h('div', {class: 'load'}, h('span', {class: 'bar', role: 'img', 'aria-label': `занято ${hour.occupied} из ${cap ?? '—'}`},
+      h('span', {class: `w${Math.round(share / 10) * 10}`})), h('b', {}, text)),
+    hour.orders.map(o => h('a', {class: `order ${o.status}`, href: `/order.html?id=${encodeURIComponent(o.orderId)}`, title: o.statusLabel},
+      o.number, ' ', h('span', {class: 'muted'}, o.visitorName))));
 }
 /** The board of the chosen day; with {@code overlapsToo}, «Пересечения» again (they change only when orders of an
     earlier version are moved or cancelled: not on every refresh). */
@@ -31,18 +32,20 @@ async function load(overlapsToo = true) {
   const board = await api('/api/space/board?date=' + $('date').value);
   $('title').textContent = `${dayText(board.date)} (время ${zone})`;
   const hours = [...new Set(board.services.flatMap(s => s.hours.map(h => h.start.substring(11, 16))))].sort();
-  $('head').innerHTML = '<tr><th>Час</th>' + board.services.map(s => `<th>${esc(s.serviceName)}<div class="muted small">`
-    + `${s.capacity == null ? '' : 'мест: ' + s.capacity + ' · '}${s.openingHours ? esc(s.openingHours) : 'выходной'}</div></th>`).join('') + '</tr>';
-  $('rows').innerHTML = hours.map(h => `<tr><th scope="row" data-label="Час">${h}–${String(Number(h.substring(0, 2)) + 1).padStart(2, '0')}:00</th>`
-    + board.services.map(s => cell(s.hours.find(x => x.start.substring(11, 16) === h), s)).join('') + '</tr>').join('');
+  fill($('head'), h('tr', {}, h('th', {}, 'Час'), board.services.map(s => h('th', {}, s.serviceName, h('div', {class: 'muted small'},
+    s.capacity == null ? '' : 'мест: ' + s.capacity + ' · ', s.openingHours ? s.openingHours : 'выходной')))));
+  fill($('rows'), hours.map(hour => h('tr', {}, h('th', {scope: 'row', dataset: {label: 'Час'}},
+      `${hour}–${String(Number(hour.substring(0, 2)) + 1).padStart(2, '0')}:00`),
+    board.services.map(s => cell(s.hours.find(x => x.start.substring(11, 16) === hour), s)))));
   $('empty').hidden = hours.length > 0;
   if (overlapsToo) overlapsShown(await api('/api/space/overbooked'));
   $('updated').textContent = 'обновлено в ' + new Date().toLocaleTimeString('ru-RU');
 }
 function overlapsShown(overlaps) {
   $('overlapsCard').hidden = overlaps.length === 0;
-  $('overlaps').innerHTML = overlaps.map(o => `<li><b>${esc(o.serviceName)}</b>, ${dayText(o.start.substring(0, 10))} ${o.start.substring(11, 16)}–${o.end.substring(11, 16)}:`
-    + ` ${o.held} заказа на ${o.capacity} мест — ` + o.orders.map(x => `<a href="/order.html?id=${esc(x.orderId)}">${esc(x.number)}</a>`).join(', ') + '</li>').join('');
+  fill($('overlaps'), overlaps.map(o => h('li', {}, h('b', {}, o.serviceName),
+    `, ${dayText(o.start.substring(0, 10))} ${o.start.substring(11, 16)}–${o.end.substring(11, 16)}: ${o.held} заказа на ${o.capacity} мест — `,
+    o.orders.map((x, i) => [i ? ', ' : '', h('a', {href: `/order.html?id=${encodeURIComponent(x.orderId)}`}, x.number)]))));
 }
 $('filters').onsubmit = e => e.preventDefault();
 $('date').onchange = () => load();

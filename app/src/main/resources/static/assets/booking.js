@@ -1,6 +1,7 @@
 // The booking form: the desk's «Новый заказ» and the guest's «Забронировать». The server prices the order (the
 // catalog's quote) before it is saved; the dates and times are the service's local ones.
-import {api, money, esc, newKey, maskPhone, rentalPeriod} from '/assets/api.js';
+import {api, money, newKey, maskPhone, rentalPeriod} from '/assets/api.js';
+import {h, fill} from '/assets/dom.js';
 
 const FORM = `<form method="dialog" novalidate>
   <h2 id="noTitle"></h2>
@@ -50,19 +51,19 @@ export function hoursPicker({chips, from, to, date, serviceId, changed, ignoreOr
   const freeAt = hour => { const slot = slots.find(s => hourOf(s.start.substring(11, 16)) === hour); return slot && slot.free !== 0; };
   function render() {
     const a = hourOf(from.value), b = to.value === '00:00' ? 24 : hourOf(to.value);
-    chips.innerHTML = slots.length ? slots.map(s => {
-      const h = hourOf(s.start.substring(11, 16));
-      const full = s.free === 0 && !(ignoreOrder && ignoreOrder.hours?.includes(h));
-      const chosen = a !== null && b !== null && h >= a && h < b;
+    fill(chips, slots.length ? slots.map(s => {
+      const hour = hourOf(s.start.substring(11, 16));
+      const full = s.free === 0 && !(ignoreOrder && ignoreOrder.hours?.includes(hour));
+      const chosen = a !== null && b !== null && hour >= a && hour < b;
       const left = s.free === null ? '' : full ? 'занято' : `свободно ${s.free} из ${capacity}`;
-      return `<button type="button" class="hour${chosen ? ' chosen' : ''}${full ? ' full' : ''}" data-hour="${h}" aria-pressed="${chosen}"`
-        + `${full ? ' disabled title="Нет свободных мест"' : ''}>${hh(h)}<small>${left}</small></button>`;
-    }).join('') : '<p class="muted">В этот день услуга не работает — выберите другую дату.</p>';
+      return h('button', {type: 'button', class: `hour${chosen ? ' chosen' : ''}${full ? ' full' : ''}`, dataset: {hour},
+        'aria-pressed': String(chosen), disabled: full, title: full ? 'Нет свободных мест' : null}, hh(hour), h('small', {}, left));
+    }) : h('p', {class: 'muted'}, 'В этот день услуга не работает — выберите другую дату.'));
   }
   function options(keepFrom, keepTo) {
     const starts = slots.map(s => hourOf(s.start.substring(11, 16)));
-    from.innerHTML = starts.map(h => `<option value="${hh(h)}">${hh(h)}</option>`).join('');
-    to.innerHTML = starts.map(h => `<option value="${hh(h + 1)}">${String(h + 1).padStart(2, '0')}:00</option>`).join('');
+    fill(from, starts.map(hour => h('option', {value: hh(hour)}, hh(hour))));
+    fill(to, starts.map(hour => h('option', {value: hh(hour + 1)}, `${String(hour + 1).padStart(2, '0')}:00`)));
     const a = starts.includes(hourOf(keepFrom)) ? hourOf(keepFrom) : (starts.find(freeAt) ?? starts[0]);
     if (a === undefined) return;
     const endOf = value => value === '00:00' ? 24 : hourOf(value);
@@ -121,7 +122,7 @@ export function bookingForm(dialog, {title, submitLabel, desk, visitorName, visi
   const plan = () => form.querySelector('input[name=noPlan]:checked').value;
 
   function tariffs() {
-    $('noTariff').innerHTML = service().tariffs.map(t => `<option value="${esc(t.id)}">${esc(t.name)} — ${money(t.unitPrice)} в час</option>`).join('');
+    fill($('noTariff'), service().tariffs.map(t => h('option', {value: t.id}, `${t.name} — ${money(t.unitPrice)} в час`)));
     $('noZone').textContent = `Время — по часовому поясу услуги (${service().timeZone}).`;
     plans();
   }
@@ -159,10 +160,11 @@ export function bookingForm(dialog, {title, submitLabel, desk, visitorName, visi
       if (ticket !== latest) return; // an answer to an older choice
       quoted = q; clearErrors();
       const now = desk ? (q.paymentPlan === 'PARTIAL' ? ['Предоплата', q.prepayment] : null) : ['К оплате сейчас', q.prepayment];
-      $('noQuote').innerHTML = q.lines.map(l => `<div class="row"><span>${esc(l.description)}</span><span>${l.quantity} x ${money(l.unitPrice)}</span><b>${money(l.amount)}</b></div>`).join('')
-        + `<div class="row"><b>Итоговая стоимость</b><b id="noTotal">${money(q.total)}</b></div>`
-        + (now ? `<div class="row"><span>${now[0]}</span><span id="noPrepayment">${money(now[1])}</span></div>` : '')
-        + `<div class="hint" id="noMinimum">Остаток к оплате не должен быть менее ${money(q.minimumRemainder)}.</div>`;
+      fill($('noQuote'), q.lines.map(l => h('div', {class: 'row'}, h('span', {}, l.description), h('span', {}, `${l.quantity} x ${money(l.unitPrice)}`),
+          h('b', {}, money(l.amount)))),
+        h('div', {class: 'row'}, h('b', {}, 'Итоговая стоимость'), h('b', {id: 'noTotal'}, money(q.total))),
+        now ? h('div', {class: 'row'}, h('span', {}, now[0]), h('span', {id: 'noPrepayment'}, money(now[1]))) : null,
+        h('div', {class: 'hint', id: 'noMinimum'}, `Остаток к оплате не должен быть менее ${money(q.minimumRemainder)}.`));
     } catch (error) {
       if (ticket !== latest) return;
       $('noQuote').textContent = ''; showError(error, false);
@@ -199,7 +201,7 @@ export function bookingForm(dialog, {title, submitLabel, desk, visitorName, visi
   };
   return async () => {
     services = await api('/api/catalog/services');
-    $('noService').innerHTML = services.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('');
+    fill($('noService'), services.map(s => h('option', {value: s.id}, s.name)));
     tariffs();
     key = newKey(); clearErrors();
     // today where the first service is (its zone, not the browser's), at times that can still be booked: the desk from
@@ -282,10 +284,11 @@ export function moveDialog(dialog, {path, withReason, done}) {
       if (ticket !== latest) return;
       quoted = q;
       const diff = Number(q.total.value) - Number(order.paid.value);
-      $('mvQuote').innerHTML = `<div class="row"><span>Новая стоимость</span><b id="mvTotal">${money(q.total)}</b></div>`
-        + `<div class="row"><span>Было</span><span>${money(order.total)}</span></div>`
-        + (diff < 0 ? `<div class="row"><span>К возврату</span><span id="mvBack">${money({value: (-diff).toFixed(2), currency: 'RUB'})}</span></div>`
-          : diff > 0 ? `<div class="row"><span>Останется оплатить</span><span id="mvDue">${money({value: diff.toFixed(2), currency: 'RUB'})}</span></div>` : '');
+      fill($('mvQuote'), h('div', {class: 'row'}, h('span', {}, 'Новая стоимость'), h('b', {id: 'mvTotal'}, money(q.total))),
+        h('div', {class: 'row'}, h('span', {}, 'Было'), h('span', {}, money(order.total))),
+        diff < 0 ? h('div', {class: 'row'}, h('span', {}, 'К возврату'), h('span', {id: 'mvBack'}, money({value: (-diff).toFixed(2), currency: 'RUB'})))
+          : diff > 0 ? h('div', {class: 'row'}, h('span', {}, 'Останется оплатить'), h('span', {id: 'mvDue'}, money({value: diff.toFixed(2), currency: 'RUB'})))
+          : null);
     } catch (error) {
       if (ticket !== latest) return;
       $('mvQuote').textContent = ''; $('mvError').textContent = error.message;

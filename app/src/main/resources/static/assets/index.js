@@ -1,7 +1,7 @@
 // The script of index.html (issue 29: page scripts are modules of their own, not inline).
 import {pageHeader} from '/assets/layout.js';
-import {h} from '/assets/dom.js';
-import {api, money, dueLabel, localTime, signOut, esc} from '/assets/api.js';
+import {h, fill} from '/assets/dom.js';
+import {api, money, dueLabel, localTime} from '/assets/api.js';
 import {bookingForm} from '/assets/booking.js';
 const $ = id => document.getElementById(id);
 let page = 0; const size = 20; let latest = 0;
@@ -9,7 +9,7 @@ const me = await api('/api/me');
 pageHeader(me, {title: 'Обращения и заказы', actions: [h('button', {class: 'primary', id: 'newOrder', hidden: true}, 'Новый заказ'), h('a', {class: 'button', id: 'boardLink', href: '/board.html'}, 'Загрузка'), h('a', {class: 'button', id: 'cashLink', href: '/cash.html'}, 'Касса за день')]});
 // a manager works with the services they are responsible for; a choice among them when there is one to make
 const services = await api('/api/catalog/services');
-$('serviceId').insertAdjacentHTML('beforeend', services.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join(''));
+$('serviceId').append(...services.map(s => h('option', {value: s.id}, s.name)));
 $('serviceId').hidden = services.length < 2;
 /** The list's filters and sort as the API takes them (the page, the exports). */
 function filters() {
@@ -26,19 +26,16 @@ async function load() {
   const ticket = ++latest;
   const result = await api('/api/orders?' + params);
   if (ticket !== latest) return; // a newer search is on its way; never show an older answer over it
-  $('rows').replaceChildren(...result.items.map(o => {
-    const tr = document.createElement('tr'); tr.dataset.orderId = o.orderId;
-    const cell = (label, html, cls) => { const td = document.createElement('td'); td.dataset.label = label; if (cls) td.className = cls; td.innerHTML = html; return td; };
-    tr.append(cell('Заказ', `<b>${esc(o.number)}</b><div class="muted">${esc(o.serviceName)}</div>`),
-      cell('Создан', localTime(o.createdAt)),
-      cell('Посетитель', esc(o.visitorName)),
-      cell('Статус', `<span class="badge ${o.status}">${esc(o.statusLabel)}</span>`),
-      cell('Оплата', `<span class="badge ${o.paymentStatus}">${esc(o.paymentStatusLabel)}</span>`),
-      cell('Остаток', money(o.remainder), 'money'),
-      cell('Исполнитель', esc(o.executorName) || '<span class="muted">Не назначено</span>'),
-      cell('Срок', dueLabel(o.dueDate, o.createdAt)));
-    return tr;
-  }));
+  const cell = (label, props, ...content) => h('td', {...props, dataset: {label}}, ...content);
+  fill($('rows'), result.items.map(o => h('tr', {dataset: {orderId: o.orderId}},
+    cell('Заказ', {}, h('b', {}, o.number), h('div', {class: 'muted'}, o.serviceName)),
+    cell('Создан', {}, localTime(o.createdAt)),
+    cell('Посетитель', {}, o.visitorName),
+    cell('Статус', {}, h('span', {class: `badge ${o.status}`}, o.statusLabel)),
+    cell('Оплата', {}, h('span', {class: `badge ${o.paymentStatus}`}, o.paymentStatusLabel)),
+    cell('Остаток', {class: 'money'}, money(o.remainder)),
+    cell('Исполнитель', {}, o.executorName || h('span', {class: 'muted'}, 'Не назначено')),
+    cell('Срок', {}, dueLabel(o.dueDate, o.createdAt)))));
   $('empty').hidden = result.items.length > 0;
   $('total').textContent = `Всего: ${result.total}`;
   $('prev').disabled = page === 0; $('next').disabled = (page + 1) * size >= result.total;

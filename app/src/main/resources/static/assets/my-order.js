@@ -1,6 +1,7 @@
 // The script of my-order.html (issue 29: page scripts are modules of their own, not inline).
+import {h, fill} from '/assets/dom.js';
 import {pageHeader} from '/assets/layout.js';
-import {api, money, localTime, rentalPeriod, phone, esc, newKey, orderNotFound, renderReceipts} from '/assets/api.js';
+import {api, money, localTime, rentalPeriod, phone, newKey, orderNotFound, renderReceipts} from '/assets/api.js';
 import {moveDialog} from '/assets/booking.js';
 import {renderTimeline} from '/assets/timeline.js';
 const $ = id => document.getElementById(id);
@@ -31,12 +32,13 @@ function render(d) {
   $('status').textContent = d.statusLabel; $('status').className = 'badge ' + d.status;
   $('period').textContent = 'Период аренды: ' + rentalPeriod(d.rentalPeriod);
   $('receiptsCard').hidden = !(d.receipts && d.receipts.length); renderReceipts($('receipts'), d.receipts);
-  $('payments').innerHTML = d.payments.map(p => `<div class="row"><span>${esc(p.methodLabel)} <span class="muted">${localTime(p.at)}</span></span><span>Оплачено ${money(p.amount)}</span></div>`).join('');
+  fill($('payments'), d.payments.map(p => h('div', {class: 'row'}, h('span', {}, p.methodLabel, ' ', h('span', {class: 'muted'}, localTime(p.at))),
+    h('span', {}, `Оплачено ${money(p.amount)}`))));
   $('paymentStatus').textContent = d.paymentStatusLabel; $('paymentStatus').className = 'badge ' + d.paymentStatus;
   $('total').textContent = money(d.total); $('paid').textContent = money(d.paid); $('remainder').textContent = money(d.remainder);
   $('pay').hidden = d.status === 'CANCELLED' || d.status === 'COMPLETED' || Number(d.remainder.value) === 0;
-  $('visitor').innerHTML = `${esc(d.visitor.name)}<div class="muted">${esc(phone(d.visitor.phone))}</div>`
-    + (d.visitor.email ? `<div class="muted" id="visitorEmail">${esc(d.visitor.email)}</div>` : '');
+  fill($('visitor'), d.visitor.name, h('div', {class: 'muted'}, phone(d.visitor.phone)),
+    d.visitor.email ? h('div', {class: 'muted', id: 'visitorEmail'}, d.visitor.email) : null);
   policy(d);
 }
 async function loadTimeline() {

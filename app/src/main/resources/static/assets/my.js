@@ -1,7 +1,7 @@
 // The script of my.html (issue 29: page scripts are modules of their own, not inline).
 import {pageHeader} from '/assets/layout.js';
-import {h} from '/assets/dom.js';
-import {api, money, rentalPeriod, esc, signOut} from '/assets/api.js';
+import {h, fill} from '/assets/dom.js';
+import {api, money, rentalPeriod} from '/assets/api.js';
 import {bookingForm} from '/assets/booking.js';
 const $ = id => document.getElementById(id);
 const me = await api('/api/me');
@@ -18,8 +18,11 @@ $('book').onclick = bookingForm($('bookDialog'), {title: 'Бронировани
     }
   }});
 const result = await api('/api/my/orders?size=50');
-$('rows').innerHTML = result.items.map(o => `<tr data-order-id="${o.orderId}"><td data-label="Заказ"><b>${esc(o.number)}</b><div class="muted">${esc(o.serviceName)}</div></td>
-  <td data-label="Период">${o.rentalPeriod ? esc(rentalPeriod(o.rentalPeriod)) : ''}</td><td data-label="Статус"><span class="badge ${o.status}">${esc(o.statusLabel)}</span></td>
-  <td data-label="Оплата"><span class="badge ${o.paymentStatus}">${esc(o.paymentStatusLabel)}</span></td><td data-label="Остаток" class="money">${money(o.remainder)}</td></tr>`).join('');
+fill($('rows'), result.items.map(o => h('tr', {dataset: {orderId: o.orderId}},
+  h('td', {dataset: {label: 'Заказ'}}, h('b', {}, o.number), h('div', {class: 'muted'}, o.serviceName)),
+  h('td', {dataset: {label: 'Период'}}, o.rentalPeriod ? rentalPeriod(o.rentalPeriod) : ''),
+  h('td', {dataset: {label: 'Статус'}}, h('span', {class: `badge ${o.status}`}, o.statusLabel)),
+  h('td', {dataset: {label: 'Оплата'}}, h('span', {class: `badge ${o.paymentStatus}`}, o.paymentStatusLabel)),
+  h('td', {dataset: {label: 'Остаток'}, class: 'money'}, money(o.remainder)))));
 $('empty').hidden = result.items.length > 0;
 $('rows').onclick = e => { const tr = e.target.closest('tr[data-order-id]'); if (tr) location.href = '/my/orders/' + tr.dataset.orderId; };

@@ -1,8 +1,9 @@
 // The script of order.html (issue 29: page scripts are modules of their own, not inline).
 import {pageHeader} from '/assets/layout.js';
-import {api, money, dueLabel, localTime, rentalPeriod, phone, esc, newKey, methodLabel, orderNotFound, renderReceipts} from '/assets/api.js';
+import {api, money, dueLabel, localTime, rentalPeriod, phone, newKey, methodLabel, orderNotFound, renderReceipts} from '/assets/api.js';
 import {moveDialog} from '/assets/booking.js';
 import {renderTimeline} from '/assets/timeline.js';
+import {h, fill} from '/assets/dom.js';
 const $ = id => document.getElementById(id);
 const orderId = new URLSearchParams(location.search).get('id');
 const me = await api('/api/me');
@@ -24,16 +25,22 @@ function render(d) {
   $('created').textContent = localTime(d.createdAt);
   $('service').textContent = d.service.name;
   $('status').textContent = d.statusLabel; $('status').className = 'badge ' + d.status;
-  $('executor').innerHTML = d.executor ? esc(d.executor.name) : '<span class="muted">Не назначено</span>';
+  fill($('executor'), d.executor ? d.executor.name : h('span', {class: 'muted'}, 'Не назначено'));
   $('ticket').textContent = d.ticket && d.ticket.number ? `Билет ${d.ticket.number}` : 'Без билета';
-  $('visitor').innerHTML = `${esc(d.visitor.name)}<div class="muted">Телефон: ${esc(phone(d.visitor.phone))}</div>`
-    + (d.visitor.email ? `<div class="muted" id="visitorEmail">${esc(d.visitor.email)}${d.visitorEmailUnconfirmed
-      ? ' · <span class="warn" title="Адрес указал гость, и он не его: письма и чеки туда не отправляются, пока адрес не подтвердят по ссылке из письма">не подтверждён</span>' : ''}</div>` : '');
-  $('lines').innerHTML = d.lines.map(l => `<div class="row"><span>${esc(l.description)}</span><span>${l.quantity} x ${money(l.unitPrice)}</span><span>${money(l.amount)}</span></div>`).join('');
+  fill($('visitor'), d.visitor.name, h('div', {class: 'muted'}, 'Телефон: ', phone(d.visitor.phone)),
+    d.visitor.email ? h('div', {class: 'muted', id: 'visitorEmail'}, d.visitor.email, d.visitorEmailUnconfirmed ? [' · ', h('span', {class: 'warn',
+      title: 'Адрес указал гость, и он не его: письма и чеки туда не отправляются, пока адрес не подтвердят по ссылке из письма'},
+      'не подтверждён')] : null) : null);
+  fill($('lines'), d.lines.map(l => h('div', {class: 'row'}, h('span', {}, l.description), h('span', {}, `${l.quantity} x ${money(l.unitPrice)}`),
+    h('span', {}, money(l.amount)))));
   $('period').textContent = 'Период аренды: ' + rentalPeriod(d.rentalPeriod);
   $('ticketCost').textContent = money(d.ticketCost); $('total').textContent = money(d.total);
-  $('payments').innerHTML = d.payments.map(p => `<div class="row"><span>${esc(p.methodLabel.charAt(0).toUpperCase() + p.methodLabel.slice(1))}<div class="muted">${localTime(p.at)}${p.recordedBy ? ' · ' + esc(p.recordedBy.name) : ''}</div></span><span>Оплачено ${money(p.amount)}</span></div>`).join('')
-    + (d.prepaymentDue && Number(d.prepaymentDue.value) > 0 ? `<div class="row muted"><span>Предоплата</span><span>${money(d.prepaymentDue)}</span></div>` : '');
+  fill($('payments'), d.payments.map(p => h('div', {class: 'row'},
+      h('span', {}, p.methodLabel.charAt(0).toUpperCase() + p.methodLabel.slice(1),
+        h('div', {class: 'muted'}, localTime(p.at), p.recordedBy ? ' · ' + p.recordedBy.name : '')),
+      h('span', {}, `Оплачено ${money(p.amount)}`))),
+    d.prepaymentDue && Number(d.prepaymentDue.value) > 0
+      ? h('div', {class: 'row muted'}, h('span', {}, 'Предоплата'), h('span', {}, money(d.prepaymentDue))) : null);
   $('paid').textContent = money(d.paid); $('remainder').textContent = money(d.remainder);
   // a refund made in the gateway's dashboard can leave less than the minimum: it can only be paid whole
   const belowMinimum = d.status !== 'CANCELLED' && Number(d.remainder.value) > 0 && Number(d.remainder.value) < Number(d.minimumRemainder.value);
@@ -42,7 +49,9 @@ function render(d) {
     $('belowMinimum').textContent = `Остаток ${money(d.remainder)} меньше минимума ${money(d.minimumRemainder)}: примите его только целиком.`;
   }
   $('refundRow').hidden = Number(d.refundDue.value) === 0; $('refundDue').textContent = money(d.refundDue);
-  $('refunds').innerHTML = d.refunds.map(r => `<div class="row refund"><span>Возврат: ${esc(r.method ? methodLabel(r.method) : '')}<div class="muted">${localTime(r.at)}${r.recordedBy ? ' · ' + esc(r.recordedBy.name) : ''}</div></span><span>−${money(r.amount)}</span></div>`).join('');
+  fill($('refunds'), d.refunds.map(r => h('div', {class: 'row refund'},
+    h('span', {}, 'Возврат: ', r.method ? methodLabel(r.method) : '', h('div', {class: 'muted'}, localTime(r.at), r.recordedBy ? ' · ' + r.recordedBy.name : '')),
+    h('span', {}, `−${money(r.amount)}`))));
   $('receiptsCard').hidden = !(d.receipts && d.receipts.length); renderReceipts($('receipts'), d.receipts);
   const final = d.status === 'CANCELLED' || d.status === 'COMPLETED';
   $('recordPayment').hidden = final || Number(d.remainder.value) === 0;
@@ -57,8 +66,9 @@ function render(d) {
   $('completeOrder').title = d.status !== 'CONFIRMED' ? 'Завершить можно только подтверждённый заказ'
     : over ? '' : 'Период аренды ещё не закончился';
   $('paymentStatusLine')?.remove();
-  $('paid').parentElement.insertAdjacentHTML('beforebegin', `<div class="row" id="paymentStatusLine"><span>Статус оплаты</span><span class="badge ${d.paymentStatus}" id="paymentStatus">${esc(d.paymentStatusLabel)}</span></div>`);
-  $('applicant').innerHTML = `${esc(d.applicant.name)}<div class="muted">${esc(d.applicant.role)}</div><div>${esc(phone(d.applicant.phone))}</div>`;
+  $('paid').parentElement.before(h('div', {class: 'row', id: 'paymentStatusLine'}, h('span', {}, 'Статус оплаты'),
+    h('span', {class: `badge ${d.paymentStatus}`, id: 'paymentStatus'}, d.paymentStatusLabel)));
+  fill($('applicant'), d.applicant.name, h('div', {class: 'muted'}, d.applicant.role), h('div', {}, phone(d.applicant.phone)));
   $('due').textContent = dueLabel(d.dueDate, d.createdAt);
 }
 async function loadTimeline() {
@@ -109,8 +119,8 @@ $('changeExecutor').onclick = async e => { e.preventDefault(); $('executorError'
     const service = (await api('/api/catalog/services')).find(s => s.id === detail.service.id);
     const staff = service ? service.staff : [];
     const chosen = detail.executor ? detail.executor.id : (staff.some(p => p.id === me.id) ? me.id : '');
-    $('executorId').innerHTML = (chosen ? '' : '<option value="">— выберите —</option>')
-      + staff.map(p => `<option value="${esc(p.id)}"${p.id === chosen ? ' selected' : ''}>${esc(p.name)}</option>`).join('');
+    fill($('executorId'), chosen ? null : h('option', {value: ''}, '— выберите —'),
+      staff.map(p => h('option', {value: p.id, selected: p.id === chosen}, p.name)));
   } catch (error) { $('executorError').textContent = error.message; }
   $('executorDialog').showModal(); $('executorId').focus(); };
 $('executorForm').onsubmit = async e => { e.preventDefault();
