@@ -290,13 +290,7 @@ public class ReceiptSaga {
             }
             retryAttempt = 0;
         } catch (PaymentGateway.GatewayUnavailableException unavailable) {
-            retryAttempt++;
-            Duration delay = GatewayRetry.after(retryAttempt);
-            log.warn("Gateway unavailable for the receipts of order {} (attempt {}), retrying in {}: {}", orderId, retryAttempt, delay,
-                    unavailable.getMessage());
-            if (retryId == null) {
-                retryId = deadlines.schedule(delay, RECEIPT_RETRY);
-            }
+            retryId = GatewayRetry.schedule(deadlines, RECEIPT_RETRY, retryId, ++retryAttempt, "the receipts of order " + orderId, unavailable);
         }
     }
 

@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,13 +135,7 @@ public class RefundSaga {
             }
             retryAttempt = 0;
         } catch (PaymentGateway.GatewayUnavailableException unavailable) {
-            retryAttempt++;
-            Duration delay = GatewayRetry.after(retryAttempt);
-            log.warn("Gateway unavailable for the refunds of order {} (attempt {}), retrying in {}: {}", orderId, retryAttempt, delay,
-                    unavailable.getMessage());
-            if (retryId == null) {
-                retryId = deadlines.schedule(delay, REFUND_RETRY);
-            }
+            retryId = GatewayRetry.schedule(deadlines, REFUND_RETRY, retryId, ++retryAttempt, "the refunds of order " + orderId, unavailable);
         }
         if (toRefund.isEmpty() && retryId == null) {
             SagaLifecycle.end();

@@ -37,7 +37,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -288,12 +287,7 @@ public class PaymentSaga {
     }
 
     private void scheduleRetry(RuntimeException cause) {
-        retryAttempt++;
-        Duration delay = GatewayRetry.after(retryAttempt);
-        log.warn("Gateway unavailable for order {} (attempt {}), retrying in {}: {}", orderId, retryAttempt, delay, cause.getMessage());
-        if (retryId == null) {
-            retryId = deadlines.schedule(delay, GATEWAY_RETRY);
-        }
+        retryId = GatewayRetry.schedule(deadlines, GATEWAY_RETRY, retryId, ++retryAttempt, "order " + orderId, cause);
     }
 
     private void cancelDeadline() {
