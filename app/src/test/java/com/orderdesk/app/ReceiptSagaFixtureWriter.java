@@ -1,7 +1,6 @@
 package com.orderdesk.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderdesk.app.support.OrderBodies;
 import com.orderdesk.app.support.TestApp;
@@ -10,9 +9,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -71,19 +68,6 @@ class ReceiptSagaFixtureWriter {
             facts.put("deadlines", jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class));
             facts.put("head", jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
         }
-        out = out.resolve(TestDatabase.POSTGRES ? "postgresql" : "h2");
-        Files.createDirectories(out);
-        Files.write(out.resolve("facts.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(facts));
-        if (TestDatabase.POSTGRES) {
-            String url = TestDatabase.arguments(dataDir.toString()).stream().filter(a -> a.startsWith("--spring.datasource.url="))
-                    .findFirst().orElseThrow().substring("--spring.datasource.url=".length());
-            java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
-            Process dump = new ProcessBuilder("pg_dump", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", "postgres",
-                    "--inserts", "--no-owner", "--no-privileges", "-f", out.resolve("store.sql").toString(), uri.getPath().substring(1))
-                    .inheritIO().start();
-            assertThat(dump.waitFor()).as("pg_dump").isZero();
-        } else {
-            Files.copy(dataDir.resolve("orderdesk.mv.db"), out.resolve("orderdesk.mv.db"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        StoreFixtureWriter.save(dataDir, out, facts);
     }
 }

@@ -116,19 +116,27 @@ class StoreFixtureWriter {
             facts.put("tokens", jdbc.queryForObject("select count(*) from token_entry", Long.class));
         }
 
-        out = out.resolve(TestDatabase.POSTGRES ? "postgresql" : "h2");
-        Files.createDirectories(out);
-        Files.write(out.resolve("facts.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(facts));
+        save(dataDir, out, facts);
+    }
+
+    /**
+     * The store in {@code dataDir} and its {@code facts} into {@code out}/{h2,postgresql}: the H2 file itself, or a
+     * {@code pg_dump --inserts} of the PostgreSQL database (which needs {@code pg_dump} on the path).
+     */
+    static void save(Path dataDir, Path out, ObjectNode facts) throws Exception {
+        Path to = out.resolve(TestDatabase.POSTGRES ? "postgresql" : "h2");
+        Files.createDirectories(to);
+        Files.write(to.resolve("facts.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(facts));
         if (TestDatabase.POSTGRES) {
             String url = TestDatabase.arguments(dataDir.toString()).stream().filter(a -> a.startsWith("--spring.datasource.url="))
                     .findFirst().orElseThrow().substring("--spring.datasource.url=".length());
             java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
             Process dump = new ProcessBuilder("pg_dump", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", "postgres",
-                    "--inserts", "--no-owner", "--no-privileges", "-f", out.resolve("store.sql").toString(), uri.getPath().substring(1))
+                    "--inserts", "--no-owner", "--no-privileges", "-f", to.resolve("store.sql").toString(), uri.getPath().substring(1))
                     .inheritIO().start();
             assertThat(dump.waitFor()).as("pg_dump").isZero();
         } else {
-            Files.copy(dataDir.resolve("orderdesk.mv.db"), out.resolve("orderdesk.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(dataDir.resolve("orderdesk.mv.db"), to.resolve("orderdesk.mv.db"), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
