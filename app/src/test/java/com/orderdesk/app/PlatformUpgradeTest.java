@@ -88,6 +88,17 @@ class PlatformUpgradeTest {
                     + "and \"version\" is not null order by \"installed_rank\"", String.class))
                     .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
 
+            // V13: the order still awaiting its payment has a receipt saga keeping the rental's start for its receipt's
+            // settlement (its payment saga, written by the old build, kept it)
+            String awaitingOrder = facts.path("awaiting").asText();
+            String awaitingSaga = stored.sagas.stream().map(row -> new String(row.bytes, StandardCharsets.UTF_8))
+                    .filter(json -> json.contains(awaitingOrder)).findFirst().orElseThrow();
+            JsonNode receiptSaga = new ObjectMapper().readTree(jdbc.queryForObject("select serialized_saga from saga_entry s join "
+                    + "association_value_entry a on a.saga_id = s.saga_id where s.saga_type = ? and a.association_value = ?", byte[].class,
+                    "com.orderdesk.payment.receipt.ReceiptSaga", awaitingOrder));
+            assertThat(receiptSaga.path("awaitingPrepayment").asBoolean()).isTrue();
+            assertThat(receiptSaga.path("rentalStart")).isEqualTo(new ObjectMapper().readTree(awaitingSaga).path("rentalStart"));
+
             // what was stored is what today's serializer writes, byte for byte
             Serializer events = app.bean(org.axonframework.config.Configuration.class).eventSerializer();
             Serializer general = app.bean(org.axonframework.config.Configuration.class).serializer();

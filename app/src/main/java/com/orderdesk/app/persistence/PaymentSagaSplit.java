@@ -26,8 +26,9 @@ import java.util.UUID;
  * payment saga's refund and receipt work a saga of its own, associated with the same order, with that work in the
  * fields of the same names; it moves the deadlines of that work (the receipt poll, the settlement at the rental's
  * start) to the new saga — db-scheduler's row keeps its id and time, its Axon details name the new saga — and gives a
- * new saga whose work waited for the old saga's gateway retry a retry of its own at the same time. The payment saga
- * keeps its payment work; one with none left ends here, as it would have at its next event.
+ * new saga whose work waited for the old saga's gateway retry a retry of its own at the same time. A payment still under
+ * way gives the receipt saga the rental's start its receipt's settlement needs. The payment saga keeps its payment
+ * work; one with none left ends here, as it would have at its next event.
  */
 public abstract class PaymentSagaSplit extends BaseJavaMigration {
     static final String PAYMENT_SAGA = "com.orderdesk.payment.saga.PaymentSaga";
@@ -63,19 +64,24 @@ public abstract class PaymentSagaSplit extends BaseJavaMigration {
             ObjectNode payment = (ObjectNode) json.readTree(stored.saga());
             String retryId = text(payment, "retryId");
             int retryAttempt = payment.path("retryAttempt").asInt();
+            boolean toTalk = !isEmpty(payment, "toCreate") || !isEmpty(payment, "toSettle");
+            boolean paymentWork = toTalk || !isEmpty(payment, "open") || !text(payment, "deadlineId").isEmpty();
 
             ObjectNode receipt = json.createObjectNode();
             receipt.set("orderId", payment.get("orderId"));
-            receipt.put("awaitingPrepayment", false);
             for (String field : RECEIPT_FIELDS) {
                 JsonNode value = payment.remove(field);
                 if (value != null) {
                     receipt.set(field, value);
                 }
             }
+            // a payment still under way keeps the rental's start for its receipt's settlement, as a new prepayment request
+            // does in the receipt saga (awaitingPrepayment until its receipt is handed over, or the order ends)
+            boolean awaitingPrepayment = paymentWork && !text(receipt, "rentalStart").isEmpty() && !receipt.path("cancelled").asBoolean();
+            receipt.put("awaitingPrepayment", awaitingPrepayment);
             boolean receiptsToMake = !text(receipt, "settlementToCreate").isEmpty() || !isEmpty(receipt, "refundReceiptsToCreate");
             if (!isEmpty(receipt, "watchedReceipts") || !text(receipt, "pollId").isEmpty() || receipt.path("settlementWanted").asBoolean()
-                    || !text(receipt, "settlementDeadlineId").isEmpty() || receiptsToMake) {
+                    || !text(receipt, "settlementDeadlineId").isEmpty() || receiptsToMake || awaitingPrepayment) {
                 String sagaId = newSagaId("receipts", stored);
                 moveDeadline(connection, text(receipt, "pollId"), RECEIPT_SAGA, sagaId);
                 moveDeadline(connection, text(receipt, "settlementDeadlineId"), RECEIPT_SAGA, sagaId);
@@ -95,8 +101,7 @@ public abstract class PaymentSagaSplit extends BaseJavaMigration {
                 refunds++;
             }
 
-            boolean toTalk = !isEmpty(payment, "toCreate") || !isEmpty(payment, "toSettle");
-            if (toTalk || !isEmpty(payment, "open") || !text(payment, "deadlineId").isEmpty()) {
+            if (paymentWork) {
                 update(connection, "update saga_entry set serialized_saga = ? where saga_id = ?", json.writeValueAsBytes(payment), stored.id());
             } else {
                 // nothing of the payment's own is left: it ends, and its retry (if any) with it — each new saga has its own
