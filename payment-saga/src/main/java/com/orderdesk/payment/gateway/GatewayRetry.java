@@ -15,7 +15,7 @@ public final class GatewayRetry {
     }
 
     /** The wait before attempt {@code attempt} + 1 (the first retry is attempt 1). */
-    public static Duration after(int attempt) {
+    static Duration after(int attempt) {
         Duration delay = Duration.ofSeconds(1L << Math.min(attempt, 8));
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }

@@ -38,8 +38,12 @@ public interface PaymentGateway {
      * orders — the same client key on two orders — and must never fetch another order's payment).
      */
     static String paymentKey(String orderId, String requestId) {
-        return java.util.UUID.nameUUIDFromBytes(("payment:" + orderId + ":" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
+        return idempotenceKey("payment:" + orderId + ":" + requestId);
+    }
+
+    /** The idempotence key of a request the service names by {@code name}: the same name, the same key (a UUID, 36 characters). */
+    static String idempotenceKey(String name) {
+        return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     /** Returns {@code amount} of a payment; {@code receipt} (null: none) is the refund receipt's data. */

@@ -28,14 +28,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -50,7 +48,7 @@ import java.util.function.Supplier;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ReceiptSaga {
-    /** The processor of the payment and receipt sagas. */
+    /** The processor of the payment module's sagas (payments, refunds, receipts): one order of events, one position. */
     public static final String PROCESSOR = "PaymentSagaProcessor";
     static final String RECEIPT_POLL = "receipt-poll";
     static final String SETTLEMENT_DUE = "settlement-due";
@@ -300,7 +298,7 @@ public class ReceiptSaga {
         make("settlement", new WatchedReceipt(ReceiptKind.SETTLEMENT, due.paymentId(), null, null, due.receipt().total(), due.receipt(),
                 due.settlements(), 0), () -> gateway.receiptsOfPayment(due.paymentId()).stream()
                 .filter(PaymentGateway.GatewayReceipt::settlesPrepayment).findFirst()
-                .orElseGet(() -> gateway.createSettlementReceipt(key(due.receiptKey()), due.paymentId(), due.receipt(), due.settlements())),
+                .orElseGet(() -> gateway.createSettlementReceipt(PaymentGateway.idempotenceKey(due.receiptKey()), due.paymentId(), due.receipt(), due.settlements())),
                 () -> settlementToCreate = null);
     }
 
@@ -309,7 +307,7 @@ public class ReceiptSaga {
         String key = "refund:" + refundId;
         make(key, WatchedReceipt.of(ReceiptKind.REFUND, refund.paymentId(), refundId, refund.amount(), refund.receipt()),
                 () -> gateway.receiptsOfRefund(refundId).stream().findFirst()
-                        .orElseGet(() -> gateway.createRefundReceipt(key(key), refundId, refund.paymentId(), refund.receipt())),
+                        .orElseGet(() -> gateway.createRefundReceipt(PaymentGateway.idempotenceKey(key), refundId, refund.paymentId(), refund.receipt())),
                 () -> refundReceiptsToCreate.remove(refundId));
     }
 
@@ -332,10 +330,6 @@ public class ReceiptSaga {
             done.run();
             record(key, receipt, ReceiptStatus.FAILED, WatchedReceipt.reason(rejected), null);
         }
-    }
-
-    private static String key(String of) {
-        return UUID.nameUUIDFromBytes(of.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private void send(Object command, String cause) {

@@ -34,11 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One order's refunds through the gateway (SPEC.md §5, ADR 007, issue 29): what the order owes back of gateway money —
@@ -174,7 +172,7 @@ public class RefundSaga {
 
     /** Each refund request its own idempotence key (at most 64 characters, as YooKassa allows): the event that asked, and the payment. */
     static String refundKey(String eventId, String paymentId) {
-        return UUID.nameUUIDFromBytes((eventId + ":" + paymentId).getBytes(StandardCharsets.UTF_8)).toString();
+        return PaymentGateway.idempotenceKey(eventId + ":" + paymentId);
     }
 
     private void send(Object command, String cause) {

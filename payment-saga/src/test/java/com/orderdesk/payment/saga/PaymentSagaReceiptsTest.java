@@ -3,33 +3,24 @@ package com.orderdesk.payment.saga;
 import com.orderdesk.payment.gateway.GatewayProperties;
 import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.payment.receipt.ReceiptProperties;
-import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.PaymentMethod;
 import com.orderdesk.shared.order.command.RecordGatewayPayment;
 import com.orderdesk.shared.order.command.RecordReceipt;
 import com.orderdesk.shared.order.event.GatewayPaymentAuthorized;
 import com.orderdesk.shared.order.event.GatewayPaymentCreated;
-import com.orderdesk.shared.order.event.OnlinePaymentRequested;
-import com.orderdesk.shared.order.receipt.PaymentMode;
 import com.orderdesk.shared.order.receipt.Receipt;
-import com.orderdesk.shared.order.receipt.ReceiptCustomer;
 import com.orderdesk.shared.order.receipt.ReceiptKind;
 import com.orderdesk.shared.order.receipt.ReceiptStatus;
-import com.orderdesk.shared.value.Actor;
-import com.orderdesk.shared.value.Channel;
 import com.orderdesk.shared.value.Money;
-import com.orderdesk.shared.value.Person;
-import com.orderdesk.shared.value.Phone;
-import com.orderdesk.shared.value.Role;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static com.orderdesk.payment.ReceiptFixtures.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -43,19 +34,6 @@ import static org.mockito.Mockito.when;
  * recording it as pending ({@code ReceiptSagaTest}: what happens to it then).
  */
 class PaymentSagaReceiptsTest {
-    private static final String ORDER = "0f9a3b0e-0000-4000-8000-000000000001";
-    private static final String REQUEST = ORDER + ":prepayment";
-    private static final Actor GUEST = new Actor("guest", "Алексей Трошков", Role.GUEST, Channel.GUEST_APP);
-    private static final Instant NOW = Instant.parse("2030-08-01T08:32:00Z");
-    private static final Instant RENTAL_START = Instant.parse("2030-08-03T11:00:00Z");
-    private static final Money PREPAYMENT = Money.ofRubles(100);
-    private static final Receipt PREPAID = Receipt.of(ReceiptCustomer.of(new Person("Алексей Трошков", Phone.parse("+7 342 254-54-54"))),
-            List.of(new OrderLine("Коворкинг на 2 этаже, тариф «Стандарт»", 4, Money.ofRubles(100), Money.ofRubles(400), 11, "service")),
-            PREPAYMENT, PaymentMode.PARTIAL_PREPAYMENT);
-    private static final PaymentGateway.GatewayReceipt REGISTERED = new PaymentGateway.GatewayReceipt("rc-1", "payment", "pay-1", null,
-            "succeeded", false, PREPAYMENT, "1001", "9289", "42");
-    private static final RecordReceipt SUCCEEDED = new RecordReceipt(ORDER, "payment:pay-1", ReceiptKind.PAYMENT, ReceiptStatus.SUCCEEDED,
-            "rc-1", "pay-1", null, PREPAYMENT, PREPAID, List.of(), null, "1001", "9289", "42");
     private static final PaymentGateway.GatewayPayment CAPTURED = new PaymentGateway.GatewayPayment("pay-1", "succeeded", true,
             PREPAYMENT, null, Map.of("orderId", ORDER), null);
     private SagaTestFixture<PaymentSaga> fixture;
@@ -79,11 +57,6 @@ class PaymentSagaReceiptsTest {
     @BeforeEach
     void onCompletion() {
         start(ReceiptProperties.SettlementOn.COMPLETION);
-    }
-
-    private static OnlinePaymentRequested requested() {
-        return new OnlinePaymentRequested(ORDER, "1006313", REQUEST, PREPAYMENT, "Заказ 1006313: предоплата", true, GUEST, NOW,
-                PREPAID, RENTAL_START);
     }
 
     private static GatewayPaymentCreated created() {
