@@ -43,13 +43,16 @@ class ReplayCoordination {
     private final JdbcTemplate jdbc;
     private final Duration pauseLimit;
     private final Duration releaseWait;
+    private final Duration controlPoll;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final Map<String, Boolean> pausedHere = new ConcurrentHashMap<>();
     private final Map<String, Boolean> replayingHere = new ConcurrentHashMap<>();
 
     ReplayCoordination(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                        @Value("${orderdesk.projections.pause-limit:PT2M}") Duration pauseLimit,
-                       @Value("${orderdesk.projections.release-wait:PT30S}") Duration releaseWait) {
+                       @Value("${orderdesk.projections.release-wait:PT30S}") Duration releaseWait,
+                       @Value("${orderdesk.projections.control-poll:PT2S}") Duration controlPoll) {
+        this.controlPoll = controlPoll;
         this.processing = processing;
         this.jdbc = jdbc;
         this.pauseLimit = pauseLimit;
@@ -64,8 +67,7 @@ class ReplayCoordination {
         log.info("Replay of projection {} requested by {}: pausing it on every node", name, requestedBy);
         processor.shutDown();
         try {
-            awaitReleased(name);
-            processor.resetTokens();
+            resetWhenReleased(name, processor);
         } finally {
             write(name, RUN, requestedBy);
             processor.start();
@@ -97,8 +99,45 @@ class ReplayCoordination {
         }
     }
 
-    private void awaitReleased(String name) {
+    /**
+     * Resets the tokens once no node holds a claim. A node that has not looked at the control table since the pause was
+     * written may still claim a free segment (its pooled coordinator claims every few seconds): when other nodes hold
+     * claims, the first look waits one control poll and a half, so they have seen the pause; a claim taken meanwhile
+     * makes the reset fail,
+     * and it is tried again (the SpaceClusterIT failed with 409 on a busy machine once: the reset met such a claim).
+     */
+    private void resetWhenReleased(String name, StreamingEventProcessor processor) {
         Instant deadline = TokenEntry.clock.instant().plus(releaseWait);
+        Integer others = jdbc.queryForObject("select count(*) from token_entry where processor_name = ? and owner is not null and owner <> ?",
+                Integer.class, name, node);
+        if (others != null && others > 0) {
+            pause(controlPoll.multipliedBy(3).dividedBy(2));
+        }
+        while (true) {
+            awaitReleased(name, deadline);
+            try {
+                processor.resetTokens();
+                return;
+            } catch (org.axonframework.common.AxonTransientException claimedMeanwhile) {
+                if (TokenEntry.clock.instant().isAfter(deadline)) {
+                    throw claimedMeanwhile;
+                }
+                log.info("Replay of projection {}: a node claimed a segment meanwhile ({}); waiting again", name, claimedMeanwhile.getMessage());
+                pause(Duration.ofMillis(250));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the other nodes", e);
+        }
+    }
+
+    private void awaitReleased(String name, Instant deadline) {
         while (true) {
             // select *: the column "timestamp" is a keyword to some databases; the row map ignores case
             List<Map<String, Object>> claims = jdbc.queryForList(
