@@ -6,7 +6,7 @@ import {bookingForm} from '/assets/booking.js';
 const $ = id => document.getElementById(id);
 let page = 0; const size = 20; let latest = 0;
 const me = await api('/api/me');
-pageHeader(me, {title: 'Обращения и заказы', actions: [h('button', {class: 'primary', id: 'newOrder', hidden: true}, 'Новый заказ'), h('a', {class: 'button', id: 'boardLink', href: '/board.html'}, 'Загрузка'), h('a', {class: 'button', id: 'cashLink', href: '/cash.html'}, 'Касса за день')]});
+pageHeader(me, {title: 'Обращения и заказы', actions: [h('button', {class: 'primary', id: 'newOrder', hidden: true}, 'Новый заказ'), h('a', {class: 'button', id: 'receptionLink', href: '/reception.html', hidden: me.role === 'AUDITOR'}, 'Приём гостей'), h('a', {class: 'button', id: 'boardLink', href: '/board.html'}, 'Загрузка'), h('a', {class: 'button', id: 'cashLink', href: '/cash.html'}, 'Касса за день')]});
 // a manager works with the services they are responsible for; a choice among them when there is one to make
 const services = await api('/api/catalog/services');
 $('serviceId').append(...services.map(s => h('option', {value: s.id}, s.name)));

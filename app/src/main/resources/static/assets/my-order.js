@@ -40,6 +40,25 @@ function render(d) {
   fill($('visitor'), d.visitor.name, h('div', {class: 'muted'}, phone(d.visitor.phone)),
     d.visitor.email ? h('div', {class: 'muted', id: 'visitorEmail'}, d.visitor.email) : null);
   policy(d);
+  pass(d);
+}
+/** The pass to show at the reception (issue 30): a confirmed booking's; once checked in, «Вы отметились в 10:02». */
+async function pass(d) {
+  const t = d.ticket || {};
+  $('calendar').href = `/api/my/orders/${orderId}/calendar.ics`;
+  $('calendar').hidden = d.status === 'CANCELLED';
+  $('checkedIn').hidden = !t.checkedInAt;
+  $('checkedIn').textContent = t.checkedInAt ? `Вы отметились в ${t.checkedInAt.substring(11, 16)}` + (t.checkedOutAt
+    ? `, ушли в ${t.checkedOutAt.substring(11, 16)}.` : '.') : '';
+  const confirmed = d.status === 'CONFIRMED';
+  $('passCard').hidden = !confirmed && !t.checkedInAt;
+  $('passTitle').textContent = `Пропуск · билет № ${t.number}`;
+  $('passImage').parentElement.hidden = !confirmed || !!t.checkedInAt;
+  if (confirmed && !t.checkedInAt) {
+    const p = await api(`/api/my/orders/${orderId}/pass`);
+    $('passCode').textContent = p.code;
+    if (!$('passImage').src.endsWith('pass.svg')) $('passImage').src = `/api/my/orders/${orderId}/pass.svg`;
+  }
 }
 async function loadTimeline() {
   const entries = await api(`/api/my/orders/${orderId}/timeline`);

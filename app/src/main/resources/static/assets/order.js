@@ -26,7 +26,10 @@ function render(d) {
   $('service').textContent = d.service.name;
   $('status').textContent = d.statusLabel; $('status').className = 'badge ' + d.status;
   fill($('executor'), d.executor ? d.executor.name : h('span', {class: 'muted'}, 'Не назначено'));
-  $('ticket').textContent = d.ticket && d.ticket.number ? `Билет ${d.ticket.number}` : 'Без билета';
+  // «Билет №…» opens the ticket: its pass, the check-ins (issue 30)
+  fill($('ticket'), h('a', {href: `/ticket.html?id=${encodeURIComponent(d.orderId)}`, id: 'ticketLink'}, `Билет № ${d.ticket.number}`),
+    d.ticket.checkedInAt ? h('span', {class: 'muted', id: 'ticketState'}, ` · пришёл ${localTime(d.ticket.checkedInAt)}`)
+      : d.ticket.noShowAt ? h('span', {class: 'muted', id: 'ticketState'}, ` · не пришёл`) : null);
   fill($('visitor'), d.visitor.name, h('div', {class: 'muted'}, 'Телефон: ', phone(d.visitor.phone)),
     d.visitor.email ? h('div', {class: 'muted', id: 'visitorEmail'}, d.visitor.email, d.visitorEmailUnconfirmed ? [' · ', h('span', {class: 'warn',
       title: 'Адрес указал гость, и он не его: письма и чеки туда не отправляются, пока адрес не подтвердят по ссылке из письма'},

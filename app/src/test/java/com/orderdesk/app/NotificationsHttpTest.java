@@ -11,7 +11,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -93,6 +92,16 @@ class NotificationsHttpTest extends HttpTestBase {
         assertThat(confirmed.path("text").asText()).contains("с 10:00 до 14:00").contains("Коворкинг на 2 этаже")
                 .contains("/api/notifications/unsubscribe?token=");
         assertThat(confirmed.path("html").asText()).contains("с 10:00 до 14:00").contains("<a href=");
+        // the booking for the guest's calendar (issue 30): an iTIP request for the order's one event, read by both parsers
+        String invite = confirmed.path("calendar").asText();
+        assertThat(invite).contains("METHOD:REQUEST").contains("UID:" + order + "@order-desk").contains("SEQUENCE:0");
+        biweekly.component.VEvent event = biweekly.Biweekly.parse(invite).first().getEvents().get(0);
+        assertThat(event.getSummary().getValue()).contains("заказ № " + number);
+        // and the guest's pass: its code in words, its QR code as a picture in the mail
+        String pass = manager.get("/api/orders/" + order + "/pass").text("/code");
+        assertThat(confirmed.path("text").asText()).contains(pass);
+        assertThat(confirmed.path("html").asText()).contains("cid:pass").contains(pass);
+        assertThat(confirmed.path("images").asInt()).isEqualTo(1);
 
         assertThat(manager.post("/api/orders/" + order + "/payments", payment("150.00", "CASH")).status()).isEqualTo(201);
         JsonNode paid = waitForMails(number, 2).get(1);
@@ -107,6 +116,9 @@ class NotificationsHttpTest extends HttpTestBase {
         assertThat(manager.post("/api/orders/" + order + "/cancellation", "{\"reason\":\"Гость заболел\"}").status()).isEqualTo(200);
         JsonNode cancelled = waitForMails(number, 4).get(3);
         assertThat(cancelled.path("subject").asText()).isEqualTo("Заказ № " + number + " отменён");
+        assertThat(cancelled.path("calendar").asText()).contains("METHOD:CANCEL").contains("UID:" + order + "@order-desk")
+                .contains("SEQUENCE:1").contains("STATUS:CANCELLED");
+        assertThat(paid.path("calendar").isNull()).as("a payment's mail carries no calendar").isTrue();
         assertThat(cancelled.path("text").asText().replace('\u00a0', ' ')).contains("менеджером").contains("Гость заболел").contains("150 ₽")
                 .contains("на месте");
 
@@ -203,7 +215,6 @@ class NotificationsHttpTest extends HttpTestBase {
         noMoreMailsThan(other, manager.get("/api/orders/" + other).text("/number"), 0);
         assertThat(URI.create(link.group(1)).getPath()).isEqualTo("/api/notifications/unsubscribe");
     }
-
 
     /** A guest's online order 6 days ahead, waiting for its prepayment. */
     /** The demo guest's own address (their profile's): mail about their bookings goes there without asking. */

@@ -86,7 +86,7 @@ class PlatformUpgradeTest {
             // PaymentSagaSplitTest)
             assertThat(jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true "
                     + "and \"version\" is not null order by \"installed_rank\"", String.class))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
 
             // V13: the order still awaiting its payment has a receipt saga keeping the rental's start for its receipt's
             // settlement (its payment saga, written by the old build, kept it)

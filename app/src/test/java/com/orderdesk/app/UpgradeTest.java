@@ -61,6 +61,12 @@ class UpgradeTest {
             // V1 had no cash book, nor a processor for it
             jdbc.execute("drop table cash_entry");
             jdbc.update("delete from token_entry where processor_name = 'cash-book'");
+            // V1 had no reception (V14, issue 30)
+            jdbc.execute("drop index ix_summary_service_rental");
+            jdbc.execute("drop index ix_scheduled_tasks_due");
+            jdbc.execute("alter table order_summary drop column checked_in_at");
+            jdbc.execute("alter table order_summary drop column checked_out_at");
+            jdbc.execute("drop table pass_secret");
             // V1's order list kept no rental period
             jdbc.execute("alter table order_summary drop column rental_start");
             jdbc.execute("alter table order_summary drop column rental_end");
@@ -106,14 +112,14 @@ class UpgradeTest {
                     jdbc.execute("alter table " + tableColumn[0] + " alter column " + tableColumn[1] + " set data type blob");
                 }
             }
-            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13')")).isEqualTo(12);
+            assertThat(jdbc.update("delete from \"flyway_schema_history\" where \"version\" in ('2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14')")).isEqualTo(13);
             assertThat(jdbc.queryForObject("select max(\"version\") from \"flyway_schema_history\"", String.class)).isEqualTo("1");
         }
 
         try (TestApp upgraded = TestApp.start(dataDir)) {
             JdbcTemplate jdbc = upgraded.jdbc();
             List<String> applied = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"", String.class);
-            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+            assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
 
             Api manager = upgraded.anonymous().as("manager");
             Api auditor = upgraded.anonymous().as("auditor");

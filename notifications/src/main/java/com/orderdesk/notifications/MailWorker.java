@@ -246,6 +246,16 @@ class MailWorker implements SmartLifecycle {
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
+        if (mail.passCode() != null) {
+            // the guest's pass as a picture in the mail (cid:pass): mail clients show PNG, not SVG
+            helper.addInline("pass", new org.springframework.core.io.ByteArrayResource(PassPicture.png(mail.passCode())), "image/png");
+        }
+        if (mail.invite() != null) {
+            // the booking for the guest's calendar (issue 30): an iTIP REQUEST or CANCEL, as calendars expect it
+            helper.addAttachment(mail.invite().method().equals(BookingCalendar.CANCEL) ? "cancel.ics" : "invite.ics",
+                    new org.springframework.core.io.ByteArrayResource(mail.invite().ics().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    "text/calendar; charset=UTF-8; method=" + mail.invite().method());
+        }
         message.setHeader("X-Order-Desk-Mail", mail.mailId());
         return message;
     }

@@ -31,7 +31,26 @@ final class Mails {
         }
     }
 
-    record Mail(MailKind kind, String subject, String text, String html) {
+    /**
+     * {@code invite}: the booking for the guest's calendar, attached (issue 30); {@code passCode}: the guest's pass, whose
+     * QR picture the sender puts in the mail ({@code cid:pass}); null for mails without them.
+     */
+    record Mail(MailKind kind, String subject, String text, String html, Invite invite, String passCode) {
+        Mail(MailKind kind, String subject, String text, String html) {
+            this(kind, subject, text, html, null, null);
+        }
+
+        Mail with(Invite invite) {
+            return new Mail(kind, subject, text, html, invite, passCode);
+        }
+    }
+
+    /** A paragraph with the guest's pass (issue 30): its code in words, its QR picture in the HTML. */
+    record Pass(String code) {
+    }
+
+    /** An iCalendar attachment: its iTIP method ({@code REQUEST}, {@code CANCEL}) and its text. */
+    record Invite(String method, String ics) {
     }
 
     /**
@@ -54,8 +73,12 @@ final class Mails {
     static Mail compose(MailKind kind, OrderFacts order, String subject, List<?> paragraphs, Action action, String unsubscribeLink) {
         List<String> facts = List.of("Заказ № " + order.number(), order.serviceName(), order.period() + " (время местное)");
         StringBuilder text = new StringBuilder("Здравствуйте!\n\n");
+        String passCode = null;
         for (Object paragraph : paragraphs) {
-            if (paragraph instanceof Quote quote) {
+            if (paragraph instanceof Pass pass) {
+                passCode = pass.code();
+                text.append("Пропуск для входа — покажите его на ресепшене (он же на странице заказа): ").append(pass.code()).append("\n\n");
+            } else if (paragraph instanceof Quote quote) {
                 text.append(quote.whose()).append(":\n");
                 // every line of it marked as theirs, whatever breaks it (\n, \r, U+2028, U+2029…)
                 for (String line : quote.text().split("\\R", -1)) {
@@ -76,7 +99,11 @@ final class Mails {
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"ru\"><body style=\"font-family:Arial,sans-serif;color:#1f2937\">")
                 .append("<p>Здравствуйте!</p>");
         for (Object paragraph : paragraphs) {
-            if (paragraph instanceof Quote quote) {
+            if (paragraph instanceof Pass pass) {
+                html.append("<p>Пропуск для входа — покажите его на ресепшене:</p><p><img src=\"cid:pass\" alt=\"QR-код пропуска\" ")
+                        .append("width=\"200\" height=\"200\"></p><p style=\"font-family:monospace;font-size:15px\">")
+                        .append(escape(pass.code())).append("</p>");
+            } else if (paragraph instanceof Quote quote) {
                 html.append("<p>").append(escape(quote.whose())).append(":</p><blockquote style=\"margin:8px 0;padding:4px 12px;")
                         .append("border-left:3px solid #d1d5db;color:#374151\">")
                         .append(String.join("<br>", escape(quote.text()).split("\\R", -1))).append("</blockquote>");
@@ -99,7 +126,7 @@ final class Mails {
         }
         html.append("<p style=\"color:#6b7280;font-size:12px\">Order Desk. Письмо отправлено автоматически, отвечать на него не нужно.<br>")
                 .append("<a href=\"").append(escape(unsubscribeLink)).append("\">Отписаться от писем о заказах</a></p></body></html>");
-        return new Mail(kind, subject, text.toString(), html.toString());
+        return new Mail(kind, subject, text.toString(), html.toString(), null, passCode);
     }
 
     static String escape(String text) {

@@ -46,9 +46,12 @@ class NotificationPolicy {
     private final MailLinks links;
     private final Environment environment;
     private final Duration paymentTimeout;
+    private final com.orderdesk.shared.ticket.Passes passes;
 
     NotificationPolicy(Outbox outbox, NotificationsProperties settings, MailLinks links, Environment environment,
-                       @Value("${orderdesk.gateway.payment-timeout:15m}") Duration paymentTimeout) {
+                       @Value("${orderdesk.gateway.payment-timeout:15m}") Duration paymentTimeout,
+                       com.orderdesk.shared.ticket.Passes passes) {
+        this.passes = passes;
         this.outbox = outbox;
         this.settings = settings;
         this.links = links;
@@ -67,7 +70,7 @@ class NotificationPolicy {
         }
         if (e.status() == OrderStatus.CONFIRMED) {
             // placed at the desk: confirmed from the start
-            mail(message, order, MailKind.CONFIRMED, e.placedAt(), this::confirmed);
+            mail(message, order, MailKind.CONFIRMED, e.placedAt(), o -> confirmed(o, e.placedAt()));
         }
         remind(message, order, e.placedAt());
     }
@@ -108,7 +111,7 @@ class NotificationPolicy {
             mail(message, order, MailKind.RESCHEDULED, e.at(), o -> Mails.compose(MailKind.RESCHEDULED, o,
                     "Заказ № " + o.number() + " перенесён",
                     List.of("Бронирование по заказу № " + o.number() + " перенесено (" + who(e.by()) + "). Новое время: " + o.period() + ".",
-                            money), orderLink(o), unsubscribe(o)));
+                            money, CALENDAR_UPDATED), orderLink(o), unsubscribe(o)).with(invite(o, BookingCalendar.REQUEST, e.at())));
             remind(message, order, e.at());
         });
     }
@@ -129,7 +132,7 @@ class NotificationPolicy {
     @EventHandler
     void on(OrderConfirmed e, EventMessage<?> message) {
         outbox.cancelPending(e.orderId(), List.of(MailKind.PAYMENT_EXPIRING));
-        withOrder(e.orderId(), order -> mail(message, order, MailKind.CONFIRMED, e.at(), this::confirmed));
+        withOrder(e.orderId(), order -> mail(message, order, MailKind.CONFIRMED, e.at(), o -> confirmed(o, e.at())));
     }
 
     @EventHandler
@@ -155,6 +158,7 @@ class NotificationPolicy {
     @EventHandler
     void on(OrderCancelled e, EventMessage<?> message) {
         outbox.cancelPending(e.orderId(), List.of(MailKind.REMINDER, MailKind.PAYMENT_EXPIRING));
+        outbox.cancelled(e.orderId());
         withOrder(e.orderId(), order -> {
             String who = who(e.by());
             String refund;
@@ -173,7 +177,7 @@ class NotificationPolicy {
                     new Mails.Quote("Причина, которую вы указали", e.reason()), refund)
                     : List.of("Заказ № " + order.number() + " отменён (" + who + "). Причина: " + e.reason(), refund);
             mail(message, order, MailKind.CANCELLED, e.at(), o -> Mails.compose(MailKind.CANCELLED, o, "Заказ № " + o.number() + " отменён",
-                    paragraphs, orderLink(o), unsubscribe(o)));
+                    paragraphs, orderLink(o), unsubscribe(o)).with(invite(o, BookingCalendar.CANCEL, e.at())));
         });
     }
 
@@ -236,9 +240,25 @@ class NotificationPolicy {
                 orderLink(o), unsubscribe(o))));
     }
 
-    private Mails.Mail confirmed(Mails.OrderFacts o) {
+    private Mails.Mail confirmed(Mails.OrderFacts o, Instant at) {
         return Mails.compose(MailKind.CONFIRMED, o, "Заказ № " + o.number() + " подтверждён",
-                List.of("Ваш заказ № " + o.number() + " подтверждён. Ждём вас " + o.period() + "."), orderLink(o), unsubscribe(o));
+                List.of("Ваш заказ № " + o.number() + " подтверждён. Ждём вас " + o.period() + ".",
+                        new Mails.Pass(passes.codeOf(o.orderId(), o.number())),
+                        "Бронирование — во вложении: откройте его, чтобы добавить в календарь."),
+                orderLink(o), unsubscribe(o)).with(invite(o, BookingCalendar.REQUEST, at));
+    }
+
+    private static final String CALENDAR_UPDATED = "Бронирование во вложении обновит событие в вашем календаре.";
+
+    /** The booking for the guest's calendar as of now: the order's one event, its sequence the changes so far. */
+    private Mails.Invite invite(Mails.OrderFacts o, String method, Instant at) {
+        String organizer;
+        try {
+            organizer = new jakarta.mail.internet.InternetAddress(settings.from()).getAddress();
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalStateException("orderdesk.notifications.from is not an address: " + settings.from(), e);
+        }
+        return new Mails.Invite(method, BookingCalendar.of(o, outbox.calendar(o.orderId()).sequence(), method, at, organizer, orderLink(o)));
     }
 
     /** Who did it, as a guest is told. */

@@ -50,10 +50,29 @@ class Outbox {
         }
     }
 
-    /** The order moved: its mails from now on say the new hours. */
+    /** The order moved: its mails from now on say the new hours, and its calendar event changed once more. */
     void moved(String orderId, Instant rentalStart, Instant rentalEnd) {
-        jdbc.update("update notification_order set rental_start = ?, rental_end = ? where order_id = ?", utc(rentalStart),
-                utc(rentalEnd), orderId);
+        jdbc.update("update notification_order set rental_start = ?, rental_end = ?, calendar_sequence = calendar_sequence + 1 "
+                + "where order_id = ?", utc(rentalStart), utc(rentalEnd), orderId);
+    }
+
+    /** The order was cancelled: its calendar event changes once more, to cancelled. */
+    void cancelled(String orderId) {
+        jdbc.update("update notification_order set cancelled = true, calendar_sequence = calendar_sequence + 1 where order_id = ?", orderId);
+    }
+
+    /** How many times the order's calendar event changed ({@code SEQUENCE}), and whether it was cancelled. */
+    record CalendarState(int sequence, boolean cancelled) {
+    }
+
+    CalendarState calendar(String orderId) {
+        return jdbc.query("select calendar_sequence, cancelled from notification_order where order_id = ?",
+                (rs, n) -> new CalendarState(rs.getInt(1), rs.getBoolean(2)), orderId).stream().findFirst().orElse(new CalendarState(0, false));
+    }
+
+    /** The facts of a guest's own order (its guest account is {@code guestId}). */
+    Optional<Mails.OrderFacts> guestsOrder(String orderId, String guestId) {
+        return order(orderId).filter(order -> guestId != null && guestId.equals(order.guestId()));
     }
 
     Optional<Mails.OrderFacts> order(String orderId) {
@@ -94,10 +113,12 @@ class Outbox {
             return false;
         }
         jdbc.update("insert into notification_outbox (mail_id, dedup_key, order_id, kind, recipient, recipient_key, subject, text_body, "
-                        + "html_body, status, send_after, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                        + "html_body, status, send_after, attempts, next_attempt_at, created_at, calendar_method, calendar_body, pass_code) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
                 UUID.randomUUID().toString(), dedupKey, orderId, mail.kind().name(), recipient,
                 com.orderdesk.shared.value.EmailAddress.key(recipient), mail.subject(), mail.text(), mail.html(),
-                status, utc(sendAfter), utc(sendAfter), utc(now));
+                status, utc(sendAfter), utc(sendAfter), utc(now), mail.invite() == null ? null : mail.invite().method(),
+                mail.invite() == null ? null : mail.invite().ics(), mail.passCode());
         return true;
     }
 
@@ -177,7 +198,7 @@ class Outbox {
 
     /** A mail the worker is to send. */
     record Due(String mailId, String orderId, String kind, String recipient, String subject, String text, String html, int attempts,
-               String dedupKey) {
+               String dedupKey, Mails.Invite invite, String passCode) {
     }
 
     List<String> dueIds(Instant now, int limit) {
@@ -195,7 +216,8 @@ class Outbox {
     Due due(String mailId) {
         return jdbc.queryForObject("select * from notification_outbox where mail_id = ?", (rs, n) -> new Due(rs.getString("mail_id"),
                 rs.getString("order_id"), rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
-                rs.getString("html_body"), rs.getInt("attempts"), rs.getString("dedup_key")), mailId);
+                rs.getString("html_body"), rs.getInt("attempts"), rs.getString("dedup_key"), rs.getString("calendar_method") == null ? null
+                : new Mails.Invite(rs.getString("calendar_method"), rs.getString("calendar_body")), rs.getString("pass_code")), mailId);
     }
 
     void sent(String mailId, int attempts, Instant at) {

@@ -55,8 +55,11 @@ class DemoMail {
         return sender;
     }
 
-    /** One mail as the page and the tests read it. */
-    record SentMail(String to, String subject, String sentAt, String messageId, String text, String html) {
+    /**
+     * One mail as the page and the tests read it; {@code calendar}: its iCalendar attachment, if any, and {@code images}:
+     * the pictures in it (the pass's QR code), issue 30.
+     */
+    record SentMail(String to, String subject, String sentAt, String messageId, String text, String html, String calendar, int images) {
     }
 
     @RestController
@@ -81,7 +84,8 @@ class DemoMail {
                 mails.add(new SentMail(String.join(", ", java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList()),
                         message.getSubject(), message.getSentDate() == null ? null
                         : AT.format(message.getSentDate().toInstant().atZone(zone)), message.getMessageID(),
-                        parts.getOrDefault("text/plain", ""), parts.getOrDefault("text/html", "")));
+                        parts.getOrDefault("text/plain", ""), parts.getOrDefault("text/html", ""), parts.get("text/calendar"),
+                        Integer.parseInt(parts.getOrDefault("images", "0"))));
             }
             return mails;
         }
@@ -121,6 +125,12 @@ class DemoMail {
                 parts.putIfAbsent("text/plain", String.valueOf(part.getContent()));
             } else if (part.isMimeType("text/html")) {
                 parts.putIfAbsent("text/html", String.valueOf(part.getContent()));
+            } else if (part.isMimeType("image/*")) {
+                parts.merge("images", "1", (a, b) -> String.valueOf(Integer.parseInt(a) + 1));
+            } else if (part.isMimeType("text/calendar")) {
+                try (java.io.InputStream in = part.getInputStream()) {
+                    parts.putIfAbsent("text/calendar", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
             }
         }
     }

@@ -79,6 +79,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**", "/api/me").hasAnyRole(EVERYONE)
                         .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/**", "/api/reports/**", "/api/space/**").hasAnyRole(STAFF_AND_AUDITOR)
                         .requestMatchers("/api/orders", "/api/orders/**").hasAnyRole(STAFF)
+                        // the reception (issue 30): the staff who let guests in
+                        .requestMatchers("/api/reception/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/my/**").hasRole("GUEST")
                         .requestMatchers("/api/audit/**", "/api/admin/**").hasRole("AUDITOR")
                         .requestMatchers("/api/**", "/actuator/**").denyAll()

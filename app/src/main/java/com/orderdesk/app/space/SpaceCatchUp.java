@@ -36,9 +36,10 @@ import java.util.List;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class SpaceCatchUp implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SpaceCatchUp.class);
-    /** Orders that hold their hours: every status but cancelled. */
+    /** Orders that hold their hours: every status but cancelled and not come (issue 30: a no-show frees its places). */
     private static final java.util.Set<String> LIVE_STATUSES = java.util.Arrays.stream(com.orderdesk.shared.order.OrderStatus.values())
-            .filter(status -> status != com.orderdesk.shared.order.OrderStatus.CANCELLED).map(Enum::name)
+            .filter(status -> status != com.orderdesk.shared.order.OrderStatus.CANCELLED
+                    && status != com.orderdesk.shared.order.OrderStatus.NO_SHOW).map(Enum::name)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** The same, as SQL: {@code ('AWAITING_PAYMENT', …)}. */
     private static final String LIVE = LIVE_STATUSES.stream().sorted().map(status -> "'" + status + "'")

@@ -2,8 +2,6 @@ package com.orderdesk.app.space;
 
 import com.orderdesk.command.catalog.Catalog;
 import com.orderdesk.command.space.SpaceHolds;
-import com.orderdesk.shared.error.ErrorCode;
-import com.orderdesk.shared.error.RejectedException;
 import com.orderdesk.shared.value.Actor;
 import com.orderdesk.shared.value.Check;
 import org.springframework.http.MediaType;
@@ -112,13 +110,7 @@ public class SpaceController {
     }
 
     private List<Catalog.Service> services(String serviceId, Actor actor) {
-        List<Catalog.Service> reachable = catalog.services().stream()
-                .filter(service -> actor != null && catalog.reachOf(actor).covers(service.id())).toList();
-        if (serviceId == null || serviceId.isBlank()) {
-            return reachable;
-        }
-        return List.of(reachable.stream().filter(service -> service.id().equals(serviceId)).findFirst()
-                .orElseThrow(() -> new RejectedException(ErrorCode.NOT_FOUND, "Услуга не найдена.")));
+        return catalog.reachableBy(actor, serviceId);
     }
 
     private Map<String, BoardOrder> orders(List<String> ids) {

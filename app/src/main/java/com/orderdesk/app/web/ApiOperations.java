@@ -23,6 +23,8 @@ final class ApiOperations {
         DESK_ORDERS("Desk orders", "Orders as rental managers work them: list, form, payments, refunds, messages, executor."),
         GUEST_ORDERS("Guest orders", "A guest's own bookings: place, read, write, cancel, pay online."),
         REPORTS("Reports", "The cash report of a service's day."),
+        RECEPTION("Reception", "«Приём гостей»: the day's guests, check-in by the pass or the number, check-out, no-show; the "
+                + "guest's pass."),
         SPACE("Space", "What the services' places hold: the day board and the hours held beyond the capacity."),
         AUDIT("Audit", "An order's history as stored, its state at any moment, and the seal that shows tampering."),
         PROJECTIONS("Projections", "Read models: their lag, rebuilding them, dead letters (admins)."),
@@ -155,6 +157,35 @@ final class ApiOperations {
                 "Complete an order", "A confirmed order whose rental is over is done (a prepayment is then settled by a receipt).",
                 true, true, codes(AUTH, WRITE, List.of(NOT_FOUND, ORDER_FINAL, ORDER_NOT_CONFIRMED, RENTAL_NOT_OVER,
                         VERSION_MISMATCH)));
+        op("POST /api/orders/{orderId}/check-in", "checkInGuest", Area.RECEPTION, u, 200, "When the guest checked in, and "
+                + "`already` when it was before", "Check the guest in", "From the order's form or ticket: a confirmed, paid order "
+                + "on its rental's day (from the service's `check-in-from` before its start until its end). A second check-in "
+                + "changes nothing and answers with the first.", true, true, codes(AUTH, WRITE, List.of(NOT_FOUND, ORDER_FINAL,
+                        ORDER_NOT_CONFIRMED, ORDER_NO_SHOW, CHECK_IN_WRONG_DAY, ORDER_NOT_PAID, VERSION_MISMATCH)));
+        op("POST /api/orders/{orderId}/check-out", "checkOutGuest", Area.RECEPTION, u, 200, "The new version", "Check the guest out",
+                "Optional: the checked-in guest left.", true, true, codes(AUTH, WRITE, List.of(NOT_FOUND, CHECK_IN_STATE,
+                        VERSION_MISMATCH)));
+        op("POST /api/orders/{orderId}/no-show", "markNoShow", Area.RECEPTION, u, 200, "The new version", "Mark «Не пришёл»",
+                "Once the rental started, for a guest who did not check in: the order's places are freed, the money paid stays "
+                        + "(a cancellation may still refund it). The service's `no-show-after` does it on its own.", true, true,
+                codes(AUTH, WRITE, List.of(NOT_FOUND, ORDER_FINAL, ORDER_NOT_CONFIRMED, ORDER_NO_SHOW, CHECK_IN_STATE,
+                        RENTAL_NOT_STARTED, VERSION_MISMATCH)));
+        op("GET /api/orders/{orderId}/pass", "getPass", Area.RECEPTION, u, 200, "The pass's code and the ticket's number",
+                "The guest's pass", "A confirmed order's pass: the code a scanner reads (the order's number and 24 signed digits).",
+                false, false, codes(AUTH, List.of(NOT_FOUND, ORDER_NOT_CONFIRMED)));
+        op("GET /api/orders/{orderId}/pass.svg", "getPassPicture", Area.RECEPTION, u, 200, "The pass as a QR code (SVG)",
+                "The pass's QR code", "The pass's code as a QR code, to show or print.", false, false,
+                codes(AUTH, List.of(NOT_FOUND, ORDER_NOT_CONFIRMED)));
+        op("GET /api/reception/today", "getReceptionDay", Area.RECEPTION, u, 200, "The day's guests by their start",
+                "The day's guests", "The caller's services' orders whose rental falls on `date` (each service's local day; today "
+                        + "when absent): where each guest stands — expected, not paid, in, left, not come, cancelled.", false, false,
+                codes(AUTH, List.of(VALIDATION_FAILED, NOT_FOUND)));
+        op("POST /api/reception/check-in", "checkInAtReception", Area.RECEPTION, u, 200, "«Проходите» or «Уже отметились в …», "
+                + "with the guest", "Check in by pass or number", "`code`: the pass a scanner typed, or the ticket's or order's "
+                + "number typed by hand. A refusal names the guest (`orderId`, `number`, `ticketNumber`, `visitorName`) and, for "
+                + "`order-not-paid`, the `remainder` to take at the desk.", true, false, codes(AUTH, BODY, WRITE,
+                        List.of(NOT_FOUND, PASS_INVALID, ORDER_FINAL, ORDER_NOT_CONFIRMED, ORDER_NO_SHOW, CHECK_IN_WRONG_DAY,
+                                ORDER_NOT_PAID)));
         // --- guest orders ---
         op("GET /api/my/orders", "listMyOrders", Area.GUEST_ORDERS, u, 200, "A page of the guest's orders", "List my orders",
                 "The signed-in guest's own orders.", false, false, codes(AUTH, List.of(VALIDATION_FAILED)));
@@ -165,6 +196,15 @@ final class ApiOperations {
         op("GET /api/my/orders/{orderId}", "getMyOrder", Area.GUEST_ORDERS, u, 200, "The order as the guest sees it",
                 "Read my order", "The guest's view: no internal notes, staff shown as «менеджер».", false, false,
                 codes(AUTH, List.of(NOT_FOUND)));
+        op("GET /api/my/orders/{orderId}/pass", "getMyPass", Area.GUEST_ORDERS, u, 200, "The pass's code and the ticket's number",
+                "My pass", "The pass to show at the reception, once the booking is confirmed.", false, false,
+                codes(AUTH, List.of(NOT_FOUND, ORDER_NOT_CONFIRMED)));
+        op("GET /api/my/orders/{orderId}/pass.svg", "getMyPassPicture", Area.GUEST_ORDERS, u, 200, "The pass as a QR code (SVG)",
+                "My pass's QR code", "To show at the reception from the phone.", false, false,
+                codes(AUTH, List.of(NOT_FOUND, ORDER_NOT_CONFIRMED)));
+        op("GET /api/my/orders/{orderId}/calendar.ics", "getMyBookingCalendar", Area.GUEST_ORDERS, u, 200, "The booking as an "
+                + "iCalendar file", "Add to my calendar", "«Добавить в календарь»: the booking as one event (the mails' `UID`, its "
+                + "latest `SEQUENCE`; cancelled when the booking is).", false, false, codes(AUTH, List.of(NOT_FOUND)));
         op("GET /api/my/orders/{orderId}/timeline", "getMyOrderTimeline", Area.GUEST_ORDERS, u, 200, "System lines and public "
                 + "messages", "Read my order's timeline", "Without internal messages.", false, false, codes(AUTH, List.of(NOT_FOUND)));
         op("GET /api/my/orders/{orderId}/updates", "streamMyOrderUpdates", Area.GUEST_ORDERS, u, 200, "Server-sent events",
@@ -319,7 +359,7 @@ final class ApiOperations {
             case "number" -> "The order's number, e.g. 1006313";
             case "serviceId" -> "A catalog service's id, e.g. coworking-2nd-floor";
             case "tariffId" -> "A tariff's id within the service";
-            case "status" -> "Order status filter (AWAITING_PAYMENT, CONFIRMED, CANCELLED, COMPLETED)";
+            case "status" -> "Order status filter (AWAITING_PAYMENT, CONFIRMED, CANCELLED, COMPLETED, NO_SHOW)";
             case "paymentStatus" -> "Payment status filter";
             case "executorId" -> "Executor filter: a staff id";
             case "q" -> "Search: number, ticket, visitor's name or phone";

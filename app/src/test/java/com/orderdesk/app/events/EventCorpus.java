@@ -1,6 +1,5 @@
 package com.orderdesk.app.events;
 
-import com.orderdesk.shared.order.GatewayRefundDue;
 import com.orderdesk.shared.order.event.ReceiptRecorded;
 import com.orderdesk.shared.order.event.SettlementReceiptDue;
 import com.orderdesk.shared.order.receipt.PaymentMode;
@@ -84,7 +83,7 @@ final class EventCorpus {
 
     /** history name → its events in order */
     static Map<String, List<Object>> histories() {
-        return Map.of("desk-order", deskOrder(), "online-order", onlineOrder());
+        return Map.of("desk-order", deskOrder(), "online-order", onlineOrder(), "no-show-order", noShowOrder());
     }
 
     /** Placed at the desk, executor assigned and taken off, paid in part, an internal message, cancelled, paid back at the desk. */
@@ -147,6 +146,10 @@ final class EventCorpus {
                 new com.orderdesk.shared.order.event.GuestMailFailed(id, "mail-2", "MESSAGE", "Новое сообщение по заказу № 1006401",
                         "почтовый сервер не принял письмо: 550 mailbox unavailable", 8, at(8)),
                 new com.orderdesk.shared.order.event.GuestMailStopped(id, "troshkov@example.com", at(9)),
+                // since corpus v7 (issue 30): checked in by the pass at the reception, and out
+                new com.orderdesk.shared.order.event.GuestCheckedIn(id, com.orderdesk.shared.order.CheckInMethod.PASS, MANAGER,
+                        Instant.parse("2026-12-02T10:50:00Z")),
+                new com.orderdesk.shared.order.event.GuestCheckedOut(id, MANAGER, Instant.parse("2026-12-02T15:00:00Z")),
                 new OrderCompleted(id, MANAGER, Instant.parse("2026-12-02T16:00:00Z")),
                 new SettlementReceiptDue(id, "settlement:" + id, "gw-1", Receipt.of(CUSTOMER, LINES_WITH_VAT, Money.ofRubles(80),
                         PaymentMode.FULL_PAYMENT), List.of(new Settlement(SettlementType.PREPAYMENT, Money.ofRubles(80))),
@@ -155,5 +158,17 @@ final class EventCorpus {
                         Money.ofRubles(80), Receipt.of(CUSTOMER, LINES_WITH_VAT, Money.ofRubles(80), PaymentMode.FULL_PAYMENT),
                         List.of(new Settlement(SettlementType.PREPAYMENT, Money.ofRubles(80))), null, "1002", "9289000100408074",
                         "3815389141", Instant.parse("2026-12-02T16:00:05Z")));
+    }
+
+    /** Since corpus v7 (issue 30): placed and paid at the desk, the guest did not come — marked by the deadline. */
+    static List<Object> noShowOrder() {
+        String id = "6d2b2f6a-0000-4000-8000-00000000c003";
+        return List.of(
+                new OrderPlaced(id, OrderNumber.of(1_006_402), at(0), MANAGER, null, SERVICE, TARIFF, LINES_WITH_VAT, PERIOD, null, VISITOR,
+                        APPLICANT, PaymentPlan.FULL, Money.ofRubles(400), Money.ZERO, Money.ofRubles(50), LocalDate.of(2026, 12, 2),
+                        OrderStatus.CONFIRMED, PaymentStatus.UNPAID),
+                new ManagerPaymentRecorded(id, "desk-1", Money.ofRubles(400), PaymentMethod.CARD_TERMINAL, null, MANAGER, at(1),
+                        Money.ofRubles(400), Money.ZERO, PaymentStatus.PAID),
+                new com.orderdesk.shared.order.event.OrderMarkedNoShow(id, Actor.system(Channel.DEADLINE), Instant.parse("2026-12-02T11:30:00Z")));
     }
 }

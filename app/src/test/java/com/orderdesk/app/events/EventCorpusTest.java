@@ -102,6 +102,7 @@ class EventCorpusTest extends HttpTestBase {
                     .configureAggregate(Order.class)
                     .registerComponent(Catalog.class, c -> catalog)
                     .registerComponent(OrderNumbers.class, c -> numbers)
+                    .registerComponent(com.orderdesk.command.order.RentalDeadlines.class, c -> (orderId, deadline, period, at) -> { })
                     .registerComponent(java.time.Clock.class, c -> clock)
                     .buildConfiguration();
             world.start();
@@ -155,6 +156,12 @@ class EventCorpusTest extends HttpTestBase {
             // since v4: the order's fiscal receipts and where each stands
             shows.put("receipts", detail.receipts().stream().map(r -> r.kind() + " " + r.status() + " " + r.amount().value()
                     + (r.paymentMode() == null ? "" : " " + r.paymentMode())).collect(Collectors.joining(", ")));
+        }
+        if (detail.ticket() != null && (detail.ticket().checkedInAt() != null || detail.ticket().noShowAt() != null)) {
+            // since v7 (issue 30): the guest at the reception
+            shows.put("checkedIn", String.valueOf(detail.ticket().checkedInAt()));
+            shows.put("checkedOut", String.valueOf(detail.ticket().checkedOutAt()));
+            shows.put("noShow", String.valueOf(detail.ticket().noShowAt()));
         }
         return shows;
     }

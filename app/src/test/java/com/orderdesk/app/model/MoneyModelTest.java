@@ -11,7 +11,6 @@ import com.orderdesk.payment.gateway.PaymentGateway;
 import com.orderdesk.payment.gateway.GatewayFacts;
 import com.orderdesk.payment.saga.KnownPayments;
 import com.orderdesk.payment.receipt.ReceiptProperties;
-import com.orderdesk.payment.saga.PaymentSaga;
 import com.orderdesk.query.detail.OrderDetail;
 import com.orderdesk.query.detail.OrderDetailFold;
 import com.orderdesk.shared.error.InvalidValueException;
@@ -60,7 +59,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,6 +141,7 @@ class MoneyModelTest {
                 .configureAggregate(Order.class)
                 .registerComponent(Catalog.class, c -> catalog)
                 .registerComponent(OrderNumbers.class, c -> orderNumbers)
+                .registerComponent(com.orderdesk.command.order.RentalDeadlines.class, c -> (orderId, deadline, period, at) -> { })
                 .registerComponent(Clock.class, c -> CLOCK)
                 .registerComponent(com.orderdesk.command.space.SpaceHolds.class,
                         c -> new com.orderdesk.command.space.SpaceHolds(new com.orderdesk.command.space.InMemoryHoldTable()))

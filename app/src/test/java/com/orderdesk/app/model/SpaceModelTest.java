@@ -123,6 +123,7 @@ class SpaceModelTest {
                     .registerComponent(Catalog.class, c -> catalog)
                     .registerComponent(OrderNumbers.class, c -> (OrderNumbers) orderId -> new OrderNumber(String.valueOf(numbers.incrementAndGet())))
                     .registerComponent(SpaceHolds.class, c -> holds)
+                    .registerComponent(com.orderdesk.command.order.RentalDeadlines.class, c -> (orderId, deadline, period, at) -> { })
                     .registerComponent(Clock.class, c -> clock)
                     .buildConfiguration();
             axon.start();
@@ -145,6 +146,15 @@ class SpaceModelTest {
                     pickLive().ifPresent(o -> act("manager cancels " + o, sentBy(MANAGER, new CancelOrder(o, "Отмена", null, null))));
                 } else if (dice < 88) {
                     pickLive().ifPresent(this::move);
+                } else if (dice < 90) {
+                    // issue 30: the guest did not come — by hand or by the deadline, the order's places are freed
+                    pick(OrderStatus.CONFIRMED).ifPresent(o -> {
+                        now = orders.get(o).period().start().plusSeconds(1800);
+                        act("nobody came for " + o + "; it is marked «Не пришёл»", random.nextBoolean()
+                                ? sentBy(MANAGER, new com.orderdesk.shared.order.command.MarkNoShow(o, null))
+                                : new com.orderdesk.shared.order.command.PassRentalDeadline(o, com.orderdesk.shared.order.RentalDeadline.NO_SHOW,
+                                orders.get(o).period()));
+                    });
                 } else if (dice < 93) {
                     pick(OrderStatus.CONFIRMED).ifPresent(o -> {
                         now = orders.get(o).period().end().plusSeconds(60);
@@ -237,7 +247,7 @@ class SpaceModelTest {
         }
 
         private static boolean holdsPlaces(Live order) {
-            return order.status() != OrderStatus.CANCELLED;
+            return order.status() != OrderStatus.CANCELLED && order.status() != OrderStatus.NO_SHOW;
         }
 
         private java.util.Optional<String> pick(OrderStatus status) {
@@ -298,6 +308,8 @@ class SpaceModelTest {
                     order = new Live(OrderStatus.CANCELLED, order.period());
                 } else if (event instanceof OrderCompleted) {
                     order = new Live(OrderStatus.COMPLETED, order.period());
+                } else if (event instanceof com.orderdesk.shared.order.event.OrderMarkedNoShow) {
+                    order = new Live(OrderStatus.NO_SHOW, order.period());
                 } else if (event instanceof OrderRescheduled moved) {
                     order = new Live(order.status(), moved.to());
                 }

@@ -48,8 +48,12 @@ public final class OrderBodies {
 
     /** A place-order body at {@code serviceId}, «Стандарт», {@code from}–{@code to} o'clock on {@code day} in Perm. */
     public static String order(String serviceId, LocalDate day, int from, int to, String plan, String email) {
-        String start = day.atTime(from, 0).atZone(PERM).toOffsetDateTime().toString();
-        String end = day.atTime(to, 0).atZone(PERM).toOffsetDateTime().toString();
+        return order(serviceId, day.atTime(from, 0).atZone(PERM).toOffsetDateTime(), day.atTime(to, 0).atZone(PERM).toOffsetDateTime(),
+                plan, email);
+    }
+
+    /** A place-order body at {@code serviceId}, «Стандарт», from {@code start} to {@code end}. */
+    public static String order(String serviceId, java.time.OffsetDateTime start, java.time.OffsetDateTime end, String plan, String email) {
         return """
                 {"serviceId":"%s","tariffId":"standard",
                  "rentalPeriod":{"start":"%s","end":"%s"},"ticketNumber":"301",

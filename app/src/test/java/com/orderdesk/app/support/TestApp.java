@@ -32,6 +32,12 @@ public final class TestApp implements AutoCloseable {
             // the corpus books the coworking's same hours many times over; a test of capacity gives its own
             arguments.add("--orderdesk.demo.coworking-capacity=" + OrderBodies.CORPUS_CAPACITY);
         }
+        for (String deadline : List.of("--orderdesk.demo.no-show-after=", "--orderdesk.demo.complete-after=")) {
+            if (java.util.Arrays.stream(more).noneMatch(argument -> argument.startsWith(deadline))) {
+                // the rental's deadlines go by db-scheduler's wall clock, not the test's: off unless a test asks for them
+                arguments.add(deadline);
+            }
+        }
         arguments.addAll(List.of(more));
         return new TestApp(new SpringApplicationBuilder(OrderDeskApplication.class, TestClockConfiguration.class).profiles("demo")
                 .run(arguments.toArray(String[]::new)));

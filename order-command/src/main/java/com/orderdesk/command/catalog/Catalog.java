@@ -57,12 +57,14 @@ public final class Catalog implements ServiceAccess {
      * A bookable service. Its cancellation policy: a guest may cancel until {@code guestCancellationCutoff} before the
      * rental starts and then gets back {@code guestRefundPercent} of what was paid; later only staff may cancel.
      * {@code capacity}: places that can be occupied at once, null when not tracked; {@code openingHours}: when it can
-     * be booked (docs/adr/019).
+     * be booked (docs/adr/019); {@code attendance}: the reception's rules (issue 30).
      */
     public record Service(String id, String name, ZoneId timeZone, Money minimumRemainder, Map<String, Tariff> tariffs,
                           Duration guestCancellationCutoff, int guestRefundPercent, Duration bookingHorizon,
-                          Duration maxRentalLength, List<StaffMember> staff, Integer capacity, OpeningHours openingHours) {
+                          Duration maxRentalLength, List<StaffMember> staff, Integer capacity, OpeningHours openingHours,
+                          Attendance attendance) {
         public Service {
+            attendance = attendance == null ? Attendance.NONE : attendance;
             staff = List.copyOf(staff);
             openingHours = openingHours == null ? OpeningHours.always() : openingHours;
             if (capacity != null && (capacity < 1 || capacity > 10_000)) {
@@ -82,6 +84,23 @@ public final class Catalog implements ServiceAccess {
 
         public List<Tariff> tariffList() {
             return List.copyOf(tariffs.values());
+        }
+    }
+
+    /**
+     * The reception's rules of a service (issue 30): a guest checks in from {@code checkInFrom} before the rental's
+     * start until its end; nobody checked in {@code noShowAfter} after the start marks the order «Не пришёл» (null:
+     * never on its own); a paid, confirmed order completes {@code completeAfter} after the end (null: only by hand).
+     */
+    public record Attendance(Duration checkInFrom, Duration noShowAfter, Duration completeAfter) {
+        public static final Attendance NONE = new Attendance(Duration.ofMinutes(30), null, null);
+
+        public Attendance {
+            checkInFrom = checkInFrom == null ? Duration.ofMinutes(30) : checkInFrom;
+            if (checkInFrom.isNegative() || (noShowAfter != null && noShowAfter.isNegative())
+                    || (completeAfter != null && completeAfter.isNegative())) {
+                throw new IllegalArgumentException("Catalog: check-in-from, no-show-after and complete-after are 0 or more");
+            }
         }
     }
 
@@ -125,7 +144,8 @@ public final class Catalog implements ServiceAccess {
             require(services.put(spec.id(), new Service(spec.id(), spec.name(), zone, minimum, tariffs,
                     spec.guestCancellationCutoff(), spec.guestRefundPercent(), spec.bookingHorizon(), spec.maxRentalLength(),
                     List.copyOf(staff.values()), spec.capacity(),
-                    OpeningHours.parse(spec.id(), spec.openingHours(), spec.closedDates()))) == null,
+                    OpeningHours.parse(spec.id(), spec.openingHours(), spec.closedDates()),
+                    new Attendance(spec.checkInFrom(), spec.noShowAfter(), spec.completeAfter()))) == null,
                     "duplicate service " + spec.id());
         }
         Map<String, Set<String>> servicesByStaff = new java.util.HashMap<>();
@@ -159,6 +179,20 @@ public final class Catalog implements ServiceAccess {
 
     public List<Service> services() {
         return List.copyOf(services.values());
+    }
+
+    /**
+     * The services {@code actor} is responsible for (auditors: all), or the one of them named {@code serviceId} —
+     * another service is as unknown to them as one that does not exist ({@code not-found}).
+     */
+    public List<Service> reachableBy(Actor actor, String serviceId) {
+        List<Service> reachable = services().stream().filter(service -> actor != null && reachOf(actor).covers(service.id())).toList();
+        if (serviceId == null || serviceId.isBlank()) {
+            return reachable;
+        }
+        return List.of(reachable.stream().filter(service -> service.id().equals(serviceId)).findFirst()
+                .orElseThrow(() -> new com.orderdesk.shared.error.RejectedException(com.orderdesk.shared.error.ErrorCode.NOT_FOUND,
+                        "Услуга не найдена.")));
     }
 
     public Optional<Service> service(String id) {

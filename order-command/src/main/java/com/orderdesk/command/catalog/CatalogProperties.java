@@ -34,7 +34,13 @@ public record CatalogProperties(@DefaultValue List<ServiceSpec> services) {
             /** when it can be booked, in its zone: {@code mon-fri: "09:00-21:00"}, {@code daily: …}; none: every hour */
             @DefaultValue Map<String, String> openingHours,
             /** dates it is closed whatever the weekday */
-            @DefaultValue List<LocalDate> closedDates) {
+            @DefaultValue List<LocalDate> closedDates,
+            /** a guest checks in from this long before the rental's start until its end (issue 30) */
+            @DefaultValue("30m") Duration checkInFrom,
+            /** nobody checked in this long after the start: the order is marked «Не пришёл» on its own; none: never */
+            Duration noShowAfter,
+            /** a paid, confirmed order completes on its own this long after its rental ends; none: only by hand */
+            Duration completeAfter) {
     }
 
     /** A responsible staff member: the login, or the subject of their identity provider's tokens, and their name. */

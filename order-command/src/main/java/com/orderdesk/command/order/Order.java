@@ -15,6 +15,7 @@ import com.orderdesk.shared.order.event.MessagePosted;
 import com.orderdesk.shared.order.event.OrderCancelled;
 import com.orderdesk.shared.order.event.OrderCompleted;
 import com.orderdesk.shared.order.event.OrderConfirmed;
+import com.orderdesk.shared.order.event.OrderMarkedNoShow;
 import com.orderdesk.shared.order.event.OrderPlaced;
 import com.orderdesk.shared.order.event.OrderRescheduled;
 import com.orderdesk.shared.value.Actor;
@@ -45,7 +46,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One coworking booking order (SPEC.md §2–4): its life — placed, confirmed, moved, completed or cancelled — its
  * executor and messages. The rest is its members: the money in {@link OrderLedger} (taken at the {@link DeskPayments
- * desk} or {@link OnlinePayments online}), the 54-ФЗ {@link OrderReceipts receipts}, the {@link GuestMail mail}. It
+ * desk} or {@link OnlinePayments online}), the 54-ФЗ {@link OrderReceipts receipts}, the {@link GuestMail mail}, the
+ * guest at the reception ({@link OrderAttendance}: check-in, no-show, completing on its own). It
  * holds only what it needs to decide; what people read lives in projections.
  */
 @Aggregate(cache = "orderCache")
@@ -81,6 +83,8 @@ public class Order {
     private final OrderReceipts receipts = new OrderReceipts(this);
     @AggregateMember
     private final GuestMail mail = new GuestMail(this);
+    @AggregateMember
+    private final OrderAttendance attendance = new OrderAttendance(this);
 
     protected Order() {
         // for Axon
@@ -90,7 +94,7 @@ public class Order {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public PlaceOrder.Placed handle(PlaceOrder command, Actor placedBy, Catalog catalog, OrderNumbers numbers, SpaceHolds space,
-                                    Clock clock) {
+                                    RentalDeadlines deadlines, Clock clock) {
         Actor by = Check.present(placedBy, "placedBy", "кто оформляет заказ");
         Check.present(command.rentalPeriod(), "rentalPeriod", "период аренды");
         Check.present(command.visitor(), "visitor", "посетитель");
@@ -130,6 +134,7 @@ public class Order {
                 pricing.lines(), command.rentalPeriod(), ticket, visitor, applicant,
                 command.paymentPlan(), pricing.total(), dueOnline, pricing.minimumRemainder(),
                 command.rentalPeriod().start().atZone(pricing.zone()).toLocalDate(), initial, paymentStatus, unconfirmed));
+        attendance.scheduleDeadlines(service, deadlines);
         if (dueOnline.isPositive()) {
             this.online.request(command.orderId() + ":prepayment", dueOnline, true, by, now, catalog);
         }
@@ -254,6 +259,10 @@ public class Order {
         return receipts;
     }
 
+    OrderAttendance attendance() {
+        return attendance;
+    }
+
     // --- state from events ---
 
     @EventSourcingHandler
@@ -288,6 +297,11 @@ public class Order {
     @EventSourcingHandler
     void on(OrderCancelled event) {
         status = OrderStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderMarkedNoShow event) {
+        status = OrderStatus.NO_SHOW;
     }
 
     @EventSourcingHandler

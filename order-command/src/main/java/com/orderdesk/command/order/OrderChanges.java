@@ -73,7 +73,7 @@ class OrderChanges {
      * the desk). Only a confirmed order moves: one awaiting its payment is paid first (or lapses).
      */
     @CommandHandler
-    long handle(RescheduleOrder command, Actor by, Catalog catalog, SpaceHolds space, Clock clock) {
+    long handle(RescheduleOrder command, Actor by, Catalog catalog, SpaceHolds space, RentalDeadlines deadlines, Clock clock) {
         order.requireAccess(by, catalog);
         order.requireVersion(command.expectedVersion());
         order.requireNotFinal("Нельзя перенести заказ");
@@ -120,6 +120,7 @@ class OrderChanges {
                 paidAfter, remainderAfter, owedBack, refundDueAfter, ledger().deskRefundDue().plus(atDesk).minusOrZero(credited),
                 gatewayRefunds, MoneyRules.liveStatus(paidAfter, remainderAfter, refundDueAfter),
                 to.start().atZone(service.timeZone()).toLocalDate()));
+        order.attendance().scheduleDeadlines(service, deadlines); // for the new period: the old ones find it moved
         return Order.version();
     }
 

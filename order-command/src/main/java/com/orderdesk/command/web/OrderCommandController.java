@@ -14,7 +14,11 @@ import com.orderdesk.command.web.Requests.RefundRecorded;
 import com.orderdesk.shared.order.command.AssignExecutor;
 import com.orderdesk.shared.order.command.CancelOrder;
 import com.orderdesk.shared.order.command.RescheduleOrder;
+import com.orderdesk.shared.order.CheckInMethod;
+import com.orderdesk.shared.order.command.CheckInGuest;
+import com.orderdesk.shared.order.command.CheckOutGuest;
 import com.orderdesk.shared.order.command.CompleteOrder;
+import com.orderdesk.shared.order.command.MarkNoShow;
 import com.orderdesk.shared.order.command.PlaceOrder;
 import com.orderdesk.shared.order.command.PostMessage;
 import com.orderdesk.shared.order.command.RecordDeskRefund;
@@ -127,6 +131,33 @@ class OrderCommandController {
                                             @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
         String id = Check.orderId(orderId);
         return changed(id, commands.send(new CompleteOrder(id, CommandHeaders.expectedVersion(ifMatch)), actor));
+    }
+
+    /**
+     * Marks the guest as arrived (issue 30) from the order's form or ticket: {@code 200} with when, and {@code already}
+     * when they had checked in before (nothing changes).
+     */
+    @PostMapping("/{orderId}/check-in")
+    public ResponseEntity<CheckInGuest.CheckedIn> checkIn(@PathVariable String orderId, Actor actor,
+                                                          @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        CheckInGuest.CheckedIn checkedIn = commands.checkIn(new CheckInGuest(id, CheckInMethod.ORDER_FORM, CommandHeaders.expectedVersion(ifMatch)), actor);
+        return ResponseEntity.ok().eTag("\"" + checkedIn.version() + "\"").body(checkedIn);
+    }
+
+    @PostMapping("/{orderId}/check-out")
+    public ResponseEntity<Changed> checkOut(@PathVariable String orderId, Actor actor,
+                                            @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        return changed(id, commands.send(new CheckOutGuest(id, CommandHeaders.expectedVersion(ifMatch)), actor));
+    }
+
+    /** «Не пришёл» by hand (issue 30): once the rental started, for a guest who did not check in; the places are freed. */
+    @PostMapping("/{orderId}/no-show")
+    public ResponseEntity<Changed> noShow(@PathVariable String orderId, Actor actor,
+                                          @RequestHeader(value = IF_MATCH, required = false) String ifMatch) {
+        String id = Check.orderId(orderId);
+        return changed(id, commands.send(new MarkNoShow(id, CommandHeaders.expectedVersion(ifMatch)), actor));
     }
 
     @PostMapping(path = "/{orderId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,6 +1,7 @@
 package com.orderdesk.command.web;
 
 import com.orderdesk.shared.audit.Attribution;
+import com.orderdesk.shared.order.command.CheckInGuest;
 import com.orderdesk.shared.order.command.PlaceOrder;
 import com.orderdesk.shared.value.Actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,6 +22,11 @@ class OrderCommands {
 
     /** Places the order; returns its number and version. */
     public PlaceOrder.Placed place(PlaceOrder command, Actor actor) {
+        return commands.sendAndWait(Attribution.sentBy(actor, command));
+    }
+
+    /** Checks the guest in (issue 30): when, and whether they had before. */
+    public CheckInGuest.CheckedIn checkIn(CheckInGuest command, Actor actor) {
         return commands.sendAndWait(Attribution.sentBy(actor, command));
     }
 

@@ -50,6 +50,9 @@ public final class TestCatalogs {
         private Integer capacity;
         private java.util.Map<String, String> openingHours = java.util.Map.of();
         private List<java.time.LocalDate> closedDates = List.of();
+        private Duration checkInFrom = Duration.ofMinutes(30);
+        private Duration noShowAfter;
+        private Duration completeAfter;
 
         private ServiceBuilder() {
         }
@@ -106,6 +109,14 @@ public final class TestCatalogs {
             return this;
         }
 
+        /** The reception's rules (issue 30): check-in from, no-show after, complete after (null: off). */
+        public ServiceBuilder attendance(Duration checkInFrom, Duration noShowAfter, Duration completeAfter) {
+            this.checkInFrom = checkInFrom;
+            this.noShowAfter = noShowAfter;
+            this.completeAfter = completeAfter;
+            return this;
+        }
+
         public ServiceBuilder staff(CatalogProperties.StaffSpec... staff) {
             this.staff = List.of(staff);
             return this;
@@ -113,7 +124,8 @@ public final class TestCatalogs {
 
         public CatalogProperties.ServiceSpec spec() {
             return new CatalogProperties.ServiceSpec(id, name, zone, minimumRemainder, List.copyOf(tariffs), cutoff, refundPercent,
-                    horizon, maxRental, staff, capacity, openingHours, closedDates);
+                    horizon, maxRental, staff, capacity, openingHours, closedDates,
+                    checkInFrom, noShowAfter, completeAfter);
         }
 
         public CatalogProperties properties() {

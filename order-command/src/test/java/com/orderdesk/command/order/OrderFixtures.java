@@ -74,7 +74,13 @@ final class OrderFixtures {
 
     /** The same, the places orders hold kept in {@code holds} (for the tests of capacity to fill and read). */
     static FixtureConfiguration<Order> fixture(Catalog catalog, Instant now, InMemoryHoldTable holds) {
+        return fixture(catalog, now, holds, new RecordedRentalDeadlines());
+    }
+
+    /** The same, the deadlines orders set recorded in {@code deadlines}. */
+    static FixtureConfiguration<Order> fixture(Catalog catalog, Instant now, InMemoryHoldTable holds, RecordedRentalDeadlines deadlines) {
         AggregateTestFixture<Order> fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(deadlines);
         fixture.registerInjectableResource(catalog);
         fixture.registerInjectableResource(new SpaceHolds(holds));
         fixture.registerInjectableResource(new InMemoryOrderNumbers());

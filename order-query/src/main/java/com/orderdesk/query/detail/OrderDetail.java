@@ -6,6 +6,7 @@ import com.orderdesk.shared.order.receipt.ReceiptKind;
 import com.orderdesk.shared.order.receipt.ReceiptStatus;
 import com.orderdesk.shared.order.receipt.Settlement;
 
+import com.orderdesk.shared.order.CheckInMethod;
 import com.orderdesk.shared.order.OrderLine;
 import com.orderdesk.shared.order.OrderStatus;
 import com.orderdesk.shared.order.PaymentMethod;
@@ -88,7 +89,7 @@ public record OrderDetail(
                 cancellation.by() == null || "GUEST".equals(cancellation.by().role()) || "SYSTEM".equals(cancellation.by().role())
                         ? cancellation.by() : Recorder.MANAGER, cancellation.reason());
         return new OrderDetail(orderId, number, createdAt, service, status, statusLabel, paymentStatus,
-                paymentStatus.guestLabel(), shownExecutor, ticket, visitor, applicant, lines, rentalPeriod, ticketCost, total, paid,
+                paymentStatus.guestLabel(), shownExecutor, ticket == null ? null : ticket.asGuestSeesIt(), visitor, applicant, lines, rentalPeriod, ticketCost, total, paid,
                 remainder, refundDue, prepaymentDue, minimumRemainder, paymentPlan, shownPayments, shownRefunds, dueDate,
                 shownCancellation, completedAt, guestId, onlinePayment, version,
                 receipts.stream().map(FiscalReceipt::asGuestSeesIt).toList(), visitorEmailUnconfirmed, tariffId);
@@ -97,7 +98,20 @@ public record OrderDetail(
     public record Executor(String id, String name) {
     }
 
-    public record Ticket(String number) {
+    /**
+     * The ticket (issue 30): its number — the one given at the desk, else the order's — and the guest at the reception:
+     * when and how they checked in and by whom, when they left, when they were marked as not come.
+     */
+    public record Ticket(String number, OffsetDateTime checkedInAt, Recorder checkedInBy, CheckInMethod checkInMethod,
+                         String checkInMethodLabel, OffsetDateTime checkedOutAt, OffsetDateTime noShowAt) {
+        public Ticket(String number) {
+            this(number, null, null, null, null, null, null);
+        }
+
+        Ticket asGuestSeesIt() {
+            return new Ticket(number, checkedInAt, checkedInBy == null ? null : Recorder.MANAGER, checkInMethod, checkInMethodLabel,
+                    checkedOutAt, noShowAt);
+        }
     }
 
     public record Period(OffsetDateTime start, OffsetDateTime end) {

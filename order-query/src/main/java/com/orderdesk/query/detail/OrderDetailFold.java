@@ -24,7 +24,10 @@ import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
 import com.orderdesk.shared.order.event.MessagePosted;
 import com.orderdesk.shared.order.event.OnlinePaymentRequested;
 import com.orderdesk.shared.order.event.OrderCancelled;
+import com.orderdesk.shared.order.event.GuestCheckedIn;
+import com.orderdesk.shared.order.event.GuestCheckedOut;
 import com.orderdesk.shared.order.event.OrderCompleted;
+import com.orderdesk.shared.order.event.OrderMarkedNoShow;
 import com.orderdesk.shared.order.event.OrderConfirmed;
 import com.orderdesk.shared.order.event.OrderEvent;
 import com.orderdesk.shared.order.event.OrderPlaced;
@@ -59,6 +62,7 @@ public final class OrderDetailFold {
     private PaymentStatus paymentStatus;
     private OrderDetail.Executor executor;
     private String ticketNumber;
+    private OrderDetail.Ticket attendance = new OrderDetail.Ticket(null);
     private Person visitor;
     private boolean visitorEmailUnconfirmed;
     private Applicant applicant;
@@ -95,6 +99,7 @@ public final class OrderDetailFold {
         fold.paymentStatus = d.paymentStatus();
         fold.executor = d.executor();
         fold.ticketNumber = d.ticket() == null ? null : d.ticket().number();
+        fold.attendance = d.ticket() == null ? new OrderDetail.Ticket(null) : d.ticket();
         fold.visitor = d.visitor();
         fold.applicant = d.applicant();
         fold.lines = d.lines();
@@ -286,6 +291,26 @@ public final class OrderDetailFold {
         }
 
         @Override
+        public Void visit(GuestCheckedIn e) {
+            attendance = new OrderDetail.Ticket(null, local(e.at()), recorder(e.by()), e.method(), e.method().label(), null, null);
+            return null;
+        }
+
+        @Override
+        public Void visit(GuestCheckedOut e) {
+            attendance = new OrderDetail.Ticket(null, attendance.checkedInAt(), attendance.checkedInBy(), attendance.checkInMethod(),
+                    attendance.checkInMethodLabel(), local(e.at()), null);
+            return null;
+        }
+
+        @Override
+        public Void visit(OrderMarkedNoShow e) {
+            status = OrderStatus.NO_SHOW;
+            attendance = new OrderDetail.Ticket(null, null, null, null, null, null, local(e.at()));
+            return null;
+        }
+
+        @Override
         public Void visit(OrderCompleted e) {
             status = OrderStatus.COMPLETED;
             completedAt = e.at();
@@ -338,7 +363,9 @@ public final class OrderDetailFold {
             throw new IllegalStateException("No OrderPlaced applied yet");
         }
         return new OrderDetail(orderId, number, local(createdAt), service, status, status.label(), paymentStatus,
-                paymentStatus.label(), executor, new OrderDetail.Ticket(ticketNumber), visitor, applicant, lines,
+                paymentStatus.label(), executor, new OrderDetail.Ticket(ticketNumber != null ? ticketNumber : number,
+                        attendance.checkedInAt(), attendance.checkedInBy(), attendance.checkInMethod(), attendance.checkInMethodLabel(),
+                        attendance.checkedOutAt(), attendance.noShowAt()), visitor, applicant, lines,
                 new OrderDetail.Period(local(rentalStart), local(rentalEnd)), total, total, paid, remainder, refundDue,
                 prepaymentDue, minimumRemainder, paymentPlan, List.copyOf(payments), List.copyOf(refunds), dueDate,
                 cancellation, completedAt == null ? null : local(completedAt), guestId, onlinePayment, version,

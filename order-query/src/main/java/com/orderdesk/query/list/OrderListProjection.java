@@ -13,7 +13,10 @@ import com.orderdesk.shared.order.event.GatewayPaymentRecorded;
 import com.orderdesk.shared.order.event.GatewayRefundRecorded;
 import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
 import com.orderdesk.shared.order.event.OrderCancelled;
+import com.orderdesk.shared.order.event.GuestCheckedIn;
+import com.orderdesk.shared.order.event.GuestCheckedOut;
 import com.orderdesk.shared.order.event.OrderCompleted;
+import com.orderdesk.shared.order.event.OrderMarkedNoShow;
 import com.orderdesk.shared.order.event.OrderConfirmed;
 import com.orderdesk.shared.order.event.OrderEvent;
 import com.orderdesk.shared.order.event.OrderPlaced;
@@ -138,6 +141,21 @@ class OrderListProjection extends OrderReadModel {
     @EventHandler
     void on(OrderCompleted e, @SequenceNumber long version) {
         update(e, version, row -> row.status = OrderStatus.COMPLETED.name());
+    }
+
+    @EventHandler
+    void on(GuestCheckedIn e, @SequenceNumber long version) {
+        update(e, version, row -> row.checkedInAt = e.at());
+    }
+
+    @EventHandler
+    void on(GuestCheckedOut e, @SequenceNumber long version) {
+        update(e, version, row -> row.checkedOutAt = e.at());
+    }
+
+    @EventHandler
+    void on(OrderMarkedNoShow e, @SequenceNumber long version) {
+        update(e, version, row -> row.status = OrderStatus.NO_SHOW.name());
     }
 
     /** Messages, online payment requests and the gateway's intermediate answers: nothing the list shows. */

@@ -68,6 +68,11 @@ class OrderSummaryRow extends ReadModelRow {
     Instant rentalStart;
     @Column(name = "rental_end")
     Instant rentalEnd;
+    /** when the guest checked in at the reception, and left (issue 30) */
+    @Column(name = "checked_in_at")
+    Instant checkedInAt;
+    @Column(name = "checked_out_at")
+    Instant checkedOutAt;
     @Column(name = "version", nullable = false)
     long version;
 

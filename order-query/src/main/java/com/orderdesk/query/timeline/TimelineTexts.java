@@ -16,7 +16,10 @@ import com.orderdesk.shared.order.event.ManagerPaymentRecorded;
 import com.orderdesk.shared.order.event.MessagePosted;
 import com.orderdesk.shared.order.event.OnlinePaymentRequested;
 import com.orderdesk.shared.order.event.OrderCancelled;
+import com.orderdesk.shared.order.event.GuestCheckedIn;
+import com.orderdesk.shared.order.event.GuestCheckedOut;
 import com.orderdesk.shared.order.event.OrderCompleted;
+import com.orderdesk.shared.order.event.OrderMarkedNoShow;
 import com.orderdesk.shared.order.event.OrderConfirmed;
 import com.orderdesk.shared.order.event.OrderEvent;
 import com.orderdesk.shared.order.event.OrderPlaced;
@@ -101,7 +104,25 @@ final class TimelineTexts {
 
         @Override
         public Line visit(OrderCompleted e) {
-            return Line.system("Заказ выполнен.", e.by());
+            return Line.system(e.by() != null && e.by().channel() == com.orderdesk.shared.value.Channel.DEADLINE
+                    ? "Заказ выполнен автоматически: аренда закончилась, заказ оплачен." : "Заказ выполнен.", e.by());
+        }
+
+        @Override
+        public Line visit(GuestCheckedIn e) {
+            return Line.system("Гость пришёл: отмечен на ресепшене " + e.method().label() + ".", e.by());
+        }
+
+        @Override
+        public Line visit(GuestCheckedOut e) {
+            return Line.system("Гость ушёл: отмечен уход.", e.by());
+        }
+
+        @Override
+        public Line visit(OrderMarkedNoShow e) {
+            return Line.system((e.by() != null && e.by().channel() == com.orderdesk.shared.value.Channel.DEADLINE
+                    ? "Гость не пришёл: никто не отметился после начала аренды." : "Гость не пришёл.")
+                    + " Места освобождены; оплата остаётся по правилам услуги.", e.by());
         }
 
         @Override

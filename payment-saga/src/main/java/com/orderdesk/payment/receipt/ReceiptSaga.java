@@ -9,6 +9,8 @@ import com.orderdesk.shared.order.event.GatewayRefundRecorded;
 import com.orderdesk.shared.order.event.OnlinePaymentRequested;
 import com.orderdesk.shared.order.event.OrderCancelled;
 import com.orderdesk.shared.order.event.OrderCompleted;
+import com.orderdesk.shared.order.event.OrderMarkedNoShow;
+import com.orderdesk.shared.order.event.OrderRescheduled;
 import com.orderdesk.shared.order.event.ReceiptRecorded;
 import com.orderdesk.shared.order.event.SettlementReceiptDue;
 import com.orderdesk.shared.order.receipt.ReceiptKind;
@@ -138,6 +140,36 @@ public class ReceiptSaga {
         awaitingPrepayment = false;
         if (settlementWanted && settings.settlementOn() == ReceiptProperties.SettlementOn.COMPLETION) {
             requestSettlement("Заказ выполнен: предоплата зачитывается чеком");
+        }
+        endIfSettled();
+    }
+
+    /**
+     * The guest did not come (issue 30): the prepayment the service keeps is settled now — the service counts as rendered,
+     * as a cancellation's kept part is settled at once.
+     */
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderMarkedNoShow event) {
+        awaitingPrepayment = false;
+        cancelSettlementDeadline();
+        if (settlementWanted) {
+            requestSettlement("Гость не пришёл: предоплата зачитывается чеком");
+        }
+        endIfSettled();
+    }
+
+    /**
+     * The order moved (issue 27): with settlements at the rental's start, the settlement follows the new start
+     * (docs/adr/021 left this open: the old start was kept).
+     */
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderRescheduled event) {
+        if (rentalStart != null) {
+            rentalStart = event.to().start();
+            if (settlementDeadlineId != null) {
+                cancelSettlementDeadline();
+                wantSettlement();
+            }
         }
         endIfSettled();
     }

@@ -107,6 +107,28 @@ class ReceiptSagaTest {
     }
 
     @Test
+    void aNoShowsKeptPrepaymentIsSettledAtOnce() {
+        fixture.givenAggregate(ORDER).published(requested(), handedOver())
+                .whenAggregate(ORDER).publishes(new com.orderdesk.shared.order.event.OrderMarkedNoShow(ORDER,
+                        com.orderdesk.shared.value.Actor.system(com.orderdesk.shared.value.Channel.DEADLINE), NOW))
+                .expectDispatchedCommands(new RequestSettlementReceipt(ORDER, false));
+    }
+
+    @Test
+    void withSettlementAtTheRentalsStartAMoveMovesTheSettlement() {
+        start(ReceiptProperties.SettlementOn.RENTAL_START);
+        java.time.Instant later = RENTAL_START.plus(Duration.ofDays(2));
+        com.orderdesk.shared.value.RentalPeriod from = new com.orderdesk.shared.value.RentalPeriod(RENTAL_START, RENTAL_START.plus(Duration.ofHours(4)));
+        com.orderdesk.shared.value.RentalPeriod to = new com.orderdesk.shared.value.RentalPeriod(later, later.plus(Duration.ofHours(4)));
+        fixture.givenCurrentTime(NOW).andThenAggregate(ORDER).published(requested(), handedOver())
+                .whenAggregate(ORDER).publishes(new com.orderdesk.shared.order.event.OrderRescheduled(ORDER, from, to, "Asia/Yekaterinburg",
+                        null, GUEST, NOW, List.of(), Money.ofRubles(400), Money.ofRubles(400), Money.ofRubles(100), Money.ofRubles(300),
+                        Money.ZERO, Money.ZERO, Money.ZERO, List.of(), PaymentStatus.PARTIALLY_PAID, java.time.LocalDate.of(2030, 1, 1)))
+                .expectScheduledDeadlineWithName(Duration.between(NOW, later), ReceiptSaga.SETTLEMENT_DUE)
+                .expectNoScheduledDeadlineWithName(Duration.between(NOW, RENTAL_START), ReceiptSaga.SETTLEMENT_DUE);
+    }
+
+    @Test
     void aRefundMadeInTheGatewaysDashboardGetsItsRefundReceipt() {
         Money thirty = Money.ofRubles(30);
         Receipt refundReceipt = PREPAID.scaledTo(thirty);

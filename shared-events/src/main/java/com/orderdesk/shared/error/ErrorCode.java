@@ -15,6 +15,18 @@ public enum ErrorCode {
     ORDER_FINAL("order-final", 409),
     ORDER_NOT_CONFIRMED("order-not-confirmed", 409),
     RENTAL_NOT_OVER("rental-not-over", 409),
+    /** a no-show is marked only once the rental started (issue 30) */
+    RENTAL_NOT_STARTED("rental-not-started", 409),
+    /** check-in outside the rental's window: another day, or too early (issue 30) */
+    CHECK_IN_WRONG_DAY("check-in-wrong-day", 409),
+    /** check-in while part of the price is unpaid: the remainder is taken at the desk first (issue 30) */
+    ORDER_NOT_PAID("order-not-paid", 409),
+    /** the guest was marked as not come: the order's places are freed (issue 30) */
+    ORDER_NO_SHOW("order-no-show", 409),
+    /** a no-show for a guest who checked in, or a check-out without a check-in (issue 30) */
+    CHECK_IN_STATE("check-in-state", 409),
+    /** a pass whose signature does not hold: forged, altered, or of another installation (issue 30) */
+    PASS_INVALID("pass-invalid", 422),
     NOTHING_TO_REFUND("nothing-to-refund", 409),
     CONCURRENT_MODIFICATION("concurrent-modification", 409),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409),

@@ -14,6 +14,8 @@ public sealed interface OrderEvent permits
         GatewayPaymentRecorded,
         GatewayRefundFailed,
         GatewayRefundRecorded,
+        GuestCheckedIn,
+        GuestCheckedOut,
         GuestMailFailed,
         GuestMailSent,
         GuestMailStopped,
@@ -23,6 +25,7 @@ public sealed interface OrderEvent permits
         OrderCancelled,
         OrderCompleted,
         OrderConfirmed,
+        OrderMarkedNoShow,
         OrderPlaced,
         OrderRescheduled,
         ReceiptRecorded,
@@ -59,6 +62,10 @@ public sealed interface OrderEvent permits
 
         R visit(GatewayRefundRecorded event);
 
+        R visit(GuestCheckedIn event);
+
+        R visit(GuestCheckedOut event);
+
         R visit(GuestMailFailed event);
 
         R visit(GuestMailSent event);
@@ -76,6 +83,8 @@ public sealed interface OrderEvent permits
         R visit(OrderCompleted event);
 
         R visit(OrderConfirmed event);
+
+        R visit(OrderMarkedNoShow event);
 
         R visit(OrderPlaced event);
 
