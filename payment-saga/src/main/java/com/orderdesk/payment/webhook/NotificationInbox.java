@@ -89,7 +89,8 @@ class NotificationInbox {
 
     void done(String key, String outcome) {
         transactions.executeWithoutResult(status -> {
-            InboxEntry entry = entityManager.find(InboxEntry.class, key);
+            // locked, as a delivery counting itself locks it: neither overwrites what the other wrote
+            InboxEntry entry = entityManager.find(InboxEntry.class, key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             entry.processedAt = clock.instant();
             entry.outcome = outcome;
             entry.claimedUntil = null;
@@ -104,7 +105,7 @@ class NotificationInbox {
     /** Tries again later: after {@code delay}, or with exponential backoff (2 s … 5 min) when it is null. */
     void later(String key, String why, Duration delay) {
         transactions.executeWithoutResult(status -> {
-            InboxEntry entry = entityManager.find(InboxEntry.class, key);
+            InboxEntry entry = entityManager.find(InboxEntry.class, key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             entry.attempts++;
             long seconds = delay != null ? delay.toSeconds() : Math.min(300, 1L << Math.min(entry.attempts, 9));
             entry.nextAttemptAt = clock.instant().plusSeconds(seconds);
